@@ -1,0 +1,155 @@
+/**
+ * Cast throughput benchmark: starts the built server in its own process, then drives it over HTTP
+ * with autocannon. Prints casts/s and latency for POST /v1/cast (the demo spell), the same server's
+ * floor on a trivial route under the same load, and the runtime's per-cast overhead beside the
+ * plug-in's in-process call time.
+ *
+ *   npm run bench                                  # embedded PGlite, in-process limits
+ *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench   # PostgreSQL + Redis
+ *   npm run bench -- --connections 64 --duration 15 --budget      # options
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import createPlugin from '@extism/extism';
+import pg from 'pg';
+import { createSpellRuntime } from '../src/spells/runtime/index.js';
+
+const { values: args } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '32' },
+    duration: { type: 'string', default: '10' },
+    port: { type: 'string', default: '18181' },
+  },
+});
+const connections = Number(args.connections);
+const duration = Number(args.duration);
+const port = Number(args.port);
+const base = `http://127.0.0.1:${port}`;
+const demoWasm = readFileSync(new URL('../spells/examples/build/text-stats.wasm', import.meta.url));
+const castBody = JSON.stringify({ spell: 'text-stats', input: { text: 'The quick brown fox jumps over the lazy dog.' } });
+
+async function freshDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `spell_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+async function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_USER_PER_MINUTE: '1000000000', RATE_LIMIT_ANON_PER_MINUTE: '1000000000' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not become ready');
+}
+
+async function post(path: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+function load(path: string, key: string, method: 'GET' | 'POST', body?: string): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${base}${path}`,
+    method,
+    connections,
+    duration,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    ...(body && { body }),
+  });
+}
+
+async function inProcessCallMs(iterations: number): Promise<number> {
+  const plugin = await createPlugin(demoWasm, { useWasi: false, runInWorker: false });
+  const input = JSON.stringify({ text: 'The quick brown fox jumps over the lazy dog.' });
+  for (let i = 0; i < 200; i += 1) await plugin.call('cast', input);
+  const started = performance.now();
+  for (let i = 0; i < iterations; i += 1) await plugin.call('cast', input);
+  const elapsed = performance.now() - started;
+  await plugin.close();
+  return elapsed / iterations;
+}
+
+async function poolCastMs(iterations: number): Promise<number> {
+  const runtime = createSpellRuntime({ size: 1 });
+  const request = {
+    moduleHash: 'bench',
+    loadModule: async () => demoWasm,
+    functionName: 'cast',
+    input: new TextEncoder().encode(JSON.stringify({ text: 'The quick brown fox jumps over the lazy dog.' })),
+    limits: { timeoutMs: 2_000, memoryBytes: 64 * 1024 * 1024, outputBytes: 1024 * 1024 },
+  };
+  for (let i = 0; i < 200; i += 1) await runtime.run(request);
+  const started = performance.now();
+  for (let i = 0; i < iterations; i += 1) await runtime.run(request);
+  const elapsed = performance.now() - started;
+  await runtime.close();
+  return elapsed / iterations;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'spell-bench-'));
+const database = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined;
+const mode = `${database ? 'PostgreSQL' : 'PGlite'} + ${process.env.REDIS_URL ? 'Redis' : 'in-process limits'}`;
+if (database) {
+  // On PostgreSQL, migrations are `spell migrate`'s job, as in production.
+  const migrate = spawn(process.execPath, ['dist/cli/main.js', 'migrate'], { env: { ...process.env, DATABASE_URL: database.url }, stdio: 'inherit' });
+  await new Promise((resolve) => migrate.once('exit', resolve));
+}
+const server = await startServer({ DATA_DIR: dataDir, ...(database && { DATABASE_URL: database.url }) });
+try {
+  const { token } = (await post('/v1/auth/register', { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: 'benchmark password' })) as { token: string };
+  const { key } = (await post('/v1/keys', { name: 'bench' }, token)) as { key: string };
+  await load('/v1/cast', key, 'POST', castBody); // warm-up: compiles the module in every worker
+  const floor = await load('/healthz', key, 'GET');
+  const authFloor = await load('/v1/me', key, 'GET');
+  const casts = await load('/v1/cast', key, 'POST', castBody);
+  const callMs = await inProcessCallMs(2_000);
+  const poolMs = await poolCastMs(2_000);
+
+  const row = (name: string, result: autocannon.Result) =>
+    `${name.padEnd(22)} ${result.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   non-2xx ${result.non2xx}`;
+  console.log(`\nSpell Platform cast benchmark (${mode}; ${connections} connections, ${duration} s each)`);
+  console.log(row('GET /healthz (floor)', floor));
+  console.log(row('GET /v1/me (auth floor)', authFloor));
+  console.log(row('POST /v1/cast', casts));
+  console.log(`cast / floor throughput: ${(casts.requests.average / floor.requests.average).toFixed(2)}`);
+  console.log(`text-stats in-process call: ${(callMs * 1000).toFixed(1)} µs; through the worker pool: ${(poolMs * 1000).toFixed(1)} µs (pool overhead ${((poolMs - callMs) * 1000).toFixed(1)} µs per cast)`);
+  console.log(`reproduce: ${database ? 'DATABASE_URL=… REDIS_URL=… ' : ''}npm run bench -- --connections ${connections} --duration ${duration}`);
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { access } from './auth/access.js';
+import { authRoutes } from './auth/routes.js';
+import { githubRoutes } from './auth/github-routes.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerOpenApi } from './http/openapi.js';
+import { rateLimiting } from './http/rate-limit.js';
+import { healthRoutes } from './health/routes.js';
+import { keyRoutes } from './keys/routes.js';
+import { meRoutes } from './me/routes.js';
+import { budgetRoutes } from './budgets/routes.js';
+import { castRoute } from './casts/cast-route.js';
+import { castHistoryRoutes } from './casts/history-routes.js';
+import { spellRoutes } from './spells/routes.js';
+import { uploadRoutes } from './spells/upload-routes.js';
+import type { Services } from './services.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export type App = FastifyInstance;
+
+/** Builds the HTTP app on top of `services` without listening; tests use `app.inject`. */
+export async function buildApp(services: Services): Promise<App> {
+  const { config } = services;
+  const app = Fastify({
+    loggerInstance: services.logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.env === 'production',
+  });
+  await app.register(cookie, { secret: services.cookieSecret });
+  await app.register(rateLimiting, { services });
+  await app.register(access, { services });
+  await registerOpenApi(app, { version, publicUrl: config.publicUrl });
+
+  await app.register(healthRoutes, { services });
+  await app.register(authRoutes, { services });
+  await app.register(githubRoutes, { services });
+  await app.register(meRoutes, { services });
+  await app.register(keyRoutes, { services });
+  await app.register(spellRoutes, { services });
+  await app.register(uploadRoutes, { services });
+  await app.register(budgetRoutes, { services });
+  await app.register(castRoute, { services });
+  await app.register(castHistoryRoutes, { services });
+  return app;
+}

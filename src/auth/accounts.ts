@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { tenants, users } from '../db/schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type TenantRow = typeof tenants.$inferSelect;
+
+export interface NewAccount {
+  email: string;
+  displayName?: string | undefined;
+  passwordHash?: string;
+  github?: { id: number; login: string };
+  tenantName?: string | undefined;
+}
+
+/** Emails compare case-insensitively; we store them lower-cased and trimmed. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Creates a tenant and its owner in one transaction. Returns `email_taken` instead of throwing
+ * when the address is already registered (also when a concurrent request just took it).
+ */
+export async function createAccount(
+  db: DbOrTx,
+  account: NewAccount,
+): Promise<{ ok: true; user: UserRow; tenant: TenantRow } | { ok: false; reason: 'email_taken' }> {
+  const email = normalizeEmail(account.email);
+  try {
+    return await db.transaction(async (tx) => {
+      const [tenant] = await tx
+        .insert(tenants)
+        .values({ name: account.tenantName ?? account.displayName ?? email })
+        .returning();
+      if (!tenant) throw new Error('tenant insert returned nothing');
+      const [user] = await tx
+        .insert(users)
+        .values({
+          tenantId: tenant.id,
+          role: 'owner',
+          email,
+          displayName: account.displayName ?? null,
+          passwordHash: account.passwordHash ?? null,
+          githubId: account.github?.id ?? null,
+          githubLogin: account.github?.login ?? null,
+        })
+        .returning();
+      if (!user) throw new Error('user insert returned nothing');
+      return { ok: true as const, user, tenant };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_key')) return { ok: false, reason: 'email_taken' };
+    throw error;
+  }
+}
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  return user;
+}
+
+/** True when `error` is PostgreSQL's unique violation, on `constraint` when given. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const cause = findPgError(error);
+  return cause?.code === '23505' && (constraint === undefined || cause.constraint === constraint);
+}
+
+function findPgError(error: unknown): { code?: string; constraint?: string } | undefined {
+  // Drizzle wraps driver errors; the PostgreSQL fields sit on the error or on its cause.
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    if (typeof current === 'object' && 'code' in current) {
+      return current as { code?: string; constraint?: string };
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

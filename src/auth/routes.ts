@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { errorResponses } from '../http/schemas.js';
+import type { Services } from '../services.js';
+import { createAccount, findUserByEmail } from './accounts.js';
+import { cookieOptions, SESSION_COOKIE } from './cookies.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { authOf } from './access.js';
+import { deleteSession } from './sessions.js';
+import { startSession } from './sign-in.js';
+import { tenantSchema, userSchema, viewTenant, viewUser } from './views.js';
+
+const email = z.email({ error: 'must be an email address' }).max(254);
+// NIST 800-63B: at least 8 characters, allow long passphrases; the cap bounds Argon2's input.
+const password = z.string().min(8, { error: 'must be at least 8 characters' }).max(256);
+
+const sessionResponse = z.object({ token: z.string(), user: userSchema, expires_at: z.string() });
+
+export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const tags = ['auth'];
+
+  app.post(
+    '/v1/auth/register',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'Create an account (a user and its tenant) and sign in',
+        body: z.object({ email, password, display_name: z.string().trim().min(1).max(100).optional() }),
+        response: { 201: sessionResponse, ...errorResponses(400, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { email: address, password: secret, display_name: displayName } = request.body;
+      const created = await createAccount(services.db, {
+        email: address,
+        displayName,
+        passwordHash: await hashPassword(secret),
+      });
+      if (!created.ok) throw new AppError('conflict', 'An account with this email already exists.', { field: 'email' });
+      const session = await startSession(services, reply, created.user.id);
+      return reply.status(201).send({
+        token: session.token,
+        user: viewUser(created.user, created.tenant.id),
+        expires_at: session.expiresAt.toISOString(),
+      });
+    },
+  );
+
+  app.post(
+    '/v1/auth/login',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password; returns a new session token',
+        body: z.object({ email: z.string().max(254), password: z.string().max(256) }),
+        response: { 200: sessionResponse, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const user = await findUserByEmail(services.db, request.body.email);
+      if (!(await verifyPassword(user?.passwordHash, request.body.password)) || !user) {
+        throw new AppError('unauthorized', 'The email or the password is incorrect.');
+      }
+      const session = await startSession(services, reply, user.id);
+      return {
+        token: session.token,
+        user: viewUser(user, user.tenantId),
+        expires_at: session.expiresAt.toISOString(),
+      };
+    },
+  );
+
+  app.post(
+    '/v1/auth/logout',
+    {
+      schema: { tags, summary: 'End the current session', response: { 204: z.null(), ...errorResponses(400, 401, 403) } },
+    },
+    async (request, reply) => {
+      const auth = request.auth;
+      if (auth?.kind !== 'session') {
+        throw new AppError('validation_failed', 'API keys do not sign out; revoke them with DELETE /v1/keys/:prefix.');
+      }
+      await deleteSession(services.db, auth.credentialId);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(services.config));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in',
+        response: {
+          200: z.object({ kind: z.enum(['session', 'api_key']), user: userSchema, tenant: tenantSchema }),
+          ...errorResponses(401),
+        },
+      },
+    },
+    async (request) => {
+      const auth = authOf(request.auth);
+      return { kind: auth.kind, user: viewUser(auth.user, auth.tenant.id), tenant: viewTenant(auth.tenant) };
+    },
+  );
+
+  app.get(
+    '/v1/auth/csrf',
+    {
+      schema: {
+        tags,
+        summary: 'A CSRF token for cookie-authenticated writes (send it as x-csrf-token)',
+        response: { 200: z.object({ csrf_token: z.string() }), ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => ({ csrf_token: reply.generateCsrf({ userInfo: authOf(request.auth).credentialId }) }),
+  );
+};

@@ -1,0 +1,163 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authOf } from '../auth/access.js';
+import { AppError } from '../errors.js';
+import { errorResponses } from '../http/schemas.js';
+import type { Services } from '../services.js';
+import { deleteBudget, findBudget, readUsage, saveBudget, type BudgetRow, type BudgetSettings } from './budgets.js';
+import { isValidTimeZone } from './periods.js';
+
+const cents = z.number().int().min(0).max(1_000_000_000);
+const timeZone = z.string().max(64).refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' });
+const budgetFields = {
+  period: z.enum(['daily', 'monthly']),
+  soft_limit_cents: cents,
+  hard_limit_cents: cents,
+  time_zone: timeZone,
+};
+
+const budgetSchema = z
+  .object({
+    period: z.enum(['daily', 'monthly']),
+    soft_limit_cents: z.number().int(),
+    hard_limit_cents: z.number().int(),
+    time_zone: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'Budget' });
+
+function viewBudget(row: BudgetRow): z.infer<typeof budgetSchema> {
+  return {
+    period: row.period,
+    soft_limit_cents: row.softLimitCents,
+    hard_limit_cents: row.hardLimitCents,
+    time_zone: row.timeZone,
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+function checkLimits(settings: BudgetSettings): void {
+  if (settings.softLimitCents > settings.hardLimitCents) {
+    throw new AppError('validation_failed', 'soft_limit_cents must not exceed hard_limit_cents.', {
+      issues: [{ in: 'body', path: '/soft_limit_cents', message: 'must be less than or equal to hard_limit_cents' }],
+    });
+  }
+}
+
+export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const tags = ['budgets'];
+
+  app.get(
+    '/v1/budgets',
+    {
+      schema: {
+        tags,
+        summary: "The tenant's budget (null when none is set)",
+        response: { 200: z.object({ budget: budgetSchema.nullable() }), ...errorResponses(401, 429) },
+      },
+    },
+    async (request) => {
+      const budget = await findBudget(services.db, authOf(request.auth).tenant.id);
+      return { budget: budget ? viewBudget(budget) : null };
+    },
+  );
+
+  app.post(
+    '/v1/budgets',
+    {
+      schema: {
+        tags,
+        summary: 'Create or replace the budget',
+        body: z.object({ ...budgetFields, time_zone: timeZone.default('UTC') }),
+        response: { 200: budgetSchema, 201: budgetSchema, ...errorResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const auth = authOf(request.auth);
+      const settings: BudgetSettings = {
+        period: request.body.period,
+        softLimitCents: request.body.soft_limit_cents,
+        hardLimitCents: request.body.hard_limit_cents,
+        timeZone: request.body.time_zone,
+      };
+      checkLimits(settings);
+      const existed = (await findBudget(services.db, auth.tenant.id)) !== undefined;
+      const saved = await saveBudget(services.db, { tenantId: auth.tenant.id, settings, now: services.clock.now() });
+      return reply.status(existed ? 200 : 201).send(viewBudget(saved));
+    },
+  );
+
+  app.put(
+    '/v1/budgets',
+    {
+      schema: {
+        tags,
+        summary: 'Change some fields of the budget',
+        body: z.object(budgetFields).partial().strict(),
+        response: { 200: budgetSchema, ...errorResponses(400, 401, 403, 404, 429) },
+      },
+    },
+    async (request) => {
+      const auth = authOf(request.auth);
+      const current = await findBudget(services.db, auth.tenant.id);
+      if (!current) throw new AppError('not_found', 'There is no budget yet; create one with POST /v1/budgets.');
+      const settings: BudgetSettings = {
+        period: request.body.period ?? current.period,
+        softLimitCents: request.body.soft_limit_cents ?? current.softLimitCents,
+        hardLimitCents: request.body.hard_limit_cents ?? current.hardLimitCents,
+        timeZone: request.body.time_zone ?? current.timeZone,
+      };
+      checkLimits(settings);
+      return viewBudget(await saveBudget(services.db, { tenantId: auth.tenant.id, settings, now: services.clock.now() }));
+    },
+  );
+
+  app.delete(
+    '/v1/budgets',
+    { schema: { tags, summary: 'Remove the budget (casting is no longer limited)', response: { 204: z.null(), ...errorResponses(401, 403, 404, 429) } } },
+    async (request, reply) => {
+      if (!(await deleteBudget(services.db, authOf(request.auth).tenant.id))) throw new AppError('not_found', 'There is no budget.');
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/budgets/usage',
+    {
+      schema: {
+        tags,
+        summary: 'Spending in the current period: used, reserved, limits, period bounds and casts',
+        response: {
+          200: z.object({
+            period: z.enum(['daily', 'monthly']),
+            time_zone: z.string(),
+            period_start: z.string(),
+            period_end: z.string(),
+            used_cents: z.number().int(),
+            reserved_cents: z.number().int(),
+            casts: z.number().int(),
+            soft_limit_cents: z.number().int().nullable(),
+            hard_limit_cents: z.number().int().nullable(),
+            soft_limit_exceeded: z.boolean(),
+          }),
+          ...errorResponses(401, 429),
+        },
+      },
+    },
+    async (request) => {
+      const usage = await readUsage(services.db, authOf(request.auth).tenant.id, services.clock.now());
+      return {
+        period: usage.period,
+        time_zone: usage.timeZone,
+        period_start: usage.periodStart.toISOString(),
+        period_end: usage.periodEnd.toISOString(),
+        used_cents: usage.usedCents,
+        reserved_cents: usage.reservedCents,
+        casts: usage.casts,
+        soft_limit_cents: usage.softLimitCents,
+        hard_limit_cents: usage.hardLimitCents,
+        soft_limit_exceeded: usage.softLimitCents !== null && usage.usedCents > usage.softLimitCents,
+      };
+    },
+  );
+};

@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authOf } from '../auth/access.js';
+import { abandonCast, settleCast, startCast } from '../budgets/ledger.js';
+import { AppError } from '../errors.js';
+import { errorResponses } from '../http/schemas.js';
+import type { Services } from '../services.js';
+import { castPrice, castTimeoutMs, checkInput, resolveCastTarget, runSpell } from './cast-spell.js';
+
+/** Set on a cast's response once the period's usage is past the budget's soft limit. */
+export const SOFT_LIMIT_HEADER = 'spell-budget-warning';
+
+/**
+ * `POST /v1/cast`. The checks run in the order the product promises — auth, tenant status, hard
+ * budget, rate limit — and only then does the spell run. The budget hold is taken before the
+ * rate limit so a refused cast never costs quota twice; a rate-limited cast gives its hold back.
+ */
+export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.post(
+    '/v1/cast',
+    {
+      config: { limit: 'manual' },
+      schema: {
+        tags: ['casts'],
+        summary: 'Cast a spell: name or name@version, with any JSON input',
+        body: z.object({
+          spell: z.string().min(1).max(80).describe('name or name@version'),
+          input: z.unknown().optional(),
+        }),
+        response: {
+          200: z.object({ cast_id: z.uuid(), output: z.unknown(), duration_ms: z.number(), cost_cents: z.number().int() }),
+          ...errorResponses(400, 401, 402, 403, 404, 422, 429, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const auth = authOf(request.auth);
+      if (auth.tenant.status === 'suspended') {
+        throw new AppError('account_suspended', 'This account is suspended; casting is paused until it is reactivated.');
+      }
+      const target = await resolveCastTarget(services, auth, request.body.spell);
+      checkInput(target, request.body.input);
+
+      const now = services.clock.now();
+      const price = castPrice(services, target.spell);
+      const started = await startCast(services.db, {
+        tenantId: auth.tenant.id,
+        userId: auth.user.id,
+        spellId: target.spell.id,
+        spellVersionId: target.version.id,
+        priceCents: price,
+        now,
+        expiresAt: new Date(now.getTime() + castTimeoutMs(services, target.spell) + services.config.castExpiryGraceMs),
+      });
+      if (!started.ok) {
+        services.metrics.budgetBlocked.inc();
+        throw new AppError('budget_exceeded', `This cast would take your ${started.period} spending past its hard limit.`, {
+          period: started.period,
+          limit_cents: started.limitCents,
+          would_be_cents: started.wouldBeCents,
+          used_cents: started.usedCents,
+          reserved_cents: started.reservedCents,
+          price_cents: price,
+          period_end: started.periodEnd.toISOString(),
+        });
+      }
+      try {
+        await app.enforceRateLimit(request, reply);
+      } catch (error) {
+        await abandonCast(services.db, started.castId);
+        throw error;
+      }
+
+      const outcome = await runSpell(services, target, request.body.input);
+      const costCents = outcome.ok ? price : 0;
+      const settlement = await settleCast(services.db, {
+        castId: started.castId,
+        status: outcome.ok ? 'succeeded' : 'failed',
+        errorCode: outcome.ok ? null : outcome.code,
+        durationMs: Math.round(outcome.durationMs),
+        costCents,
+        now: services.clock.now(),
+      });
+      if (settlement.softLimitExceeded) reply.header(SOFT_LIMIT_HEADER, 'soft_limit_exceeded');
+      const durationMs = Math.round(outcome.durationMs * 1000) / 1000;
+      if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { cast_id: started.castId, duration_ms: durationMs });
+      return { cast_id: started.castId, output: outcome.output, duration_ms: durationMs, cost_cents: costCents };
+    },
+  );
+};

@@ -1,0 +1,88 @@
+import type { AuthContext } from '../auth/sessions.js';
+import { AppError } from '../errors.js';
+import type { Services } from '../services.js';
+import { validateCastInput } from '../spells/input-schema.js';
+import { findVersion, findVisibleSpell, loadModuleBytes, type SpellRow, type SpellVersionRow } from '../spells/registry.js';
+import type { RunResult } from '../spells/runtime/index.js';
+
+/** `name` or `name@version`. */
+export function parseSpellRef(ref: string): { name: string; version: number | undefined } {
+  const at = ref.lastIndexOf('@');
+  if (at === -1) return { name: ref, version: undefined };
+  const version = Number(ref.slice(at + 1));
+  if (!Number.isInteger(version) || version < 1) {
+    throw new AppError('validation_failed', 'The version after @ must be a positive whole number.', {
+      issues: [{ in: 'body', path: '/spell', message: 'expected name or name@version' }],
+    });
+  }
+  return { name: ref.slice(0, at), version };
+}
+
+export interface CastTarget {
+  spell: SpellRow;
+  version: SpellVersionRow;
+}
+
+/** Finds the spell version a cast names; another tenant's private spell is indistinguishable from none. */
+export async function resolveCastTarget(services: Services, auth: AuthContext, ref: string): Promise<CastTarget> {
+  const { name, version } = parseSpellRef(ref);
+  const spell = await findVisibleSpell(services.db, name, auth.tenant.id);
+  if (!spell) throw new AppError('not_found', `No spell named ${name}.`);
+  const found = await findVersion(services.db, spell.id, version);
+  if (!found) {
+    throw new AppError('not_found', version === undefined ? `${name} has no version yet.` : `${name} has no version ${version}.`);
+  }
+  return { spell, version: found };
+}
+
+/** Refuses input that does not match the spell's schema, before anything runs or is charged. */
+export function checkInput(target: CastTarget, input: unknown): void {
+  const checked = validateCastInput(target.spell.inputSchema, input, `${target.spell.id}:${target.spell.updatedAt.getTime()}`);
+  if (!checked.ok) {
+    throw new AppError('invalid_input', `The input does not match ${target.spell.name}'s input schema.`, { issues: checked.issues });
+  }
+}
+
+/** What a cast costs: the spell's price, or the platform default when the spell has none. */
+export function castPrice(services: Services, spell: SpellRow): number {
+  return spell.priceCents ?? services.config.costPerCastCents;
+}
+
+export type RunOutcome =
+  | { ok: true; output: unknown; durationMs: number }
+  | { ok: false; code: Extract<RunResult, { ok: false }>['code']; message: string; durationMs: number };
+
+function decodeOutput(bytes: Uint8Array): unknown {
+  const text = new TextDecoder().decode(bytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** The wall-clock limit of a cast: the spell's own, capped by the platform's maximum. */
+export function castTimeoutMs(services: Services, spell: SpellRow): number {
+  return Math.min(spell.timeoutMs ?? services.config.spells.defaultTimeoutMs, services.config.spells.maxTimeoutMs);
+}
+
+/** Runs the spell in the worker pool and counts the outcome in the metrics. */
+export async function runSpell(services: Services, target: CastTarget, input: unknown): Promise<RunOutcome> {
+  const { config, runtime, metrics } = services;
+  const result = await runtime.run({
+    moduleHash: target.version.moduleSha256,
+    loadModule: () => loadModuleBytes(services.db, target.version.moduleSha256),
+    functionName: target.spell.functionName,
+    input: new TextEncoder().encode(JSON.stringify(input ?? null)),
+    limits: {
+      timeoutMs: castTimeoutMs(services, target.spell),
+      memoryBytes: config.spells.memoryBytes,
+      outputBytes: config.spells.outputBytes,
+    },
+  });
+  const status = result.ok ? 'succeeded' : 'failed';
+  metrics.castTotal.inc({ status });
+  metrics.castDuration.observe({ status }, result.durationMs / 1000);
+  if (!result.ok) metrics.castFailed.inc({ code: result.code });
+  return result.ok ? { ok: true, output: decodeOutput(result.output), durationMs: result.durationMs } : result;
+}

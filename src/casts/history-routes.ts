@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authOf } from '../auth/access.js';
+import { AppError } from '../errors.js';
+import { errorResponses } from '../http/schemas.js';
+import type { Services } from '../services.js';
+import { findCast, listCasts, type CastHistoryEntry } from './records.js';
+
+const castSchema = z
+  .object({
+    id: z.uuid(),
+    spell: z.string(),
+    version: z.number().int(),
+    status: z.enum(['running', 'succeeded', 'failed']),
+    error_code: z.string().nullable(),
+    duration_ms: z.number().int().nullable(),
+    cost_cents: z.number().int().nullable(),
+    created_at: z.string(),
+  })
+  .meta({ id: 'Cast' });
+
+function viewCast(entry: CastHistoryEntry): z.infer<typeof castSchema> {
+  const { cast } = entry;
+  return {
+    id: cast.id,
+    spell: entry.spellName,
+    version: entry.version,
+    status: cast.status,
+    error_code: cast.errorCode,
+    duration_ms: cast.durationMs,
+    cost_cents: cast.costCents,
+    created_at: cast.createdAt.toISOString(),
+  };
+}
+
+const cursorSchema = z.object({ t: z.iso.datetime(), id: z.uuid() });
+
+function encodeCursor(entry: CastHistoryEntry): string {
+  return Buffer.from(JSON.stringify({ t: entry.cast.createdAt.toISOString(), id: entry.cast.id })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { createdAt: new Date(parsed.t), id: parsed.id };
+  } catch {
+    throw new AppError('validation_failed', 'The cursor is not one this API handed out.', {
+      issues: [{ in: 'querystring', path: '/cursor', message: 'invalid cursor' }],
+    });
+  }
+}
+
+export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const tags = ['casts'];
+
+  app.get(
+    '/v1/casts',
+    {
+      schema: {
+        tags,
+        summary: 'Your casts, newest first (pass next_cursor as cursor for the next page)',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(200).optional(),
+        }),
+        response: {
+          200: z.object({ casts: z.array(castSchema), next_cursor: z.string().nullable() }),
+          ...errorResponses(400, 401, 429),
+        },
+      },
+    },
+    async (request) => {
+      const auth = authOf(request.auth);
+      const entries = await listCasts(services.db, {
+        tenantId: auth.tenant.id,
+        userId: auth.user.id,
+        limit: request.query.limit + 1,
+        before: request.query.cursor ? decodeCursor(request.query.cursor) : undefined,
+      });
+      const page = entries.slice(0, request.query.limit);
+      const last = page.at(-1);
+      return { casts: page.map(viewCast), next_cursor: entries.length > page.length && last ? encodeCursor(last) : null };
+    },
+  );
+
+  app.get(
+    '/v1/casts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One of your casts',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: castSchema, ...errorResponses(400, 401, 404, 429) },
+      },
+    },
+    async (request) => {
+      const auth = authOf(request.auth);
+      const entry = await findCast(services.db, { tenantId: auth.tenant.id, userId: auth.user.id, castId: request.params.id });
+      if (!entry) throw new AppError('not_found', 'No such cast.');
+      return viewCast(entry);
+    },
+  );
+};

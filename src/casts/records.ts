@@ -1,0 +1,49 @@
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { casts, spells, spellVersions } from '../db/schema.js';
+
+export type CastRow = typeof casts.$inferSelect;
+
+/** A cast as its history shows it, with the spell's name and version number. */
+export interface CastHistoryEntry {
+  cast: CastRow;
+  spellName: string;
+  version: number;
+}
+
+const historyColumns = { cast: casts, spellName: spells.name, version: spellVersions.version };
+
+/** The user's casts, newest first, continuing after `before` (the last entry of the previous page). */
+export function listCasts(
+  db: DbOrTx,
+  options: { tenantId: string; userId: string; limit: number; before?: { createdAt: Date; id: string } | undefined },
+): Promise<CastHistoryEntry[]> {
+  const mine = and(eq(casts.tenantId, options.tenantId), eq(casts.userId, options.userId));
+  const page = options.before
+    ? or(
+        lt(casts.createdAt, options.before.createdAt),
+        and(eq(casts.createdAt, options.before.createdAt), lt(casts.id, options.before.id)),
+      )
+    : undefined;
+  return db
+    .select(historyColumns)
+    .from(casts)
+    .innerJoin(spells, eq(spells.id, casts.spellId))
+    .innerJoin(spellVersions, eq(spellVersions.id, casts.spellVersionId))
+    .where(page ? and(mine, page) : mine)
+    .orderBy(desc(casts.createdAt), desc(casts.id))
+    .limit(options.limit);
+}
+
+export async function findCast(
+  db: DbOrTx,
+  options: { tenantId: string; userId: string; castId: string },
+): Promise<CastHistoryEntry | undefined> {
+  const [row] = await db
+    .select(historyColumns)
+    .from(casts)
+    .innerJoin(spells, eq(spells.id, casts.spellId))
+    .innerJoin(spellVersions, eq(spellVersions.id, casts.spellVersionId))
+    .where(and(eq(casts.id, options.castId), eq(casts.tenantId, options.tenantId), eq(casts.userId, options.userId)));
+  return row;
+}

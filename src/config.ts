@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+/**
+ * The whole configuration of a Spell Platform process. This module is the only reader of
+ * `process.env`: everything else receives a `Config`.
+ */
+export type Config = z.output<typeof configSchema>;
+
+/** Thrown when an environment variable is malformed; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const emptyToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = (protocols: RegExp, example: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: protocols, error: `must be a URL like ${example}` }).optional(),
+  );
+const integer = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
+const boolean = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .transform((value) => value === 'true' || value === '1')
+      .prefault(fallback ? 'true' : 'false'),
+  );
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.preprocess(
+      emptyToUndefined,
+      z.enum(['development', 'production', 'test']).default('development'),
+    ),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    PORT: integer(8080, 0, 65535),
+    PUBLIC_URL: optionalUrl(/^https?$/, 'https://spells.example.com'),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    TRUST_PROXY: boolean(false),
+    DATABASE_URL: optionalUrl(/^postgres(ql)?$/, 'postgres://user@host:5432/db'),
+    DATABASE_POOL_MAX: integer(10, 1, 1000),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    REDIS_URL: optionalUrl(/^rediss?$/, 'redis://host:6379'),
+    REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().max(64).default('spell:')),
+    SESSION_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
+      error: 'must be at least 32 characters',
+    }),
+    SESSION_TTL_HOURS: integer(24 * 30, 1, 24 * 365),
+    BODY_LIMIT_BYTES: integer(1024 * 1024, 1024, 64 * 1024 * 1024),
+    RATE_LIMIT_USER_PER_MINUTE: integer(60, 1, 1_000_000_000),
+    RATE_LIMIT_ANON_PER_MINUTE: integer(10, 1, 1_000_000_000),
+    SPELL_MAX_MODULE_BYTES: integer(8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    SPELL_DEFAULT_TIMEOUT_MS: integer(2_000, 10, 600_000),
+    SPELL_MAX_TIMEOUT_MS: integer(10_000, 10, 600_000),
+    SPELL_MEMORY_LIMIT_MB: integer(64, 1, 4_096),
+    SPELL_OUTPUT_LIMIT_BYTES: integer(1024 * 1024, 1, 64 * 1024 * 1024),
+    SPELL_WORKERS: integer(0, 0, 256),
+    SPELL_QUEUE_MAX: integer(1_000, 1, 1_000_000),
+    COST_PER_CAST_CENTS: integer(0, 0, 1_000_000),
+    CAST_RECONCILE_INTERVAL_MS: integer(30_000, 100, 3_600_000),
+    CAST_EXPIRY_GRACE_MS: integer(5 * 60_000, 0, 24 * 3_600_000),
+    SEED_DEMO_SPELL: boolean(true),
+    GITHUB_CLIENT_ID: optionalString,
+    GITHUB_CLIENT_SECRET: optionalString,
+    GITHUB_REDIRECT_URI: optionalUrl(/^https?$/, 'https://spells.example.com/auth/callback'),
+    GITHUB_OAUTH_BASE_URL: z.preprocess(
+      emptyToUndefined,
+      z.url({ protocol: /^https?$/, error: 'must be a URL' }).default('https://github.com'),
+    ),
+    GITHUB_API_BASE_URL: z.preprocess(
+      emptyToUndefined,
+      z.url({ protocol: /^https?$/, error: 'must be a URL' }).default('https://api.github.com'),
+    ),
+  })
+  .transform((env) => ({
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
+    dataDir: env.DATA_DIR,
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    sessionSecret: env.SESSION_SECRET,
+    sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    rateLimit: {
+      userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
+      anonPerMinute: env.RATE_LIMIT_ANON_PER_MINUTE,
+    },
+    spells: {
+      maxModuleBytes: env.SPELL_MAX_MODULE_BYTES,
+      defaultTimeoutMs: env.SPELL_DEFAULT_TIMEOUT_MS,
+      maxTimeoutMs: Math.max(env.SPELL_MAX_TIMEOUT_MS, env.SPELL_DEFAULT_TIMEOUT_MS),
+      memoryBytes: env.SPELL_MEMORY_LIMIT_MB * 1024 * 1024,
+      outputBytes: env.SPELL_OUTPUT_LIMIT_BYTES,
+      /** 0 sizes the pool to the machine's available parallelism. */
+      workers: env.SPELL_WORKERS,
+      queueMax: env.SPELL_QUEUE_MAX,
+      seedDemo: env.SEED_DEMO_SPELL,
+    },
+    costPerCastCents: env.COST_PER_CAST_CENTS,
+    castReconcileIntervalMs: env.CAST_RECONCILE_INTERVAL_MS,
+    /** How long past its timeout a `running` cast may stay before it is taken for dead. */
+    castExpiryGraceMs: env.CAST_EXPIRY_GRACE_MS,
+    github:
+      env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
+        ? {
+            clientId: env.GITHUB_CLIENT_ID,
+            clientSecret: env.GITHUB_CLIENT_SECRET,
+            redirectUri: env.GITHUB_REDIRECT_URI,
+            oauthBaseUrl: env.GITHUB_OAUTH_BASE_URL.replace(/\/$/, ''),
+            apiBaseUrl: env.GITHUB_API_BASE_URL.replace(/\/$/, ''),
+          }
+        : undefined,
+  }));
+
+/**
+ * Parses and validates the environment once. A malformed value throws a `ConfigError` naming
+ * the variable; a missing optional one switches its feature off.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue?.message ?? 'is invalid');
+  }
+  const config = parsed.data;
+  if (config.env === 'production' && config.sessionSecret === undefined) {
+    throw new ConfigError('SESSION_SECRET', 'is required in production (at least 32 characters)');
+  }
+  return config;
+}
+
+/** What the CLI's client commands (`spell publish`, `spell cast`) need: the server and a key. */
+export interface ClientConfig {
+  url: string;
+  apiKey: string | undefined;
+}
+
+export function loadClientConfig(env: Record<string, string | undefined> = process.env): ClientConfig {
+  const url = z
+    .url({ protocol: /^https?$/, error: 'must be a URL like https://spells.example.com' })
+    .safeParse(env.SPELL_URL ?? 'http://localhost:8080');
+  if (!url.success) throw new ConfigError('SPELL_URL', url.error.issues[0]?.message ?? 'is invalid');
+  return { url: url.data.replace(/\/$/, ''), apiKey: env.SPELL_API_KEY || undefined };
+}

@@ -1,0 +1,262 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A tenant owns everything a customer has: users, keys, budgets, billing. */
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['active', 'grace', 'suspended'] })
+      .notNull()
+      .default('active'),
+    graceUntil: timestamp('grace_until', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [check('tenants_status_check', sql`${table.status} in ('active', 'grace', 'suspended')`)],
+);
+
+/** A person who signs in; belongs to exactly one tenant with a role. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['owner', 'member'] }).notNull(),
+    email: text('email').notNull(),
+    displayName: text('display_name'),
+    passwordHash: text('password_hash'),
+    githubId: bigint('github_id', { mode: 'number' }),
+    githubLogin: text('github_login'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('users_email_key').on(table.email),
+    uniqueIndex('users_github_id_key').on(table.githubId),
+    index('users_tenant_id_idx').on(table.tenantId),
+    check('users_role_check', sql`${table.role} in ('owner', 'member')`),
+  ],
+);
+
+/** A signed-in session; only the SHA-256 of its token is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    uniqueIndex('sessions_token_hash_key').on(table.tokenHash),
+    index('sessions_user_id_idx').on(table.userId),
+  ],
+);
+
+/** An API key; the secret is shown once, only its SHA-256 and a visible prefix are kept. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('api_keys_prefix_key').on(table.prefix),
+    uniqueIndex('api_keys_key_hash_key').on(table.keyHash),
+    index('api_keys_tenant_id_idx').on(table.tenantId),
+  ],
+);
+
+/**
+ * Wasm modules, stored once by the SHA-256 of their bytes. They live in the database (not a blob
+ * directory) so that stateless app servers need no shared disk and a backup holds everything.
+ */
+export const wasmModules = pgTable('wasm_modules', {
+  sha256: text('sha256').primaryKey(),
+  bytes: bytea('bytes').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  createdAt: createdAt(),
+});
+
+/** A spell: a named, priced Extism plug-in owned by a tenant. Deleting unpublishes it; casts stay. */
+export const spells = pgTable(
+  'spells',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    visibility: text('visibility', { enum: ['public', 'private'] }).notNull().default('private'),
+    priceCents: integer('price_cents'),
+    functionName: text('function_name').notNull().default('cast'),
+    timeoutMs: integer('timeout_ms'),
+    inputSchema: jsonb('input_schema'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('spells_name_live_key').on(table.name).where(sql`${table.deletedAt} is null`),
+    index('spells_tenant_id_idx').on(table.tenantId),
+    check('spells_visibility_check', sql`${table.visibility} in ('public', 'private')`),
+    check('spells_price_check', sql`${table.priceCents} is null or ${table.priceCents} >= 0`),
+  ],
+);
+
+/** An immutable version of a spell: version numbers count up from 1 per spell. */
+export const spellVersions = pgTable(
+  'spell_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spellId: uuid('spell_id')
+      .notNull()
+      .references(() => spells.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    moduleSha256: text('module_sha256')
+      .notNull()
+      .references(() => wasmModules.sha256),
+    exports: text('exports').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('spell_versions_spell_version_key').on(table.spellId, table.version)],
+);
+
+/**
+ * Every cast. A row is written as `running` before the spell runs (holding the budget
+ * reservation) and settled to `succeeded` or `failed` after; a `running` row past `expires_at`
+ * belongs to a process that died and is failed by the reconciler. `cost_cents` is null on rows
+ * from before costs were recorded.
+ */
+export const casts = pgTable(
+  'casts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    spellId: uuid('spell_id')
+      .notNull()
+      .references(() => spells.id),
+    spellVersionId: uuid('spell_version_id')
+      .notNull()
+      .references(() => spellVersions.id),
+    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    errorCode: text('error_code'),
+    durationMs: integer('duration_ms'),
+    costCents: integer('cost_cents'),
+    /** The amount held against the budget while running (0 without a budget). */
+    reservedCents: integer('reserved_cents').notNull().default(0),
+    /** The usage bucket the reservation was taken from; null without a budget. */
+    budgetPeriod: text('budget_period', { enum: ['daily', 'monthly'] }),
+    periodStart: timestamp('period_start', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('casts_tenant_created_idx').on(table.tenantId, table.createdAt),
+    index('casts_user_created_idx').on(table.userId, table.createdAt),
+    index('casts_spell_id_idx').on(table.spellId),
+    index('casts_running_expires_idx').on(table.expiresAt).where(sql`${table.status} = 'running'`),
+    check('casts_status_check', sql`${table.status} in ('running', 'succeeded', 'failed')`),
+  ],
+);
+
+/** A tenant's spending limit. One per tenant; periods follow `time_zone`. */
+export const budgets = pgTable(
+  'budgets',
+  {
+    tenantId: uuid('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    period: text('period', { enum: ['daily', 'monthly'] }).notNull(),
+    softLimitCents: integer('soft_limit_cents').notNull(),
+    hardLimitCents: integer('hard_limit_cents').notNull(),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('budgets_period_check', sql`${table.period} in ('daily', 'monthly')`),
+    check('budgets_limits_check', sql`0 <= ${table.softLimitCents} and ${table.softLimitCents} <= ${table.hardLimitCents}`),
+  ],
+);
+
+/**
+ * The usage counter of one budget period. `used + reserved` never exceeds the hard limit: a
+ * reservation is taken by one conditional UPDATE of this row.
+ */
+export const budgetUsage = pgTable(
+  'budget_usage',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    period: text('period', { enum: ['daily', 'monthly'] }).notNull(),
+    periodStart: timestamp('period_start', { withTimezone: true }).notNull(),
+    usedCents: bigint('used_cents', { mode: 'number' }).notNull().default(0),
+    reservedCents: bigint('reserved_cents', { mode: 'number' }).notNull().default(0),
+    casts: integer('casts').notNull().default(0),
+    softCrossedAt: timestamp('soft_crossed_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.period, table.periodStart] }),
+    check('budget_usage_nonnegative', sql`${table.usedCents} >= 0 and ${table.reservedCents} >= 0`),
+  ],
+);
+
+/** Budget notifications, at most one of a kind per tenant and period. */
+export const budgetEvents = pgTable(
+  'budget_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['soft_limit_crossed'] }).notNull(),
+    periodStart: timestamp('period_start', { withTimezone: true }).notNull(),
+    usedCents: bigint('used_cents', { mode: 'number' }).notNull(),
+    limitCents: integer('limit_cents').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('budget_events_once_key').on(table.tenantId, table.kind, table.periodStart)],
+);

@@ -1,0 +1,76 @@
+/**
+ * The closed set of error codes the API answers with, and the HTTP status of each. Clients
+ * branch on `error`; the message is for people.
+ */
+export const errorStatus = {
+  /** The request carries no valid credentials (or the wrong kind for this route). */
+  unauthorized: 401,
+  /** The caller is known but may not do this. */
+  forbidden: 403,
+  /** A cookie-authenticated write arrived without a valid `x-csrf-token` header. */
+  csrf_invalid: 403,
+  /** The tenant is suspended; casting and paid features are refused. */
+  account_suspended: 403,
+  /** The route or the resource does not exist, or belongs to someone else. */
+  not_found: 404,
+  /** The request body, query or path does not match the endpoint's schema. */
+  validation_failed: 400,
+  /** A cast's input does not match the spell's input schema. */
+  invalid_input: 400,
+  /** The OAuth `state` or code could not be verified. */
+  invalid_oauth_state: 400,
+  /** A webhook signature is missing, malformed, wrong or stale. */
+  invalid_signature: 400,
+  /** The thing being created already exists (an email, a spell name). */
+  conflict: 409,
+  /** The request body is larger than this endpoint accepts. */
+  payload_too_large: 413,
+  /** The request body's content type is not one this endpoint accepts. */
+  unsupported_media_type: 415,
+  /** Too many requests in the current window; see `Retry-After`. */
+  rate_limited: 429,
+  /** The cast would take the period's usage past the hard budget. */
+  budget_exceeded: 402,
+  /** The spell ran past its wall-clock limit and was stopped. */
+  spell_timeout: 422,
+  /** The spell tried to grow its memory past the cap. */
+  spell_memory_exceeded: 422,
+  /** The spell's output is larger than the cap. */
+  spell_output_too_large: 422,
+  /** The spell trapped (unreachable, stack overflow, out-of-bounds access, …). */
+  spell_trapped: 422,
+  /** The spell returned an error of its own. */
+  spell_failed: 422,
+  /** Every worker is busy and the queue is full; retry shortly. */
+  runtime_busy: 503,
+  /** A sign-in method that is not configured on this server (e.g. GitHub OAuth). */
+  not_configured: 501,
+  /** A dependency (database) is not reachable. */
+  service_unavailable: 503,
+  /** Anything unexpected; details are logged, never returned. */
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** The one error type routes throw to end a request; the error handler renders it. */
+export class AppError extends Error {
+  readonly statusCode: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.statusCode = errorStatus[code];
+  }
+}
+
+/** The body every error response has. */
+export interface ErrorBody {
+  error: ErrorCode;
+  message: string;
+  [detail: string]: unknown;
+}

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../services.js';
+
+type CheckState = 'ok' | 'down' | 'disabled';
+
+async function probe(check: () => Promise<unknown>, timeoutMs: number): Promise<CheckState> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+    return 'ok';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const readySchema = z.object({
+  status: z.enum(['ok', 'degraded', 'unavailable']),
+  checks: z.object({ database: z.enum(['ok', 'down']), redis: z.enum(['ok', 'down', 'disabled']) }),
+});
+
+/**
+ * Liveness, readiness and metrics. Readiness fails (503) only when the database is down: a
+ * Redis outage is reported as `degraded`, because every instance shares that Redis and taking
+ * them all out of the load balancer would turn a degraded service into an outage.
+ */
+export const healthRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const open = { auth: 'public', limit: 'off' } as const;
+
+  app.get('/healthz', { config: open, schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+    status: 'ok' as const,
+  }));
+
+  app.get(
+    '/readyz',
+    { config: open, schema: { tags: ['health'], response: { 200: readySchema, 503: readySchema } } },
+    async (_request, reply) => {
+      const [database, redis] = await Promise.all([
+        probe(() => services.database.ping(), 2_000),
+        services.redis ? probe(() => services.redis?.ping() ?? Promise.resolve(), 1_000) : Promise.resolve('disabled' as const),
+      ]);
+      const status = database === 'down' ? 'unavailable' : redis === 'down' ? 'degraded' : 'ok';
+      return reply.status(database === 'down' ? 503 : 200).send({ status, checks: { database: database === 'ok' ? 'ok' : 'down', redis } });
+    },
+  );
+
+  app.get('/metrics', { config: open, schema: { tags: ['health'], produces: ['text/plain'] } }, async (_request, reply) => {
+    const registry = services.metrics.registry;
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+};

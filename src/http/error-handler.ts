@@ -1,0 +1,60 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorBody } from '../errors.js';
+
+/** Fastify's own error codes that map to one of ours; anything else is an internal error. */
+const fastifyCodes: Record<string, () => AppError> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: () => new AppError('payload_too_large', 'The request body is too large.'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    new AppError('unsupported_media_type', 'This endpoint does not accept that Content-Type.'),
+  FST_ERR_CTP_INVALID_JSON_BODY: () => new AppError('validation_failed', 'The request body is not valid JSON.'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
+    new AppError('validation_failed', 'The request body is empty but Content-Type is application/json.'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
+    new AppError('validation_failed', 'The Content-Length header does not match the body.'),
+  FST_REQ_FILE_TOO_LARGE: () => new AppError('payload_too_large', 'The uploaded file is too large.'),
+  FST_INVALID_MULTIPART_CONTENT_TYPE: () =>
+    new AppError('unsupported_media_type', 'Expected a multipart/form-data request.'),
+  FST_CSRF_MISSING_SECRET: () =>
+    new AppError('csrf_invalid', 'Cookie-authenticated writes need the x-csrf-token header (GET /v1/auth/csrf).'),
+  FST_CSRF_INVALID_TOKEN: () =>
+    new AppError('csrf_invalid', 'Cookie-authenticated writes need the x-csrf-token header (GET /v1/auth/csrf).'),
+};
+
+/** Turns anything thrown into one of our errors; unknown ones become `internal_error`. */
+export function toAppError(error: FastifyError | Error): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return new AppError('validation_failed', 'The request does not match the schema.', {
+      issues: error.validation.map((issue) => ({
+        in: error.validationContext ?? 'body',
+        path: issue.instancePath,
+        message: issue.message,
+      })),
+    });
+  }
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  const mapped = code ? fastifyCodes[code] : undefined;
+  if (mapped) return mapped();
+  return new AppError('internal_error', 'Something went wrong on our side.');
+}
+
+function renderError(request: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {
+  const body: ErrorBody = { ...appError.details, error: appError.code, message: appError.message };
+  if (appError.statusCode >= 500) body.request_id = request.id;
+  return reply.status(appError.statusCode).send(body);
+}
+
+/** The one place errors become responses, including unknown routes. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal_error' || isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'request failed');
+    }
+    return renderError(request, reply, appError);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    renderError(request, reply, new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+}

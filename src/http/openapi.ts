@@ -1,0 +1,41 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/**
+ * The OpenAPI document is generated from the routes' zod schemas, so it cannot drift from
+ * what the server validates. Served at `/openapi.json` and browsable at `/docs`.
+ */
+export async function registerOpenApi(app: FastifyInstance, options: { version: string; publicUrl: string }): Promise<void> {
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...route.config, auth: 'public', limit: 'off' };
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Spell Platform API',
+        version: options.version,
+        description:
+          'Publish WebAssembly spells and cast them over HTTP. Errors are always `{ "error": "<code>", "message": "…" }`.',
+      },
+      servers: [{ url: options.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'A session token or an API key.' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'spell_session' },
+        },
+      },
+      security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get(
+    '/openapi.json',
+    { config: { auth: 'public', limit: 'off' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+}

@@ -1,0 +1,73 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../errors.js';
+import type { Services } from '../services.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Counts the request against its caller's limit (the user when authenticated, else the
+     * IP), sets the `RateLimit-*` headers and throws `rate_limited` past the limit.
+     */
+    enforceRateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  }
+}
+
+const WINDOW_MS = 60_000;
+
+/** The limiter's key: one bucket per user, or per client IP for anonymous requests. */
+function limitKey(request: FastifyRequest): string {
+  return request.auth ? `user:${request.auth.user.id}` : `ip:${request.ip}`;
+}
+
+/**
+ * Rate limits on `@fastify/rate-limit`'s stores: Redis when configured (shared by every
+ * instance), in process otherwise. A Redis failure lets the request through: the limiter
+ * protects the service, and must not become the reason it is down.
+ */
+export const rateLimiting = fp<{ services: Services }>(
+  async (app: FastifyInstance, { services }) => {
+    const { config, metrics, logger } = services;
+    await app.register(rateLimit, {
+      global: false,
+      ...(services.redis ? { redis: services.redis, nameSpace: `${config.redisKeyPrefix}rl:` } : {}),
+    });
+    const check = app.createRateLimit({
+      keyGenerator: limitKey,
+      max: (_request, key) =>
+        key.startsWith('user:') ? config.rateLimit.userPerMinute : config.rateLimit.anonPerMinute,
+      timeWindow: WINDOW_MS,
+      skipOnError: false,
+    });
+    let lastLogged = 0;
+
+    app.decorate('enforceRateLimit', async (request: FastifyRequest, reply: FastifyReply) => {
+      let result: Awaited<ReturnType<typeof check>>;
+      try {
+        result = await check(request);
+      } catch (error) {
+        metrics.redisErrors.inc({ operation: 'rate_limit' });
+        if (Date.now() - lastLogged > 10_000) {
+          lastLogged = Date.now();
+          logger.error({ err: (error as Error).message }, 'rate limit store failed; request let through');
+        }
+        return;
+      }
+      if (result.isAllowed) return;
+      reply.header('ratelimit-limit', result.max);
+      reply.header('ratelimit-remaining', result.remaining);
+      reply.header('ratelimit-reset', result.ttlInSeconds);
+      if (!result.isExceeded) return;
+      const scope = request.auth ? 'user' : 'ip';
+      metrics.rateLimited.inc({ scope });
+      reply.header('retry-after', result.ttlInSeconds);
+      throw new AppError('rate_limited', `Too many requests; retry in ${result.ttlInSeconds} s.`, {
+        limit: result.max,
+        window_seconds: WINDOW_MS / 1000,
+        retry_after_seconds: result.ttlInSeconds,
+      });
+    });
+  },
+  { name: 'spell-rate-limiting' },
+);

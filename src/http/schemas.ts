@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { errorStatus, type ErrorCode } from '../errors.js';
+
+/** The error body, as documented in OpenAPI for every non-2xx response. */
+export const errorSchema = z
+  .object({
+    error: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+  })
+  .loose()
+  .meta({ id: 'Error' });
+
+/** Response schemas for the errors a route can answer with, keyed by status. */
+export function errorResponses(...statuses: number[]): Record<number, typeof errorSchema> {
+  return Object.fromEntries(statuses.map((status) => [status, errorSchema]));
+}
+
+export const isoDate = z.iso.datetime();

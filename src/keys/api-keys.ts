@@ -1,0 +1,52 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { apiKeys } from '../db/schema.js';
+import { generateApiKey, hashSecret } from '../auth/tokens.js';
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+/** Creates a key for `userId` in `tenantId`; the full key is in the result and nowhere else. */
+export async function createApiKey(
+  db: DbOrTx,
+  options: { tenantId: string; userId: string; name: string; now: Date },
+): Promise<{ key: string; row: ApiKeyRow }> {
+  const { key, prefix } = generateApiKey();
+  const [row] = await db
+    .insert(apiKeys)
+    .values({
+      tenantId: options.tenantId,
+      userId: options.userId,
+      name: options.name,
+      prefix,
+      keyHash: hashSecret(key),
+      createdAt: options.now,
+    })
+    .returning();
+  if (!row) throw new Error('api key insert returned nothing');
+  return { key, row };
+}
+
+/** The tenant's live keys, newest first. */
+export function listApiKeys(db: DbOrTx, tenantId: string): Promise<ApiKeyRow[]> {
+  return db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, tenantId), isNull(apiKeys.revokedAt)))
+    .orderBy(desc(apiKeys.createdAt));
+}
+
+/**
+ * Revokes the tenant's key with this prefix; it stops authenticating with the next request.
+ * Another tenant's prefix is indistinguishable from an unknown one.
+ */
+export async function revokeApiKey(
+  db: DbOrTx,
+  options: { tenantId: string; prefix: string; now: Date },
+): Promise<boolean> {
+  const revoked = await db
+    .update(apiKeys)
+    .set({ revokedAt: options.now })
+    .where(and(eq(apiKeys.tenantId, options.tenantId), eq(apiKeys.prefix, options.prefix), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return revoked.length > 0;
+}

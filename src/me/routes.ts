@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authOf } from '../auth/access.js';
+import { tenantSchema, userSchema, viewTenant, viewUser } from '../auth/views.js';
+import { errorResponses } from '../http/schemas.js';
+import type { Services } from '../services.js';
+
+export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app) => {
+  app.get(
+    '/v1/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'The caller: user, tenant, role, plan and tenant status',
+        response: {
+          200: z.object({
+            user: userSchema,
+            tenant: tenantSchema,
+            role: z.enum(['owner', 'member']),
+            plan: z.string(),
+            status: z.enum(['active', 'grace', 'suspended']),
+            grace_until: z.string().nullable(),
+          }),
+          ...errorResponses(401, 429),
+        },
+      },
+    },
+    async (request) => {
+      const { user, tenant } = authOf(request.auth);
+      const view = viewTenant(tenant);
+      return {
+        user: viewUser(user, tenant.id),
+        tenant: view,
+        role: user.role,
+        plan: 'FREE',
+        status: tenant.status,
+        grace_until: view.grace_until,
+      };
+    },
+  );
+};

@@ -1,0 +1,69 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The Prometheus metrics of one app instance. Names are part of the public contract. */
+export interface Metrics {
+  readonly registry: Registry;
+  readonly rateLimited: Counter<'scope'>;
+  readonly redisErrors: Counter<'operation'>;
+  readonly castTotal: Counter<'status'>;
+  readonly castFailed: Counter<'code'>;
+  readonly castDuration: Histogram<'status'>;
+  readonly budgetBlocked: Counter;
+}
+
+/** From 0.5 ms to 30 s: trivial spells finish well under a millisecond, heavy ones take seconds. */
+export const CAST_DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/**
+ * One registry per app instance, so several instances in one process (tests) never share
+ * counters. `connectionsInUse` is sampled when Prometheus scrapes.
+ */
+export function createMetrics(options: { connectionsInUse: () => number }): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const rateLimited = new Counter({
+    name: 'spell_rate_limited_total',
+    help: 'Requests refused with 429 by the rate limiter.',
+    labelNames: ['scope'],
+    registers: [registry],
+  });
+  const redisErrors = new Counter({
+    name: 'spell_redis_errors_total',
+    help: 'Redis commands or connections that failed; the service failed open.',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'spell_db_pool_in_use',
+    help: 'Database connections currently checked out of the pool.',
+    registers: [registry],
+    collect() {
+      this.set(options.connectionsInUse());
+    },
+  });
+  const castTotal = new Counter({
+    name: 'spell_cast_total',
+    help: 'Casts that ran, by outcome (succeeded or failed).',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const castFailed = new Counter({
+    name: 'spell_cast_failed_total',
+    help: 'Casts that failed, by error code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const castDuration = new Histogram({
+    name: 'spell_cast_duration_seconds',
+    help: 'Wall-clock time of a cast in the runtime, queueing included.',
+    labelNames: ['status'],
+    buckets: CAST_DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const budgetBlocked = new Counter({
+    name: 'spell_budget_blocked_total',
+    help: 'Casts refused with 402 because they would exceed the hard budget.',
+    registers: [registry],
+  });
+  return { registry, rateLimited, redisErrors, castTotal, castFailed, castDuration, budgetBlocked };
+}

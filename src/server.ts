@@ -1,0 +1,43 @@
+import { buildApp, type App } from './app.js';
+import type { Config } from './config.js';
+import { closeServices, createServices, type ServiceOverrides, type Services } from './services.js';
+import { startReconciler } from './budgets/reconciler.js';
+import { seedDemoSpell } from './spells/demo.js';
+
+export interface RunningServer {
+  app: App;
+  services: Services;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the services, applies migrations on the embedded database (on PostgreSQL that is
+ * `spell migrate`'s job, run once per deploy), and listens.
+ */
+export async function startServer(config: Config, overrides: ServiceOverrides = {}): Promise<RunningServer> {
+  const services = await createServices(config, overrides);
+  if (services.database.kind === 'pglite') await services.database.migrate();
+  if (config.spells.seedDemo) await seedDemoSpell(services);
+  const app = await buildApp(services);
+  const url = await app.listen({ host: config.host, port: config.port });
+  const reconciler = startReconciler(services, config.castReconcileIntervalMs);
+  services.logger.info(
+    { url, database: services.database.kind, redis: services.redis ? 'on' : 'off (in-process rate limits)' },
+    'Spell Platform is listening',
+  );
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    services,
+    url,
+    close: () => {
+      closing ??= (async () => {
+        reconciler.stop();
+        await app.close();
+        await closeServices(services);
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import type { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import { openDatabase, type Database, type DatabaseHandle } from './db/client.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { openRedis } from './lib/redis.js';
+import { createMetrics, type Metrics } from './metrics/registry.js';
+import { createSpellRuntime, type SpellRuntime } from './spells/runtime/index.js';
+
+/** Everything a route or a domain function may need, built once per process. */
+export interface Services {
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+  readonly db: Database;
+  /** Absent when `REDIS_URL` is unset: rate limits are then kept in process. */
+  readonly redis: Redis | undefined;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly metrics: Metrics;
+  /** The worker pool that runs spells. */
+  readonly runtime: SpellRuntime;
+  /** Signs cookies (OAuth state, CSRF secret); random per process when not configured. */
+  readonly cookieSecret: string;
+}
+
+export interface ServiceOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  /** Use this database instead of opening the configured one (tests). */
+  database?: DatabaseHandle;
+}
+
+/** Log lines never carry credentials: these paths are replaced before a line is written. */
+export const redactedPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'password',
+  'token',
+  'key',
+];
+
+export function createLogger(config: Config): Logger {
+  return pino({ level: config.logLevel, redact: { paths: redactedPaths, censor: '[redacted]' } });
+}
+
+/** Opens the database and Redis and builds the typed bag routes receive. */
+export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
+  const logger = overrides.logger ?? createLogger(config);
+  const database =
+    overrides.database ??
+    (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax }));
+  const metrics = createMetrics({ connectionsInUse: () => database.connectionsInUse() });
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, { logger, metrics }) : undefined;
+  if (config.sessionSecret === undefined) {
+    logger.warn('SESSION_SECRET is not set; using a random one (OAuth sign-ins in flight do not survive a restart)');
+  }
+  return {
+    config,
+    database,
+    db: database.db,
+    redis,
+    logger,
+    clock: overrides.clock ?? systemClock,
+    metrics,
+    runtime: createSpellRuntime({
+      ...(config.spells.workers > 0 ? { size: config.spells.workers } : {}),
+      maxQueue: config.spells.queueMax,
+    }),
+    cookieSecret: config.sessionSecret ?? randomBytes(32).toString('base64url'),
+  };
+}
+
+export async function closeServices(services: Services): Promise<void> {
+  await services.runtime.close();
+  services.redis?.disconnect();
+  await services.database.close();
+}

@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { tenants } from '../db/schema.js';
+import type { Services } from '../services.js';
+import { createSpell, findVersion, findVisibleSpell, publishVersion, updateSpell } from './registry.js';
+import { inspectWasmModule } from './runtime/index.js';
+
+export const DEMO_SPELL = 'text-stats';
+const PLATFORM_TENANT = 'Spell Platform';
+export const demoModulePath = fileURLToPath(new URL('../../spells/examples/build/text-stats.wasm', import.meta.url));
+
+/**
+ * Publishes the demo spell (public, free) under the platform's own tenant the first time the
+ * server starts, so a newcomer can cast within a minute. A no-op once it exists.
+ */
+export async function seedDemoSpell(services: Services): Promise<void> {
+  const bytes = await readFile(demoModulePath).catch(() => undefined);
+  if (!bytes) {
+    services.logger.warn({ path: demoModulePath }, 'demo spell not built (npm run build:spells); skipping');
+    return;
+  }
+  const existing = await findVisibleSpell(services.db, DEMO_SPELL, '00000000-0000-0000-0000-000000000000');
+  if (existing && (await findVersion(services.db, existing.id, undefined))) return;
+  const inspected = inspectWasmModule(bytes);
+  if (!inspected.ok) throw new Error(`demo spell is not a valid module: ${inspected.reason}`);
+
+  await services.db.transaction(async (tx) => {
+    let [platform] = await tx.select().from(tenants).where(eq(tenants.name, PLATFORM_TENANT)).limit(1);
+    platform ??= (await tx.insert(tenants).values({ name: PLATFORM_TENANT }).returning())[0];
+    if (!platform) throw new Error('platform tenant insert returned nothing');
+    let spell = existing;
+    if (!spell) {
+      const created = await createSpell(tx, {
+        tenantId: platform.id,
+        ownerUserId: null,
+        name: DEMO_SPELL,
+        description: 'Counts the characters, words, lines and sentences of {"text": "…"}.',
+        visibility: 'public',
+        priceCents: 0,
+      });
+      if (!created.ok) return; // another instance seeded it first
+      spell = created.spell;
+      spell = await updateSpell(tx, spell.id, { inputSchema: textStatsSchema }, services.clock.now());
+    }
+    await publishVersion(tx, { spellId: spell.id, bytes, exports: inspected.exports, now: services.clock.now() });
+  });
+  services.logger.info({ spell: DEMO_SPELL }, 'demo spell published');
+}
+
+const textStatsSchema = {
+  type: 'object',
+  properties: { text: { type: 'string' } },
+  required: ['text'],
+  additionalProperties: false,
+};

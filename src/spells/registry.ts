@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { spells, spellVersions, wasmModules } from '../db/schema.js';
+import { isUniqueViolation } from '../auth/accounts.js';
+
+export type SpellRow = typeof spells.$inferSelect;
+export type SpellVersionRow = typeof spellVersions.$inferSelect;
+
+/** Spell names are URL- and CLI-friendly: lower-case letters, digits and dashes. */
+export const SPELL_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+export interface NewSpell {
+  tenantId: string;
+  ownerUserId: string | null;
+  name: string;
+  description?: string | undefined;
+  visibility?: 'public' | 'private' | undefined;
+  priceCents?: number | null | undefined;
+}
+
+export async function createSpell(
+  db: DbOrTx,
+  spell: NewSpell,
+): Promise<{ ok: true; spell: SpellRow } | { ok: false; reason: 'name_taken' }> {
+  try {
+    const [row] = await db
+      .insert(spells)
+      .values({
+        tenantId: spell.tenantId,
+        ownerUserId: spell.ownerUserId,
+        name: spell.name,
+        description: spell.description ?? '',
+        visibility: spell.visibility ?? 'private',
+        priceCents: spell.priceCents ?? null,
+      })
+      .returning();
+    if (!row) throw new Error('spell insert returned nothing');
+    return { ok: true, spell: row };
+  } catch (error) {
+    if (isUniqueViolation(error, 'spells_name_live_key')) return { ok: false, reason: 'name_taken' };
+    throw error;
+  }
+}
+
+/** A live spell the tenant may see: its own, or anyone's public one. */
+export async function findVisibleSpell(db: DbOrTx, name: string, tenantId: string): Promise<SpellRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(spells)
+    .where(
+      and(
+        eq(spells.name, name),
+        isNull(spells.deletedAt),
+        or(eq(spells.visibility, 'public'), eq(spells.tenantId, tenantId)),
+      ),
+    );
+  return row;
+}
+
+/** The catalog: public spells and the tenant's own, by name. */
+export function listVisibleSpells(
+  db: DbOrTx,
+  options: { tenantId: string; limit: number; offset: number; mine: boolean },
+): Promise<{ spell: SpellRow; latestVersion: number | null }[]> {
+  const visible = options.mine
+    ? eq(spells.tenantId, options.tenantId)
+    : or(eq(spells.visibility, 'public'), eq(spells.tenantId, options.tenantId));
+  const latestVersion = sql<number | null>`(select max(${spellVersions.version}) from ${spellVersions} where ${spellVersions.spellId} = ${spells.id})`;
+  return db
+    .select({ spell: spells, latestVersion })
+    .from(spells)
+    .where(and(isNull(spells.deletedAt), visible))
+    .orderBy(spells.name)
+    .limit(options.limit)
+    .offset(options.offset);
+}
+
+export function listVersions(db: DbOrTx, spellId: string): Promise<SpellVersionRow[]> {
+  return db.select().from(spellVersions).where(eq(spellVersions.spellId, spellId)).orderBy(desc(spellVersions.version));
+}
+
+export type SpellChanges = Partial<
+  Pick<SpellRow, 'description' | 'visibility' | 'priceCents' | 'functionName' | 'timeoutMs' | 'inputSchema'>
+>;
+
+export async function updateSpell(db: DbOrTx, spellId: string, changes: SpellChanges, now: Date): Promise<SpellRow> {
+  const [row] = await db
+    .update(spells)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(spells.id, spellId))
+    .returning();
+  if (!row) throw new Error('spell update returned nothing');
+  return row;
+}
+
+/** Unpublishes: the name is free again, and past casts keep pointing at the row. */
+export async function deleteSpell(db: DbOrTx, spellId: string, now: Date): Promise<void> {
+  await db.update(spells).set({ deletedAt: now, updatedAt: now }).where(eq(spells.id, spellId));
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Stores the module once (by SHA-256) and adds it as the spell's next version. The spell row is
+ * locked so two concurrent uploads get consecutive numbers instead of a conflict.
+ */
+export async function publishVersion(
+  db: DbOrTx,
+  options: { spellId: string; bytes: Uint8Array; exports: string[]; now: Date },
+): Promise<SpellVersionRow> {
+  const digest = sha256Hex(options.bytes);
+  return db.transaction(async (tx) => {
+    await tx.select({ id: spells.id }).from(spells).where(eq(spells.id, options.spellId)).for('update');
+    await tx
+      .insert(wasmModules)
+      .values({ sha256: digest, bytes: options.bytes, sizeBytes: options.bytes.byteLength })
+      .onConflictDoNothing();
+    const [latest] = await tx
+      .select({ version: sql<number>`coalesce(max(${spellVersions.version}), 0)` })
+      .from(spellVersions)
+      .where(eq(spellVersions.spellId, options.spellId));
+    const [row] = await tx
+      .insert(spellVersions)
+      .values({
+        spellId: options.spellId,
+        version: Number(latest?.version ?? 0) + 1,
+        moduleSha256: digest,
+        exports: options.exports,
+        createdAt: options.now,
+      })
+      .returning();
+    if (!row) throw new Error('version insert returned nothing');
+    return row;
+  });
+}
+
+/** The pinned version, or the latest when `version` is undefined. */
+export async function findVersion(
+  db: DbOrTx,
+  spellId: string,
+  version: number | undefined,
+): Promise<SpellVersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(spellVersions)
+    .where(
+      version === undefined
+        ? eq(spellVersions.spellId, spellId)
+        : and(eq(spellVersions.spellId, spellId), eq(spellVersions.version, version)),
+    )
+    .orderBy(desc(spellVersions.version))
+    .limit(1);
+  return row;
+}
+
+export async function loadModuleBytes(db: DbOrTx, sha256: string): Promise<Uint8Array> {
+  const [row] = await db.select({ bytes: wasmModules.bytes }).from(wasmModules).where(eq(wasmModules.sha256, sha256));
+  if (!row) throw new Error(`module ${sha256} is missing`);
+  return row.bytes;
+}

@@ -1,0 +1,67 @@
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authOf } from '../auth/access.js';
+import { AppError } from '../errors.js';
+import { errorResponses } from '../http/schemas.js';
+import type { Services } from '../services.js';
+import { publishVersion } from './registry.js';
+import { findOwnSpell, spellName } from './routes.js';
+import { inspectWasmModule } from './runtime/index.js';
+import { versionSchema, viewVersion } from './views.js';
+
+const WASM_TYPES = ['application/wasm', 'application/octet-stream'];
+
+/** Reads the module from a raw `application/wasm` body or the `module` field of a multipart form. */
+async function readModule(request: FastifyRequest): Promise<Buffer> {
+  if (request.isMultipart()) {
+    for await (const part of request.parts()) {
+      if (part.type === 'file' && part.fieldname === 'module') return part.toBuffer();
+    }
+    throw new AppError('validation_failed', 'The form has no file field named "module".');
+  }
+  if (Buffer.isBuffer(request.body)) return request.body;
+  throw new AppError('unsupported_media_type', 'Send the module as application/wasm or as multipart field "module".');
+}
+
+/** Upload-time checks: a real Wasm module that exports the spell's function. */
+function validateModule(bytes: Uint8Array, functionName: string): { exports: string[] } {
+  if (bytes.byteLength === 0) throw new AppError('validation_failed', 'The module is empty.');
+  const inspected = inspectWasmModule(bytes);
+  if (!inspected.ok) throw new AppError('validation_failed', `Not a valid WebAssembly module: ${inspected.reason}`);
+  if (!inspected.exports.includes(functionName)) {
+    throw new AppError('validation_failed', `The module does not export the function "${functionName}".`, {
+      exports: inspected.exports,
+    });
+  }
+  return { exports: inspected.exports };
+}
+
+export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const maxBytes = services.config.spells.maxModuleBytes;
+  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  app.addContentTypeParser(WASM_TYPES, { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/v1/spells/:name/versions',
+    {
+      bodyLimit: maxBytes + 64 * 1024,
+      schema: {
+        tags: ['spells'],
+        summary: 'Upload a new version (raw application/wasm body, or multipart field "module")',
+        consumes: ['application/wasm', 'multipart/form-data'],
+        params: z.object({ name: spellName }),
+        response: { 201: versionSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const auth = authOf(request.auth);
+      const spell = await findOwnSpell(services, auth, request.params.name);
+      const bytes = await readModule(request);
+      const { exports } = validateModule(bytes, spell.functionName);
+      const version = await publishVersion(services.db, { spellId: spell.id, bytes, exports, now: services.clock.now() });
+      return reply.status(201).send(viewVersion(version));
+    },
+  );
+};

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { SpellRow, SpellVersionRow } from './registry.js';
+
+export const versionSchema = z
+  .object({ version: z.number().int(), sha256: z.string(), exports: z.array(z.string()), created_at: z.string() })
+  .meta({ id: 'SpellVersion' });
+
+export const spellSchema = z
+  .object({
+    name: z.string(),
+    description: z.string(),
+    visibility: z.enum(['public', 'private']),
+    price_cents: z.number().int().nullable(),
+    function_name: z.string(),
+    timeout_ms: z.number().int().nullable(),
+    input_schema: z.unknown().nullable(),
+    owned: z.boolean().describe('true when the caller’s tenant owns the spell'),
+    latest_version: z.number().int().nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'Spell' });
+
+export function viewVersion(row: SpellVersionRow): z.infer<typeof versionSchema> {
+  return { version: row.version, sha256: row.moduleSha256, exports: row.exports, created_at: row.createdAt.toISOString() };
+}
+
+export function viewSpell(row: SpellRow, options: { tenantId: string; latestVersion: number | null }): z.infer<typeof spellSchema> {
+  return {
+    name: row.name,
+    description: row.description,
+    visibility: row.visibility,
+    price_cents: row.priceCents,
+    function_name: row.functionName,
+    timeout_ms: row.timeoutMs,
+    input_schema: row.inputSchema ?? null,
+    owned: row.tenantId === options.tenantId,
+    latest_version: options.latestVersion,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}

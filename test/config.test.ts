@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const run = promisify(execFile);
+
+/** Runs the real CLI (through tsx) with `env` and returns its exit code and output. */
+async function runCli(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      timeout: 20_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('config', () => {
+  it('starts with sensible defaults from an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      dataDir: './data',
+      rateLimit: { userPerMinute: 60, anonPerMinute: 10 },
+      github: undefined,
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://db/spells'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['SESSION_SECRET', 'too-short'],
+    ['RATE_LIMIT_USER_PER_MINUTE', '-1'],
+    ['TRUST_PROXY', 'maybe'],
+    ['GITHUB_API_BASE_URL', 'not a url'],
+  ])('names %s when it is malformed (%s)', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('requires a session secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+  });
+
+  it('stops `spell serve` with a message naming the variable', async () => {
+    const result = await runCli(['serve'], { PORT: 'not-a-port', DATA_DIR: 'memory://' });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('Invalid configuration: PORT must be a whole number');
+  });
+});
