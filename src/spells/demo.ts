@@ -22,7 +22,7 @@ export async function seedDemoSpell(services: Services): Promise<void> {
   }
   const existing = await findVisibleSpell(services.db, DEMO_SPELL, '00000000-0000-0000-0000-000000000000');
   if (existing && (await findVersion(services.db, existing.id, undefined))) return;
-  const inspected = inspectWasmModule(bytes);
+  const inspected = await inspectWasmModule(bytes);
   if (!inspected.ok) throw new Error(`demo spell is not a valid module: ${inspected.reason}`);
 
   await services.db.transaction(async (tx) => {

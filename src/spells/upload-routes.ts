@@ -18,6 +18,8 @@ async function readModule(request: FastifyRequest): Promise<Buffer> {
   if (request.isMultipart()) {
     for await (const part of request.parts()) {
       if (part.type === 'file' && part.fieldname === 'module') return part.toBuffer();
+      // Any other file must be drained, or the parser never reaches the next part.
+      if (part.type === 'file') part.file.resume();
     }
     throw new AppError('validation_failed', 'The form has no file field named "module".');
   }
@@ -26,9 +28,9 @@ async function readModule(request: FastifyRequest): Promise<Buffer> {
 }
 
 /** Upload-time checks: a real Wasm module that exports the spell's function. */
-function validateModule(bytes: Uint8Array, functionName: string): { exports: string[] } {
+async function validateModule(bytes: Uint8Array, functionName: string): Promise<{ exports: string[] }> {
   if (bytes.byteLength === 0) throw new AppError('validation_failed', 'The module is empty.');
-  const inspected = inspectWasmModule(bytes);
+  const inspected = await inspectWasmModule(bytes);
   if (!inspected.ok) throw new AppError('validation_failed', `Not a valid WebAssembly module: ${inspected.reason}`);
   if (!inspected.exports.includes(functionName)) {
     throw new AppError('validation_failed', `The module does not export the function "${functionName}".`, {
@@ -59,7 +61,11 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       const auth = authOf(request.auth);
       const spell = await findOwnSpell(services, auth, request.params.name);
       const bytes = await readModule(request);
-      const { exports } = validateModule(bytes, spell.functionName);
+      // The route's body limit leaves room for multipart framing; the module itself gets the exact cap.
+      if (bytes.byteLength > maxBytes) {
+        throw new AppError('payload_too_large', `The module is ${bytes.byteLength} bytes; the limit is ${maxBytes}.`);
+      }
+      const { exports } = await validateModule(bytes, spell.functionName);
       const version = await publishVersion(services.db, { spellId: spell.id, bytes, exports, now: services.clock.now() });
       return reply.status(201).send(viewVersion(version));
     },

@@ -1,0 +1,307 @@
+/**
+ * The spell runtime: a pool of worker threads that run Extism plug-ins off the event loop.
+ *
+ * The pool owns every guarantee a cast relies on. Each cast gets a wall-clock limit (a worker that
+ * overruns is terminated and replaced), a memory cap (the module's declared memory maximum is
+ * rewritten before compiling, so the engine itself refuses `memory.grow` past it), and an output
+ * cap. Modules are compiled once per (hash, memory cap) on the main thread and handed to workers,
+ * which keep them; each cast instantiates afresh so no state leaks between casters.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FailureCode, RunRequest, WorkerMessage } from './protocol.js';
+import { WASM_PAGE_BYTES, capMemory, readMemoryLimits, type MemoryLimits } from './wasm-memory.js';
+
+export type { FailureCode } from './protocol.js';
+
+export interface RunLimits {
+  timeoutMs: number;
+  memoryBytes: number;
+  outputBytes: number;
+}
+
+export interface RunParams {
+  /** SHA-256 of the module; with the memory cap it keys the compile cache. */
+  moduleHash: string;
+  /** Called only when the module is not compiled yet. */
+  loadModule: () => Promise<Uint8Array>;
+  functionName: string;
+  input: Uint8Array;
+  limits: RunLimits;
+}
+
+export type RunResult =
+  | { ok: true; output: Uint8Array; durationMs: number }
+  | { ok: false; code: FailureCode; message: string; durationMs: number };
+
+export interface RuntimeStats {
+  /** Workers the pool keeps (including ones being replaced). */
+  size: number;
+  busy: number;
+  queued: number;
+  /** Workers terminated and replaced since start (timeouts, crashes). */
+  restarts: number;
+}
+
+export interface SpellRuntime {
+  run(params: RunParams): Promise<RunResult>;
+  stats(): RuntimeStats;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Worker threads; defaults to the machine's available parallelism. */
+  size?: number;
+  /** Casts allowed to wait for a worker before new ones are refused with `runtime_busy`. */
+  maxQueue?: number;
+  /** How long a cast may wait for a worker before it is refused with `runtime_busy`. */
+  maxQueueWaitMs?: number;
+  /** Compiled modules kept on the main thread. */
+  compileCacheSize?: number;
+}
+
+type Outcome = { ok: true; output: Uint8Array } | { ok: false; code: FailureCode; message: string };
+
+interface Job {
+  request: Omit<RunRequest, 'id' | 'module'>;
+  module: WebAssembly.Module;
+  timeoutMs: number;
+  resolve: (outcome: Outcome) => void;
+  queueTimer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job?: Job & { id: number; timer: NodeJS.Timeout };
+  /** Module keys this worker already holds. */
+  seen: Set<string>;
+}
+
+const compiledWorker = new URL('./worker.js', import.meta.url);
+const sourceWorker = new URL('./worker.ts', import.meta.url);
+
+/**
+ * Built, the worker is `worker.js` next to this file. Under tsx or vitest it is TypeScript source,
+ * which a worker cannot load by itself on Node 20: a small bootstrap loads it through tsx.
+ */
+function workerEntry(): { entry: URL | string; eval: boolean } {
+  if (existsSync(fileURLToPath(compiledWorker))) return { entry: compiledWorker, eval: false };
+  const bootstrap = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(sourceWorker.href)}, ${JSON.stringify(import.meta.url)}))`;
+  return { entry: bootstrap, eval: true };
+}
+
+const busy = (message: string): Outcome => ({ ok: false, code: 'runtime_busy', message });
+
+export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
+  const size = Math.max(1, options.size ?? availableParallelism());
+  const maxQueue = options.maxQueue ?? 1000;
+  const maxQueueWaitMs = options.maxQueueWaitMs ?? 30_000;
+  const compileCacheSize = options.compileCacheSize ?? 128;
+  const entry = workerEntry();
+  const slots = new Set<Slot>();
+  const queue: Job[] = [];
+  const compiled = new Map<string, Promise<{ ok: true; module: WebAssembly.Module } | { ok: false; message: string }>>();
+  let nextId = 1;
+  let restarts = 0;
+  let closed = false;
+
+  function spawn(): void {
+    const worker = new Worker(entry.entry, {
+      eval: entry.eval,
+      execArgv: ['--disable-warning=ExperimentalWarning'],
+      // The JS heap of a worker holds only the SDK's bookkeeping; guest memory is capped separately.
+      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    });
+    const slot: Slot = { worker, ready: false, seen: new Set() };
+    slots.add(slot);
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') {
+        slot.ready = true;
+        dispatch();
+        return;
+      }
+      const job = slot.job;
+      if (!job || job.id !== message.id) return;
+      clearTimeout(job.timer);
+      slot.job = undefined;
+      job.resolve(message.ok ? { ok: true, output: message.output } : { ok: false, code: message.code, message: message.message });
+      dispatch();
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      replace(
+        slot,
+        outOfMemory
+          ? { ok: false, code: 'spell_memory_exceeded', message: 'The spell exhausted its worker’s memory.' }
+          : { ok: false, code: 'spell_failed', message: `The spell’s worker stopped: ${error.message}` },
+      );
+    });
+    worker.on('exit', () => {
+      if (slots.has(slot)) replace(slot, { ok: false, code: 'spell_failed', message: 'The spell’s worker exited.' });
+    });
+  }
+
+  /** Takes a worker out of the pool, fails its cast with `outcome`, and starts a fresh one. */
+  function replace(slot: Slot, outcome: Outcome): void {
+    if (!slots.delete(slot)) return;
+    const job = slot.job;
+    slot.job = undefined;
+    if (job) {
+      clearTimeout(job.timer);
+      job.resolve(outcome);
+    }
+    void slot.worker.terminate();
+    if (closed) return;
+    restarts += 1;
+    spawn();
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (queue.length === 0) return;
+      if (!slot.ready || slot.job) continue;
+      const job = queue.shift() as Job;
+      clearTimeout(job.queueTimer);
+      const id = nextId++;
+      const send: RunRequest = { ...job.request, type: 'run', id };
+      if (!slot.seen.has(job.request.moduleKey)) {
+        send.module = job.module;
+        slot.seen.add(job.request.moduleKey);
+      }
+      const timer = setTimeout(() => {
+        replace(slot, {
+          ok: false,
+          code: 'spell_timeout',
+          message: `The spell ran past its ${job.timeoutMs} ms limit and was stopped.`,
+        });
+      }, job.timeoutMs);
+      slot.job = { ...job, id, timer };
+      slot.worker.postMessage(send);
+    }
+  }
+
+  function compile(moduleHash: string, memoryBytes: number, loadModule: () => Promise<Uint8Array>) {
+    const pages = Math.floor(memoryBytes / WASM_PAGE_BYTES);
+    const key = `${moduleHash}:${pages}`;
+    let found = compiled.get(key);
+    if (found) {
+      compiled.delete(key);
+      compiled.set(key, found);
+      return { key, result: found };
+    }
+    found = (async () => {
+      const capped = capMemory(await loadModule(), pages);
+      if (!capped.ok) {
+        return {
+          ok: false as const,
+          message: `The spell declares ${capped.initialPages * 64} KiB of initial memory, over its ${memoryBytes} byte cap.`,
+        };
+      }
+      return { ok: true as const, module: await WebAssembly.compile(capped.bytes) };
+    })();
+    compiled.set(key, found);
+    // A failed load is not cached, so a transient database error does not stick.
+    found.catch(() => compiled.delete(key));
+    if (compiled.size > compileCacheSize) compiled.delete(compiled.keys().next().value as string);
+    return { key, result: found };
+  }
+
+  async function execute(params: RunParams): Promise<Outcome> {
+    if (closed) return busy('The spell runtime is shutting down.');
+    const { key, result } = compile(params.moduleHash, params.limits.memoryBytes, params.loadModule);
+    const module = await result;
+    if (!module.ok) return { ok: false, code: 'spell_memory_exceeded', message: module.message };
+    if (queue.length >= maxQueue) return busy('Every spell worker is busy; try again shortly.');
+    return new Promise<Outcome>((resolve) => {
+      const job: Job = {
+        request: {
+          type: 'run',
+          moduleKey: key,
+          functionName: params.functionName,
+          input: params.input,
+          memoryBytes: params.limits.memoryBytes,
+          outputBytes: params.limits.outputBytes,
+        },
+        module: module.module,
+        timeoutMs: params.limits.timeoutMs,
+        resolve,
+      };
+      job.queueTimer = setTimeout(() => {
+        const at = queue.indexOf(job);
+        if (at === -1) return;
+        queue.splice(at, 1);
+        resolve(busy(`No spell worker became free within ${maxQueueWaitMs} ms.`));
+      }, maxQueueWaitMs);
+      queue.push(job);
+      dispatch();
+    });
+  }
+
+  for (let i = 0; i < size; i += 1) spawn();
+
+  return {
+    async run(params) {
+      const started = performance.now();
+      const outcome = await execute(params);
+      return { ...outcome, durationMs: performance.now() - started };
+    },
+    stats() {
+      let inUse = 0;
+      for (const slot of slots) if (slot.job) inUse += 1;
+      return { size: slots.size, busy: inUse, queued: queue.length, restarts };
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) {
+        clearTimeout(job.queueTimer);
+        job.resolve(busy('The spell runtime is shutting down.'));
+      }
+      const all = [...slots];
+      slots.clear();
+      await Promise.all(
+        all.map((slot) => {
+          if (slot.job) {
+            clearTimeout(slot.job.timer);
+            slot.job.resolve(busy('The spell runtime is shutting down.'));
+          }
+          return slot.worker.terminate();
+        }),
+      );
+    },
+  };
+}
+
+export interface ModuleInspection {
+  ok: true;
+  /** Names of the exported functions. */
+  exports: string[];
+  memory: MemoryLimits | null;
+}
+
+/** Upload-time checks: a module the engine accepts, that defines (not imports) its memory. */
+export async function inspectWasmModule(
+  bytes: Uint8Array,
+): Promise<ModuleInspection | { ok: false; reason: string }> {
+  let module: WebAssembly.Module;
+  try {
+    module = await WebAssembly.compile(bytes);
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message.replace(/^WebAssembly\.compile\(\): /, '') : 'invalid module' };
+  }
+  if (WebAssembly.Module.imports(module).some((entry) => entry.kind === 'memory')) {
+    return { ok: false, reason: 'the module imports its memory; a spell must define its own so the platform can cap it' };
+  }
+  let memories: MemoryLimits[];
+  try {
+    memories = readMemoryLimits(bytes);
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : 'unreadable memory section' };
+  }
+  const exports = WebAssembly.Module.exports(module)
+    .filter((entry) => entry.kind === 'function')
+    .map((entry) => entry.name);
+  return { ok: true, exports, memory: memories[0] ?? null };
+}

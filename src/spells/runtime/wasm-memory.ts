@@ -1,0 +1,107 @@
+/**
+ * Reads and caps the memory a WebAssembly module declares, by rewriting the limits of its memory
+ * section. The guest's own `memory.grow` is then refused by the engine past the cap, which no
+ * host-side check can see. Binary format: https://webassembly.github.io/spec/core/binary/modules.html
+ */
+
+export const WASM_PAGE_BYTES = 64 * 1024;
+const MEMORY_SECTION = 5;
+const HAS_MAX = 0x01;
+const MEMORY64 = 0x04;
+
+export interface MemoryLimits {
+  initialPages: number;
+  maxPages: number | null;
+}
+
+interface Cursor {
+  bytes: Uint8Array;
+  at: number;
+}
+
+function readU32(cursor: Cursor): number {
+  let result = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = cursor.bytes[cursor.at];
+    if (byte === undefined || shift > 28) throw new RangeError('truncated or oversized LEB128 number');
+    cursor.at += 1;
+    result += (byte & 0x7f) * 2 ** shift;
+    if ((byte & 0x80) === 0) return result;
+    shift += 7;
+  }
+}
+
+function writeU32(value: number): number[] {
+  const out: number[] = [];
+  let rest = value;
+  do {
+    let byte = rest & 0x7f;
+    rest = Math.floor(rest / 128);
+    if (rest !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (rest !== 0);
+  return out;
+}
+
+interface MemorySection {
+  /** Offset of the section id byte. */
+  start: number;
+  /** Offset just past the section's content. */
+  end: number;
+  memories: (MemoryLimits & { flags: number })[];
+}
+
+function findMemorySection(bytes: Uint8Array): MemorySection | undefined {
+  const cursor: Cursor = { bytes, at: 8 };
+  while (cursor.at < bytes.length) {
+    const start = cursor.at;
+    const id = bytes[cursor.at];
+    cursor.at += 1;
+    const size = readU32(cursor);
+    const end = cursor.at + size;
+    if (end > bytes.length) throw new RangeError('section runs past the end of the module');
+    if (id === MEMORY_SECTION) {
+      const count = readU32(cursor);
+      const memories: MemorySection['memories'] = [];
+      for (let i = 0; i < count; i += 1) {
+        const flags = readU32(cursor);
+        if (flags & MEMORY64) throw new RangeError('64-bit memories are not supported');
+        const initialPages = readU32(cursor);
+        const maxPages = flags & HAS_MAX ? readU32(cursor) : null;
+        memories.push({ flags, initialPages, maxPages });
+      }
+      return { start, end, memories };
+    }
+    cursor.at = end;
+  }
+  return undefined;
+}
+
+/** The limits of each memory the module defines itself (imported memories are not listed). */
+export function readMemoryLimits(bytes: Uint8Array): MemoryLimits[] {
+  return (findMemorySection(bytes)?.memories ?? []).map(({ initialPages, maxPages }) => ({ initialPages, maxPages }));
+}
+
+export type CapResult = { ok: true; bytes: Uint8Array } | { ok: false; initialPages: number };
+
+/**
+ * Returns the module with every defined memory's maximum lowered to `maxPages` (kept when already
+ * lower). Refuses a module whose initial memory alone is over the cap. Validate the module first.
+ */
+export function capMemory(bytes: Uint8Array, maxPages: number): CapResult {
+  const section = findMemorySection(bytes);
+  if (!section) return { ok: true, bytes };
+  const content: number[] = [...writeU32(section.memories.length)];
+  for (const memory of section.memories) {
+    if (memory.initialPages > maxPages) return { ok: false, initialPages: memory.initialPages };
+    const max = Math.min(memory.maxPages ?? maxPages, maxPages);
+    content.push(...writeU32(memory.flags | HAS_MAX), ...writeU32(memory.initialPages), ...writeU32(max));
+  }
+  const rewritten = [MEMORY_SECTION, ...writeU32(content.length), ...content];
+  const out = new Uint8Array(bytes.length - (section.end - section.start) + rewritten.length);
+  out.set(bytes.subarray(0, section.start), 0);
+  out.set(rewritten, section.start);
+  out.set(bytes.subarray(section.end), section.start + rewritten.length);
+  return { ok: true, bytes: out };
+}
