@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     duration: { type: 'string', default: '10' },
     port: { type: 'string', default: '18181' },
+    budget: { type: 'boolean', default: false },
   },
 });
 const connections = Number(args.connections);
@@ -31,7 +32,10 @@ const duration = Number(args.duration);
 const port = Number(args.port);
 const base = `http://127.0.0.1:${port}`;
 const demoWasm = readFileSync(new URL('../spells/examples/build/text-stats.wasm', import.meta.url));
-const castBody = JSON.stringify({ spell: 'text-stats', input: { text: 'The quick brown fox jumps over the lazy dog.' } });
+// With --budget the casts go to a priced copy of the demo spell under a monthly budget, so every
+// cast takes and settles a budget hold.
+const castSpell = args.budget ? 'bench-stats' : 'text-stats';
+const castBody = JSON.stringify({ spell: castSpell, input: { text: 'The quick brown fox jumps over the lazy dog.' } });
 
 async function freshDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `spell_bench_${randomBytes(4).toString('hex')}`;
@@ -131,6 +135,16 @@ const server = await startServer({ DATA_DIR: dataDir, ...(database && { DATABASE
 try {
   const { token } = (await post('/v1/auth/register', { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: 'benchmark password' })) as { token: string };
   const { key } = (await post('/v1/keys', { name: 'bench' }, token)) as { key: string };
+  if (args.budget) {
+    await post('/v1/spells', { name: castSpell, price_cents: 1 }, token);
+    const uploaded = await fetch(`${base}/v1/spells/${castSpell}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/wasm', authorization: `Bearer ${token}` },
+      body: demoWasm,
+    });
+    if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
+    await post('/v1/budgets', { period: 'monthly', soft_limit_cents: 1_000_000_000, hard_limit_cents: 1_000_000_000 }, token);
+  }
   await load('/v1/cast', key, 'POST', castBody); // warm-up: compiles the module in every worker
   const floor = await load('/healthz', key, 'GET');
   const authFloor = await load('/v1/me', key, 'GET');
@@ -140,13 +154,13 @@ try {
 
   const row = (name: string, result: autocannon.Result) =>
     `${name.padEnd(22)} ${result.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   non-2xx ${result.non2xx}`;
-  console.log(`\nSpell Platform cast benchmark (${mode}; ${connections} connections, ${duration} s each)`);
+  console.log(`\nSpell Platform cast benchmark (${mode}${args.budget ? ', priced spell under a budget' : ''}; ${connections} connections, ${duration} s each)`);
   console.log(row('GET /healthz (floor)', floor));
   console.log(row('GET /v1/me (auth floor)', authFloor));
   console.log(row('POST /v1/cast', casts));
   console.log(`cast / floor throughput: ${(casts.requests.average / floor.requests.average).toFixed(2)}`);
   console.log(`text-stats in-process call: ${(callMs * 1000).toFixed(1)} µs; through the worker pool: ${(poolMs * 1000).toFixed(1)} µs (pool overhead ${((poolMs - callMs) * 1000).toFixed(1)} µs per cast)`);
-  console.log(`reproduce: ${database ? 'DATABASE_URL=… REDIS_URL=… ' : ''}npm run bench -- --connections ${connections} --duration ${duration}`);
+  console.log(`reproduce: ${database ? 'DATABASE_URL=… REDIS_URL=… ' : ''}npm run bench -- --connections ${connections} --duration ${duration}${args.budget ? ' --budget' : ''}`);
 } finally {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));

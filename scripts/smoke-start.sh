@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the server the way a newcomer does (`npm start`, embedded PGlite in a temporary
-# DATA_DIR), waits for /readyz, registers a user and calls /v1/me, then stops it.
+# DATA_DIR), waits for /readyz, registers a user, calls /v1/me and casts the demo spell (built
+# dist/worker code, seeded module), then stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data_dir=$(mktemp -d)
@@ -19,4 +20,7 @@ base="http://127.0.0.1:$port"
 token=$(curl -fsS -X POST "$base/v1/auth/register" -H 'content-type: application/json' \
   -d '{"email":"smoke@example.com","password":"smoke test password"}' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')
 curl -fsS "$base/v1/me" -H "authorization: Bearer $token" >/dev/null
-echo "smoke: npm start served /readyz, register and /v1/me on port $port"
+cast=$(curl -fsS -X POST "$base/v1/cast" -H "authorization: Bearer $token" -H 'content-type: application/json' \
+  -d '{"spell":"text-stats","input":{"text":"smoke test"}}')
+echo "$cast" | grep -q '"words":2' || { echo "smoke: unexpected cast answer: $cast"; exit 1; }
+echo "smoke: npm start served /readyz, register, /v1/me and a cast of text-stats on port $port"

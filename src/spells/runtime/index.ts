@@ -213,6 +213,7 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     if (closed) return busy('The spell runtime is shutting down.');
     const { key, result } = compile(params.moduleHash, params.limits.memoryBytes, params.loadModule);
     const module = await result;
+    if (closed) return busy('The spell runtime is shutting down.');
     if (!module.ok) return { ok: false, code: 'spell_memory_exceeded', message: module.message };
     if (queue.length >= maxQueue) return busy('Every spell worker is busy; try again shortly.');
     return new Promise<Outcome>((resolve) => {
