@@ -28,7 +28,9 @@ beforeAll(async () => {
       body: JSON.stringify(body),
     }).then((response) => response.json())) as Record<string, string>;
   const { token } = await post('/v1/auth/register', { email: 'cli@example.com', password: 'a long enough password' });
-  ({ key } = await post('/v1/keys', { name: 'cli' }, token));
+  const created = await post('/v1/keys', { name: 'cli' }, token);
+  if (!created.key) throw new Error(`key not created: ${JSON.stringify(created)}`);
+  key = created.key;
 });
 afterAll(async () => {
   await server.kill('SIGTERM');
