@@ -23,6 +23,15 @@ const upload = (name: string, payload: Uint8Array | Buffer, headers: Record<stri
     payload: Buffer.from(payload),
   });
 
+/** Uploads as a browser form does. */
+const uploadForm = (name: string, form: { payload: Buffer; contentType: string }) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/v1/spells/${name}/versions`,
+    headers: { ...creator.headers, 'content-type': form.contentType },
+    payload: form.payload,
+  });
+
 describe('spells.registry', () => {
   it('creates a spell, uploads versions (raw and multipart) and numbers them', async () => {
     const created = await t.app.inject({
@@ -39,12 +48,7 @@ describe('spells.registry', () => {
     expect(first.json()).toMatchObject({ version: 1, exports: ['cast'] });
 
     const form = multipartBody('module', tinyWasm(['cast', 'other']));
-    const second = await t.app.inject({
-      method: 'POST',
-      url: '/v1/spells/counter/versions',
-      headers: { ...creator.headers, 'content-type': form.contentType },
-      payload: form.payload,
-    });
+    const second = await uploadForm('counter', form);
     expect(second.statusCode).toBe(201);
     expect(second.json()).toMatchObject({ version: 2, exports: ['cast', 'other'] });
 
@@ -80,21 +84,11 @@ describe('spells.registry', () => {
     expect(tooLarge.json()).toMatchObject({ error: 'payload_too_large' });
 
     const form = multipartBody('module', new Uint8Array(70_000));
-    const tooLargeForm = await t.app.inject({
-      method: 'POST',
-      url: '/v1/spells/bad-uploads/versions',
-      headers: { ...creator.headers, 'content-type': form.contentType },
-      payload: form.payload,
-    });
+    const tooLargeForm = await uploadForm('bad-uploads', form);
     expect(tooLargeForm.statusCode).toBe(413);
 
     const wrongField = multipartBody('file', tinyWasm());
-    const noModule = await t.app.inject({
-      method: 'POST',
-      url: '/v1/spells/bad-uploads/versions',
-      headers: { ...creator.headers, 'content-type': wrongField.contentType },
-      payload: wrongField.payload,
-    });
+    const noModule = await uploadForm('bad-uploads', wrongField);
     expect(noModule.statusCode).toBe(400);
 
     const detail = await t.app.inject({ url: '/v1/spells/bad-uploads', headers: creator.headers });
