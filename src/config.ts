@@ -79,6 +79,31 @@ const configSchema = z
     CAST_RECONCILE_INTERVAL_MS: integer(30_000, 100, 3_600_000),
     CAST_EXPIRY_GRACE_MS: integer(5 * 60_000, 0, 24 * 3_600_000),
     SEED_DEMO_SPELL: boolean(true),
+    STRIPE_SECRET_KEY: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^(sk|rk)_(test|live)_\w+$/, { error: 'must be a Stripe secret key (sk_test_… or sk_live_…)' }).optional(),
+    ),
+    STRIPE_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^whsec_\w+$/, { error: 'must be a webhook signing secret (whsec_…)' }).optional(),
+    ),
+    STRIPE_PRICE_ID: z.preprocess(emptyToUndefined, z.string().regex(/^price_\w+$/, { error: 'must be a price id (price_…)' }).optional()),
+    STRIPE_CREDIT_PACKS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^price_\w+:\d+(,price_\w+:\d+)*$/, { error: 'must list price_id:credit_cents pairs, e.g. price_abc:1000,price_def:5000' })
+        .transform((value) =>
+          value.split(',').map((pair) => {
+            const [priceId = '', credits = '0'] = pair.split(':');
+            return { priceId, creditsCents: Number(credits) };
+          }),
+        )
+        .optional(),
+    ),
+    STRIPE_METER_EVENT_NAME: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9_]{1,100}$/, { error: 'must be a meter event name' }).default('spell_cast_cents')),
+    STRIPE_API_BASE_URL: optionalUrl(/^https?$/, 'https://api.stripe.com'),
+    METER_DISPATCH_INTERVAL_MS: integer(5_000, 50, 3_600_000),
     GITHUB_CLIENT_ID: optionalString,
     GITHUB_CLIENT_SECRET: optionalString,
     GITHUB_REDIRECT_URI: optionalUrl(/^https?$/, 'https://spells.example.com/auth/callback'),
@@ -125,6 +150,18 @@ const configSchema = z
     castReconcileIntervalMs: env.CAST_RECONCILE_INTERVAL_MS,
     /** How long past its timeout a `running` cast may stay before it is taken for dead. */
     castExpiryGraceMs: env.CAST_EXPIRY_GRACE_MS,
+    stripe:
+      env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: env.STRIPE_SECRET_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+            planPriceId: env.STRIPE_PRICE_ID,
+            creditPacks: env.STRIPE_CREDIT_PACKS ?? [],
+            meterEventName: env.STRIPE_METER_EVENT_NAME,
+            apiBaseUrl: env.STRIPE_API_BASE_URL,
+            meterDispatchIntervalMs: env.METER_DISPATCH_INTERVAL_MS,
+          }
+        : undefined,
     github:
       env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
         ? {

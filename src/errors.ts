@@ -31,6 +31,12 @@ export const errorStatus = {
   rate_limited: 429,
   /** The cast would take the period's usage past the hard budget. */
   budget_exceeded: 402,
+  /** A paid cast by a tenant without a plan, whose prepaid credit does not cover the price. */
+  insufficient_credits: 402,
+  /** Billing is not configured on this server (no Stripe keys). */
+  billing_disabled: 503,
+  /** Stripe refused or could not be reached for a billing request. */
+  billing_unavailable: 502,
   /** The spell ran past its wall-clock limit and was stopped. */
   spell_timeout: 422,
   /** The spell tried to grow its memory past the cap. */

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { Redis } from 'ioredis';
+import type Stripe from 'stripe';
+import { createStripeClient } from './billing/stripe-client.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -18,6 +20,8 @@ export interface Services {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly metrics: Metrics;
+  /** The Stripe SDK; absent when billing is off (no `STRIPE_SECRET_KEY`/`STRIPE_WEBHOOK_SECRET`). */
+  readonly stripe: Stripe | undefined;
   /** The worker pool that runs spells. */
   readonly runtime: SpellRuntime;
   /** Signs cookies (OAuth state, CSRF secret); random per process when not configured. */
@@ -53,6 +57,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax }));
   const metrics = createMetrics({ connectionsInUse: () => database.connectionsInUse() });
   const redis = config.redisUrl ? await openRedis(config.redisUrl, { logger, metrics }) : undefined;
+  if (!config.stripe) {
+    logger.warn('STRIPE_SECRET_KEY or STRIPE_WEBHOOK_SECRET is not set; billing is off (casting works, billing routes answer 503)');
+  }
   if (config.sessionSecret === undefined) {
     logger.warn('SESSION_SECRET is not set; using a random one (OAuth sign-ins in flight do not survive a restart)');
   }
@@ -64,6 +71,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
     clock: overrides.clock ?? systemClock,
     metrics,
+    stripe: config.stripe ? createStripeClient(config.stripe) : undefined,
     runtime: createSpellRuntime({
       ...(config.spells.workers > 0 ? { size: config.spells.workers } : {}),
       maxQueue: config.spells.queueMax,

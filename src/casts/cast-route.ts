@@ -51,7 +51,15 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         priceCents: price,
         now,
         expiresAt: new Date(now.getTime() + castTimeoutMs(services, target.spell) + services.config.castExpiryGraceMs),
+        billing: services.stripe !== undefined,
       });
+      if (!started.ok && started.reason === 'credits') {
+        services.metrics.creditBlocked.inc();
+        throw new AppError('insufficient_credits', 'This paid cast needs more prepaid credit than the account has; buy a credit pack or subscribe to the plan.', {
+          balance_cents: started.balanceCents,
+          price_cents: price,
+        });
+      }
       if (!started.ok) {
         services.metrics.budgetBlocked.inc();
         throw new AppError('budget_exceeded', `This cast would take your ${started.period} spending past its hard limit.`, {
@@ -67,7 +75,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
       try {
         await app.enforceRateLimit(request, reply);
       } catch (error) {
-        await abandonCast(services.db, started.castId);
+        await abandonCast(services.db, started.castId, services.clock.now());
         throw error;
       }
 

@@ -189,6 +189,11 @@ export const casts = pgTable(
     budgetPeriod: text('budget_period', { enum: ['daily', 'monthly'] }),
     periodStart: timestamp('period_start', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /**
+     * How a paid cast is paid: `plan` (reported to Stripe as usage), `credits` (charged to the
+     * credit ledger at start, refunded unless it succeeds); null when nothing is owed to billing.
+     */
+    payment: text('payment', { enum: ['plan', 'credits'] }),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
@@ -259,4 +264,189 @@ export const budgetEvents = pgTable(
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex('budget_events_once_key').on(table.tenantId, table.kind, table.periodStart)],
+);
+
+/** A tenant's Stripe customer and the state of its plan subscription. One per tenant. */
+export const billingAccounts = pgTable(
+  'billing_accounts',
+  {
+    tenantId: uuid('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    stripeCustomerId: text('stripe_customer_id').notNull(),
+    stripeSubscriptionId: text('stripe_subscription_id'),
+    /** Stripe's subscription status (`active`, `past_due`, `canceled`, …); `none` before any. */
+    status: text('status').notNull().default('none'),
+    plan: text('plan'),
+    currentPeriodEnd: timestamp('current_period_end', { withTimezone: true }),
+    /** `created` of the newest subscription event applied; older ones are not applied over it. */
+    subscriptionEventAt: timestamp('subscription_event_at', { withTimezone: true }),
+    /** `created` of the newest invoice event applied (payment failed / paid). */
+    invoiceEventAt: timestamp('invoice_event_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('billing_accounts_customer_key').on(table.stripeCustomerId)],
+);
+
+/** Every subscription a tenant has had, as Stripe last described it. */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    stripeSubscriptionId: text('stripe_subscription_id').notNull(),
+    status: text('status').notNull(),
+    priceId: text('price_id'),
+    currentPeriodEnd: timestamp('current_period_end', { withTimezone: true }),
+    cancelAtPeriodEnd: integer('cancel_at_period_end').notNull().default(0),
+    /** `created` of the event this row reflects. */
+    eventAt: timestamp('event_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('subscriptions_stripe_id_key').on(table.stripeSubscriptionId),
+    index('subscriptions_tenant_idx').on(table.tenantId),
+  ],
+);
+
+/** Completed Checkout payments (credit packs and plan sign-ups). */
+export const purchases = pgTable(
+  'purchases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    stripeCheckoutSessionId: text('stripe_checkout_session_id').notNull(),
+    mode: text('mode', { enum: ['payment', 'subscription'] }).notNull(),
+    priceId: text('price_id'),
+    amountCents: integer('amount_cents'),
+    currency: text('currency'),
+    creditsCents: integer('credits_cents').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('purchases_checkout_session_key').on(table.stripeCheckoutSessionId),
+    index('purchases_tenant_idx').on(table.tenantId, table.createdAt),
+  ],
+);
+
+/**
+ * Prepaid credit as a ledger: grants are positive rows, charges negative, and the balance is their
+ * sum. A paid cast writes its charge when it starts and a refund row when it does not succeed.
+ */
+export const creditLedger = pgTable(
+  'credit_ledger',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    amountCents: integer('amount_cents').notNull(),
+    kind: text('kind', { enum: ['purchase', 'cast', 'refund', 'manual'] }).notNull(),
+    castId: uuid('cast_id'),
+    purchaseId: uuid('purchase_id').references(() => purchases.id),
+    memo: text('memo'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('credit_ledger_tenant_idx').on(table.tenantId),
+    uniqueIndex('credit_ledger_cast_kind_key').on(table.castId, table.kind),
+    uniqueIndex('credit_ledger_purchase_key').on(table.purchaseId),
+    check('credit_ledger_kind_check', sql`${table.kind} in ('purchase', 'cast', 'refund', 'manual')`),
+  ],
+);
+
+/** What a tenant may use: a plan code from a source, valid for a while or for good. */
+export const entitlements = pgTable(
+  'entitlements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    planCode: text('plan_code').notNull(),
+    source: text('source', { enum: ['stripe', 'license', 'manual'] }).notNull(),
+    /** The subscription or license that granted it. */
+    sourceRef: text('source_ref'),
+    status: text('status', { enum: ['active', 'revoked'] }).notNull().default('active'),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('entitlements_tenant_idx').on(table.tenantId),
+    uniqueIndex('entitlements_active_key')
+      .on(table.tenantId, table.planCode, table.source)
+      .where(sql`${table.status} = 'active'`),
+    check('entitlements_source_check', sql`${table.source} in ('stripe', 'license', 'manual')`),
+    check('entitlements_status_check', sql`${table.status} in ('active', 'revoked')`),
+  ],
+);
+
+/** Every Stripe event received: the unique event id makes processing exactly-once. */
+export const stripeWebhookLogs = pgTable(
+  'stripe_webhook_logs',
+  {
+    eventId: text('event_id').primaryKey(),
+    type: text('type').notNull(),
+    /** `created` of the event at Stripe. */
+    eventCreatedAt: timestamp('event_created_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    result: text('result', { enum: ['processed', 'ignored', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    error: text('error'),
+  },
+  (table) => [index('stripe_webhook_logs_received_idx').on(table.receivedAt)],
+);
+
+/** Usage to report to Stripe as meter events: written with the cast, sent until accepted. */
+export const meterEvents = pgTable(
+  'meter_events',
+  {
+    castId: uuid('cast_id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    stripeCustomerId: text('stripe_customer_id').notNull(),
+    valueCents: integer('value_cents').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [index('meter_events_pending_idx').on(table.nextAttemptAt).where(sql`${table.sentAt} is null`)],
+);
+
+/**
+ * Who did what to billing and tenants, written in the transaction of the change. Append-only: a
+ * trigger refuses UPDATE and DELETE.
+ */
+export const billingAuditLogs = pgTable(
+  'billing_audit_logs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    action: text('action').notNull(),
+    actorType: text('actor_type', { enum: ['operator', 'user', 'stripe', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    tenantId: uuid('tenant_id'),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('billing_audit_logs_created_idx').on(table.createdAt),
+    index('billing_audit_logs_tenant_idx').on(table.tenantId, table.createdAt),
+    index('billing_audit_logs_action_idx').on(table.action, table.createdAt),
+    check('billing_audit_logs_actor_check', sql`${table.actorType} in ('operator', 'user', 'stripe', 'system')`),
+  ],
 );

@@ -9,6 +9,9 @@ export interface Metrics {
   readonly castFailed: Counter<'code'>;
   readonly castDuration: Histogram<'status'>;
   readonly budgetBlocked: Counter;
+  readonly creditBlocked: Counter;
+  readonly stripeWebhooks: Counter<'type' | 'result'>;
+  readonly meterEvents: Counter<'result'>;
 }
 
 /** From 0.5 ms to 30 s: trivial spells finish well under a millisecond, heavy ones take seconds. */
@@ -65,5 +68,22 @@ export function createMetrics(options: { connectionsInUse: () => number }): Metr
     help: 'Casts refused with 402 because they would exceed the hard budget.',
     registers: [registry],
   });
-  return { registry, rateLimited, redisErrors, castTotal, castFailed, castDuration, budgetBlocked };
+  const creditBlocked = new Counter({
+    name: 'spell_credit_blocked_total',
+    help: 'Paid casts refused with 402 because prepaid credit did not cover them.',
+    registers: [registry],
+  });
+  const stripeWebhooks = new Counter({
+    name: 'spell_stripe_webhook_total',
+    help: 'Stripe webhook deliveries, by event type and result (processed, duplicate, ignored, failed, invalid_signature).',
+    labelNames: ['type', 'result'],
+    registers: [registry],
+  });
+  const meterEvents = new Counter({
+    name: 'spell_meter_events_total',
+    help: 'Usage reports sent to Stripe as meter events, by result (sent, failed).',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  return { registry, rateLimited, redisErrors, castTotal, castFailed, castDuration, budgetBlocked, creditBlocked, stripeWebhooks, meterEvents };
 }
