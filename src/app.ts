@@ -14,6 +14,8 @@ import { keyRoutes } from './keys/routes.js';
 import { meRoutes } from './me/routes.js';
 import { budgetRoutes } from './budgets/routes.js';
 import { castRoute } from './casts/cast-route.js';
+import { billingRoutes } from './billing/routes.js';
+import { stripeWebhookRoute } from './billing/webhook-route.js';
 import { castHistoryRoutes } from './casts/history-routes.js';
 import { spellRoutes } from './spells/routes.js';
 import { uploadRoutes } from './spells/upload-routes.js';
@@ -68,5 +70,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(budgetRoutes, { services });
   await app.register(castRoute, { services });
   await app.register(castHistoryRoutes, { services });
+  await app.register(billingRoutes, { services });
+  await app.register(stripeWebhookRoute, { services });
   return app;
 }

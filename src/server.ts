@@ -1,6 +1,7 @@
 import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { closeServices, createServices, type ServiceOverrides, type Services } from './services.js';
+import { startMeterDispatcher } from './billing/meter.js';
 import { startReconciler } from './budgets/reconciler.js';
 import { seedDemoSpell } from './spells/demo.js';
 
@@ -22,8 +23,9 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
   const app = await buildApp(services);
   const url = await app.listen({ host: config.host, port: config.port });
   const reconciler = startReconciler(services, config.castReconcileIntervalMs);
+  const meter = startMeterDispatcher(services);
   services.logger.info(
-    { url, database: services.database.kind, redis: services.redis ? 'on' : 'off (in-process rate limits)' },
+    { url, database: services.database.kind, redis: services.redis ? 'on' : 'off (in-process rate limits)', billing: services.stripe ? 'on' : 'off' },
     'Spell Platform is listening',
   );
   let closing: Promise<void> | undefined;
@@ -34,6 +36,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
     close: () => {
       closing ??= (async () => {
         reconciler.stop();
+        meter.stop();
         await app.close();
         await closeServices(services);
       })();

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
+import { activePlan } from '../billing/entitlements.js';
 import { tenantSchema, userSchema, viewTenant, viewUser } from '../auth/views.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 
-export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app) => {
+export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/v1/me',
     {
@@ -17,7 +18,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (ap
             user: userSchema,
             tenant: tenantSchema,
             role: z.enum(['owner', 'member']),
-            plan: z.string(),
+            plan: z.enum(['FREE', 'PRO', 'LIFETIME']),
             status: z.enum(['active', 'grace', 'suspended']),
             grace_until: z.string().nullable(),
           }),
@@ -32,7 +33,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (ap
         user: viewUser(user, tenant.id),
         tenant: view,
         role: user.role,
-        plan: 'FREE',
+        plan: await activePlan(services.db, tenant.id, services.clock.now()),
         status: tenant.status,
         grace_until: view.grace_until,
       };

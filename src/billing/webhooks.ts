@@ -1,0 +1,280 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import type { DbOrTx } from '../db/client.js';
+import { billingAccounts, creditLedger, purchases, stripeWebhookLogs, subscriptions, tenants } from '../db/schema.js';
+import type { Services } from '../services.js';
+import { writeAudit, type AuditActor } from './audit.js';
+import { grantEntitlement, revokeEntitlements } from './entitlements.js';
+
+export const GRACE_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+/** Subscription states that keep the plan's entitlement, and states that end it. */
+const ENTITLED = new Set(['active', 'trialing', 'past_due']);
+const ENDED = new Set(['canceled', 'unpaid', 'incomplete_expired']);
+
+export type EventOutcome = 'processed' | 'ignored' | 'duplicate';
+
+interface Context {
+  tx: DbOrTx;
+  event: Stripe.Event;
+  /** The event's `created`, the order Stripe produced it in. */
+  createdAt: Date;
+  now: Date;
+  actor: AuditActor;
+}
+
+/**
+ * Processes one verified Stripe event exactly once. The event's log row and all of its effects
+ * commit in one transaction: a replay finds the row and changes nothing, a concurrent delivery
+ * waits on the row's insert and then finds it, and a failure rolls everything back so Stripe's
+ * retry starts clean (the failure is then recorded on its own by `recordFailure`).
+ */
+export async function processStripeEvent(services: Services, event: Stripe.Event): Promise<EventOutcome> {
+  const now = services.clock.now();
+  const createdAt = new Date(event.created * 1000);
+  return services.db.transaction(async (tx) => {
+    const [fresh] = await tx
+      .insert(stripeWebhookLogs)
+      .values({ eventId: event.id, type: event.type, eventCreatedAt: createdAt, receivedAt: now, result: 'processed' })
+      .onConflictDoNothing()
+      .returning();
+    if (!fresh) {
+      const [seen] = await tx.select().from(stripeWebhookLogs).where(eq(stripeWebhookLogs.eventId, event.id)).for('update');
+      if (seen && seen.result !== 'failed') return 'duplicate';
+      await tx
+        .update(stripeWebhookLogs)
+        .set({ attempts: sql`${stripeWebhookLogs.attempts} + 1` })
+        .where(eq(stripeWebhookLogs.eventId, event.id));
+    }
+    const handled = await applyEvent({ tx, event, createdAt, now, actor: { type: 'stripe', id: event.id } });
+    await tx
+      .update(stripeWebhookLogs)
+      .set({ result: handled ? 'processed' : 'ignored', processedAt: now, error: null })
+      .where(eq(stripeWebhookLogs.eventId, event.id));
+    return handled ? 'processed' : 'ignored';
+  });
+}
+
+/** Notes a failed attempt after its transaction rolled back; a later delivery processes it again. */
+export async function recordFailure(services: Services, event: Stripe.Event, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await services.db
+    .insert(stripeWebhookLogs)
+    .values({
+      eventId: event.id,
+      type: event.type,
+      eventCreatedAt: new Date(event.created * 1000),
+      receivedAt: services.clock.now(),
+      result: 'failed',
+      error: message.slice(0, 2_000),
+    })
+    .onConflictDoUpdate({
+      target: stripeWebhookLogs.eventId,
+      set: { attempts: sql`${stripeWebhookLogs.attempts} + 1`, error: message.slice(0, 2_000) },
+      setWhere: sql`${stripeWebhookLogs.result} = 'failed'`,
+    });
+}
+
+/** Applies one event's effects; false when the event is of no concern (unknown type or tenant, stale). */
+async function applyEvent(context: Context): Promise<boolean> {
+  const { event } = context;
+  switch (event.type) {
+    case 'checkout.session.completed':
+      return checkoutCompleted(context, event.data.object);
+    case 'customer.subscription.created':
+    case 'customer.subscription.updated':
+    case 'customer.subscription.deleted':
+      return subscriptionChanged(context, event.data.object, event.type === 'customer.subscription.deleted');
+    case 'invoice.paid':
+    case 'invoice.payment_succeeded':
+      return invoiceSettled(context, event.data.object, 'paid');
+    case 'invoice.payment_failed':
+      return invoiceSettled(context, event.data.object, 'failed');
+    default:
+      return false;
+  }
+}
+
+const customerId = (customer: string | { id: string } | null | undefined) =>
+  typeof customer === 'string' ? customer : (customer?.id ?? null);
+
+/** The tenant an event is about: our metadata first, then the Stripe customer we created. */
+async function tenantOf(tx: DbOrTx, metadata: Stripe.Metadata | null | undefined, customer: string | null): Promise<string | null> {
+  const fromMetadata = metadata?.tenant_id;
+  if (fromMetadata && /^[0-9a-f-]{36}$/i.test(fromMetadata)) {
+    const [tenant] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, fromMetadata));
+    if (tenant) return tenant.id;
+  }
+  if (!customer) return null;
+  const [account] = await tx.select({ tenantId: billingAccounts.tenantId }).from(billingAccounts).where(eq(billingAccounts.stripeCustomerId, customer));
+  return account?.tenantId ?? null;
+}
+
+async function checkoutCompleted(context: Context, session: Stripe.Checkout.Session): Promise<boolean> {
+  const { tx, now, actor } = context;
+  const tenantId = await tenantOf(tx, session.metadata, customerId(session.customer));
+  if (!tenantId) return false;
+  const creditsCents = session.mode === 'payment' ? Number(session.metadata?.credits_cents ?? 0) : 0;
+  const [purchase] = await tx
+    .insert(purchases)
+    .values({
+      tenantId,
+      stripeCheckoutSessionId: session.id,
+      mode: session.mode === 'subscription' ? 'subscription' : 'payment',
+      priceId: session.metadata?.price_id ?? null,
+      amountCents: session.amount_total ?? null,
+      currency: session.currency ?? null,
+      creditsCents: Number.isFinite(creditsCents) ? creditsCents : 0,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!purchase) return true;
+
+  if (purchase.mode === 'payment') {
+    if (purchase.creditsCents > 0) {
+      await tx.insert(creditLedger).values({ tenantId, amountCents: purchase.creditsCents, kind: 'purchase', purchaseId: purchase.id, createdAt: now });
+    }
+    await writeAudit(tx, {
+      action: 'credits_purchased',
+      actor,
+      tenantId,
+      target: { type: 'purchase', id: purchase.id },
+      after: { credits_cents: purchase.creditsCents, amount_cents: purchase.amountCents, checkout_session: session.id },
+      at: now,
+    });
+    return true;
+  }
+
+  const subscriptionId = customerId(session.subscription as string | { id: string } | null);
+  const [known] = subscriptionId
+    ? await tx.select().from(subscriptions).where(eq(subscriptions.stripeSubscriptionId, subscriptionId))
+    : [];
+  // A subscription already known to have ended (its later events arrived first) is not revived.
+  if (known && ENDED.has(known.status)) return true;
+  await activateAccount(context, tenantId, subscriptionId, known?.status ?? 'active', known?.currentPeriodEnd ?? null);
+  await grantEntitlement(tx, { tenantId, planCode: 'PRO', source: 'stripe', sourceRef: subscriptionId, actor, now });
+  return true;
+}
+
+/** Moves the billing account to a subscription's state unless a newer subscription event got there first. */
+async function activateAccount(context: Context, tenantId: string, subscriptionId: string | null, status: string, periodEnd: Date | null): Promise<void> {
+  const { tx, createdAt, now, actor } = context;
+  const [before] = await tx.select().from(billingAccounts).where(eq(billingAccounts.tenantId, tenantId));
+  if (!before) return;
+  if (before.subscriptionEventAt && before.subscriptionEventAt > createdAt) return;
+  await tx
+    .update(billingAccounts)
+    .set({
+      stripeSubscriptionId: subscriptionId ?? before.stripeSubscriptionId,
+      status,
+      plan: 'PRO',
+      currentPeriodEnd: periodEnd ?? before.currentPeriodEnd,
+      subscriptionEventAt: createdAt,
+      updatedAt: now,
+    })
+    .where(eq(billingAccounts.tenantId, tenantId));
+  if (before.status !== status) {
+    await writeAudit(tx, {
+      action: 'subscription_status_changed',
+      actor,
+      tenantId,
+      target: { type: 'subscription', id: subscriptionId },
+      before: { status: before.status },
+      after: { status },
+      at: now,
+    });
+  }
+}
+
+async function subscriptionChanged(context: Context, subscription: Stripe.Subscription, deleted: boolean): Promise<boolean> {
+  const { tx, createdAt, now, actor } = context;
+  const tenantId = await tenantOf(tx, subscription.metadata, customerId(subscription.customer));
+  if (!tenantId) return false;
+  const status = deleted ? 'canceled' : subscription.status;
+  const item = subscription.items?.data?.[0] as (Stripe.SubscriptionItem & { current_period_end?: number }) | undefined;
+  const legacyEnd = (subscription as unknown as { current_period_end?: number }).current_period_end;
+  const periodEndSeconds = item?.current_period_end ?? legacyEnd;
+  const periodEnd = periodEndSeconds ? new Date(periodEndSeconds * 1000) : null;
+  const values = {
+    tenantId,
+    stripeSubscriptionId: subscription.id,
+    status,
+    priceId: item?.price?.id ?? null,
+    currentPeriodEnd: periodEnd,
+    cancelAtPeriodEnd: subscription.cancel_at_period_end ? 1 : 0,
+    eventAt: createdAt,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // Only a newer event moves the row: an older one arriving late finds nothing to update.
+  const [applied] = await tx
+    .insert(subscriptions)
+    .values(values)
+    .onConflictDoUpdate({
+      target: subscriptions.stripeSubscriptionId,
+      set: {
+        status: values.status,
+        priceId: values.priceId,
+        currentPeriodEnd: values.currentPeriodEnd,
+        cancelAtPeriodEnd: values.cancelAtPeriodEnd,
+        eventAt: values.eventAt,
+        updatedAt: values.updatedAt,
+      },
+      setWhere: sql`${subscriptions.eventAt} <= ${createdAt.toISOString()}`,
+    })
+    .returning();
+  if (!applied) return false;
+
+  await activateAccount(context, tenantId, subscription.id, status, periodEnd);
+  if (ENTITLED.has(status)) {
+    await grantEntitlement(tx, { tenantId, planCode: 'PRO', source: 'stripe', sourceRef: subscription.id, actor, now });
+  } else if (ENDED.has(status)) {
+    await revokeEntitlements(tx, { tenantId, planCode: 'PRO', source: 'stripe', actor, now });
+  }
+  return true;
+}
+
+async function invoiceSettled(context: Context, invoice: Stripe.Invoice, outcome: 'paid' | 'failed'): Promise<boolean> {
+  const { tx, createdAt, now, actor } = context;
+  const customer = customerId(invoice.customer);
+  const tenantId = await tenantOf(tx, invoice.metadata, customer);
+  if (!tenantId) return false;
+  // Invoice events apply in the order Stripe created them: a late "failed" never undoes a newer "paid".
+  const [account] = await tx
+    .update(billingAccounts)
+    .set({ invoiceEventAt: createdAt, updatedAt: now })
+    .where(and(eq(billingAccounts.tenantId, tenantId), sql`(${billingAccounts.invoiceEventAt} is null or ${billingAccounts.invoiceEventAt} <= ${createdAt.toISOString()})`))
+    .returning();
+  if (!account) return false;
+
+  const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
+  if (!tenant) return false;
+  if (outcome === 'failed' && tenant.status === 'active') {
+    const graceUntil = new Date(now.getTime() + GRACE_DAYS * DAY_MS);
+    await tx.update(tenants).set({ status: 'grace', graceUntil }).where(eq(tenants.id, tenantId));
+    await writeAudit(tx, {
+      action: 'tenant_status_changed',
+      actor,
+      tenantId,
+      target: { type: 'tenant', id: tenantId },
+      before: { status: 'active' },
+      after: { status: 'grace', grace_until: graceUntil.toISOString(), reason: 'invoice.payment_failed' },
+      at: now,
+    });
+  }
+  if (outcome === 'paid' && tenant.status === 'grace') {
+    await tx.update(tenants).set({ status: 'active', graceUntil: null }).where(eq(tenants.id, tenantId));
+    await writeAudit(tx, {
+      action: 'tenant_status_changed',
+      actor,
+      tenantId,
+      target: { type: 'tenant', id: tenantId },
+      before: { status: 'grace', grace_until: tenant.graceUntil?.toISOString() ?? null },
+      after: { status: 'active', reason: context.event.type },
+      at: now,
+    });
+  }
+  return true;
+}

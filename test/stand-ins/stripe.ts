@@ -1,0 +1,417 @@
+/**
+ * A local stand-in for the parts of Stripe's HTTP API this project calls, for tests and for
+ * trying billing on a laptop (`npm run stripe:stand-in`). It speaks Stripe's wire format:
+ * form-encoded requests with bracketed keys, `Authorization: Bearer sk_…`, `Idempotency-Key`
+ * replay, and Stripe's error shape. Completing a checkout sends the webhook events Stripe would
+ * send, signed with the official SDK's test-header helper, in order or shuffled.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import qs from 'qs';
+import Stripe from 'stripe';
+
+export interface StandInPrice {
+  unitAmount: number;
+  recurring: boolean;
+}
+
+export interface StripeStandInOptions {
+  /** The secret key clients must present. */
+  secretKey: string;
+  /** Signs the webhook events. */
+  webhookSecret: string;
+  /** Where events are delivered (the platform's `POST /webhooks/stripe`). */
+  webhookUrl?: string;
+  prices: Record<string, StandInPrice>;
+  port?: number;
+  host?: string;
+}
+
+type StripeObject = Record<string, unknown> & { id: string };
+
+export interface Delivery {
+  event: StripeObject & { type: string; created: number };
+  status: number;
+  body: string;
+}
+
+export interface CompleteOptions {
+  /** Deliver the events in a random order (Stripe does not promise order). */
+  shuffle?: boolean;
+}
+
+const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
+const now = () => Math.floor(Date.now() / 1000);
+
+class StripeError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class StripeStandIn {
+  readonly customers = new Map<string, StripeObject>();
+  readonly checkoutSessions = new Map<string, StripeObject>();
+  readonly subscriptions = new Map<string, StripeObject>();
+  readonly portalSessions = new Map<string, StripeObject>();
+  /** Accepted meter events, by identifier. */
+  readonly meterEvents = new Map<string, StripeObject>();
+  /** Every API request received: method, path and whether it carried an idempotency key. */
+  readonly requests: { method: string; path: string; idempotencyKey: string | undefined }[] = [];
+  readonly deliveries: Delivery[] = [];
+  webhookUrl: string | undefined;
+  private readonly idempotent = new Map<string, { status: number; body: string }>();
+  private readonly failures = new Map<string, number>();
+  private readonly signer = new Stripe('sk_test_signer');
+  private clock = now();
+  private server: Server | undefined;
+  url = '';
+
+  constructor(private readonly options: StripeStandInOptions) {
+    this.webhookUrl = options.webhookUrl;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((request, response) => {
+      void this.handle(request, response);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve));
+    const address = this.server.address() as AddressInfo;
+    this.url = `http://${this.options.host ?? '127.0.0.1'}:${address.port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Answers the next `times` requests to `path` with a Stripe API error of `status`. */
+  failNext(path: string, times: number, status = 500): void {
+    this.failures.set(path, (this.failures.get(path) ?? 0) + times);
+    this.failStatus.set(path, status);
+  }
+  private readonly failStatus = new Map<string, number>();
+
+  /** Stops failing requests. */
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
+  /** A strictly increasing event timestamp, so ordering by `created` is unambiguous. */
+  private tick(): number {
+    this.clock = Math.max(this.clock + 1, now());
+    return this.clock;
+  }
+
+  // --- the API -------------------------------------------------------------------------------
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(request.url ?? '/', this.url);
+    try {
+      if (url.pathname.startsWith('/v1/')) return await this.api(request, response, url.pathname, raw);
+      return await this.pages(request, response, url, raw);
+    } catch (error) {
+      const failure = error instanceof StripeError ? error : new StripeError(500, 'api_error', String(error));
+      send(response, failure.status, { error: { type: failure.type, message: failure.message, ...(failure.code && { code: failure.code }) } });
+    }
+  }
+
+  private async api(request: IncomingMessage, response: ServerResponse, path: string, raw: string): Promise<void> {
+    const key = header(request, 'idempotency-key');
+    this.requests.push({ method: request.method ?? 'GET', path, idempotencyKey: key });
+    const auth = header(request, 'authorization');
+    if (auth !== `Bearer ${this.options.secretKey}`) {
+      throw new StripeError(401, 'invalid_request_error', 'Invalid API Key provided.');
+    }
+    const remaining = this.failures.get(path) ?? 0;
+    if (remaining > 0) {
+      this.failures.set(path, remaining - 1);
+      throw new StripeError(this.failStatus.get(path) ?? 500, 'api_error', 'The stand-in was told to fail this request.');
+    }
+    const cacheKey = key && `${path}:${key}`;
+    const cached = cacheKey ? this.idempotent.get(cacheKey) : undefined;
+    if (cached) {
+      response.writeHead(cached.status, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
+      response.end(cached.body);
+      return;
+    }
+    if (request.method !== 'POST') throw new StripeError(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${path}).`);
+    const params = qs.parse(raw) as Record<string, unknown>;
+    let result: StripeObject;
+    try {
+      result = this.route(path, params);
+    } catch (error) {
+      if (!(error instanceof StripeError) || !cacheKey) throw error;
+      const body = JSON.stringify({ error: { type: error.type, message: error.message, ...(error.code && { code: error.code }) } });
+      this.idempotent.set(cacheKey, { status: error.status, body });
+      throw error;
+    }
+    const body = JSON.stringify(result);
+    if (cacheKey) this.idempotent.set(cacheKey, { status: 200, body });
+    response.writeHead(200, { 'content-type': 'application/json', 'request-id': id('req') });
+    response.end(body);
+  }
+
+  private route(path: string, params: Record<string, unknown>): StripeObject {
+    if (path === '/v1/customers') return this.createCustomer(params);
+    if (path === '/v1/checkout/sessions') return this.createCheckoutSession(params);
+    if (path === '/v1/billing_portal/sessions') return this.createPortalSession(params);
+    if (path === '/v1/billing/meter_events') return this.createMeterEvent(params);
+    throw new StripeError(404, 'invalid_request_error', `Unrecognized request URL (POST: ${path}).`);
+  }
+
+  private createCustomer(params: Record<string, unknown>): StripeObject {
+    const customer = { id: id('cus'), object: 'customer', email: params.email ?? null, name: params.name ?? null, metadata: params.metadata ?? {}, created: now(), livemode: false };
+    this.customers.set(customer.id, customer);
+    return customer;
+  }
+
+  private createCheckoutSession(params: Record<string, unknown>): StripeObject {
+    const mode = required(params, 'mode');
+    if (mode !== 'payment' && mode !== 'subscription') throw new StripeError(400, 'invalid_request_error', `Invalid mode: ${mode}`, 'parameter_invalid_empty');
+    const customer = required(params, 'customer');
+    if (!this.customers.has(customer)) throw new StripeError(400, 'invalid_request_error', `No such customer: '${customer}'`, 'resource_missing');
+    const items = (params.line_items as { price?: string; quantity?: string }[] | undefined) ?? [];
+    const item = items[0];
+    const price = item?.price ? this.options.prices[item.price] : undefined;
+    if (!item?.price || !price) throw new StripeError(400, 'invalid_request_error', `No such price: '${item?.price ?? ''}'`, 'resource_missing');
+    if (price.recurring !== (mode === 'subscription')) {
+      throw new StripeError(400, 'invalid_request_error', `The price ${item.price} cannot be used in ${mode} mode.`);
+    }
+    const sessionId = id('cs_test');
+    const session = {
+      id: sessionId,
+      object: 'checkout.session',
+      mode,
+      customer,
+      status: 'open',
+      payment_status: 'unpaid',
+      client_reference_id: params.client_reference_id ?? null,
+      metadata: params.metadata ?? {},
+      subscription_data: params.subscription_data ?? null,
+      success_url: required(params, 'success_url'),
+      cancel_url: params.cancel_url ?? null,
+      amount_total: price.unitAmount * Number(item.quantity ?? 1),
+      currency: 'usd',
+      line_items: { data: [{ price: { id: item.price }, quantity: Number(item.quantity ?? 1) }] },
+      subscription: null,
+      payment_intent: null,
+      url: `${this.url}/checkout/${sessionId}`,
+      created: now(),
+      livemode: false,
+    };
+    this.checkoutSessions.set(sessionId, session);
+    return session;
+  }
+
+  private createPortalSession(params: Record<string, unknown>): StripeObject {
+    const customer = required(params, 'customer');
+    if (!this.customers.has(customer)) throw new StripeError(400, 'invalid_request_error', `No such customer: '${customer}'`, 'resource_missing');
+    const portalId = id('bps');
+    const portal = { id: portalId, object: 'billing_portal.session', customer, return_url: params.return_url ?? null, url: `${this.url}/portal/${portalId}`, created: now(), livemode: false };
+    this.portalSessions.set(portalId, portal);
+    return portal;
+  }
+
+  private createMeterEvent(params: Record<string, unknown>): StripeObject {
+    const eventName = required(params, 'event_name');
+    const payload = (params.payload as Record<string, string> | undefined) ?? {};
+    if (!payload.stripe_customer_id || !payload.value) throw new StripeError(400, 'invalid_request_error', 'payload[stripe_customer_id] and payload[value] are required.', 'parameter_missing');
+    const identifier = typeof params.identifier === 'string' ? params.identifier : id('mev');
+    if (this.meterEvents.has(identifier)) {
+      throw new StripeError(400, 'invalid_request_error', `An event with identifier ${identifier} already exists.`, 'duplicate_meter_event');
+    }
+    const event = { id: identifier, object: 'billing.meter_event', event_name: eventName, identifier, payload, timestamp: Number(params.timestamp ?? now()), created: now(), livemode: false };
+    this.meterEvents.set(identifier, event);
+    return event;
+  }
+
+  // --- what Stripe does after a customer pays ----------------------------------------------------
+
+  /** Pays an open checkout session and delivers the events Stripe would send. */
+  async completeCheckout(sessionId: string, options: CompleteOptions = {}): Promise<Delivery[]> {
+    const session = this.checkoutSessions.get(sessionId);
+    if (!session) throw new Error(`no checkout session ${sessionId}`);
+    if (session.status === 'complete') throw new Error(`checkout session ${sessionId} is already complete`);
+    session.status = 'complete';
+    session.payment_status = 'paid';
+    const events: Delivery['event'][] = [];
+    if (session.mode === 'subscription') {
+      const line = (session.line_items as { data: { price: { id: string } }[] }).data[0];
+      const subscription: StripeObject = {
+        id: id('sub'),
+        object: 'subscription',
+        customer: session.customer,
+        status: 'active',
+        cancel_at_period_end: false,
+        metadata: (session.subscription_data as { metadata?: unknown } | null)?.metadata ?? session.metadata,
+        items: { data: [{ price: { id: line?.price.id }, current_period_end: now() + 30 * 86_400 }] },
+        created: now(),
+      };
+      this.subscriptions.set(subscription.id, subscription);
+      session.subscription = subscription.id;
+      events.push(this.event('customer.subscription.created', { ...subscription }));
+      events.push(this.event('checkout.session.completed', { ...session }));
+      events.push(this.event('invoice.paid', this.invoice(subscription, 'paid')));
+    } else {
+      session.payment_intent = id('pi');
+      events.push(this.event('checkout.session.completed', { ...session }));
+    }
+    return this.deliver(options.shuffle ? shuffled(events) : events);
+  }
+
+  /** Changes a subscription as the Dashboard or the dunning process would, and tells the platform. */
+  async updateSubscription(subscriptionId: string, changes: Record<string, unknown>): Promise<Delivery[]> {
+    const subscription = this.mustSubscription(subscriptionId);
+    Object.assign(subscription, changes);
+    return this.deliver([this.event('customer.subscription.updated', { ...subscription })]);
+  }
+
+  async cancelSubscription(subscriptionId: string): Promise<Delivery[]> {
+    const subscription = this.mustSubscription(subscriptionId);
+    subscription.status = 'canceled';
+    return this.deliver([this.event('customer.subscription.deleted', { ...subscription })]);
+  }
+
+  /** A renewal invoice that could not be charged, then (optionally) one that was. */
+  async failPayment(subscriptionId: string): Promise<Delivery[]> {
+    return this.deliver([this.event('invoice.payment_failed', this.invoice(this.mustSubscription(subscriptionId), 'open'))]);
+  }
+
+  async payInvoice(subscriptionId: string): Promise<Delivery[]> {
+    return this.deliver([this.event('invoice.paid', this.invoice(this.mustSubscription(subscriptionId), 'paid'))]);
+  }
+
+  /** Builds an event without delivering it (for replays and ordering tests). */
+  event(type: string, object: StripeObject, created = this.tick()): Delivery['event'] {
+    return {
+      id: id('evt'),
+      object: 'event',
+      api_version: '2025-01-01',
+      created,
+      type,
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      data: { object },
+    };
+  }
+
+  /** The `Stripe-Signature` header Stripe would send with `payload`. */
+  signature(payload: string, timestamp?: number): string {
+    return this.signer.webhooks.generateTestHeaderString({ payload, secret: this.options.webhookSecret, ...(timestamp && { timestamp }) });
+  }
+
+  /** Delivers events one after another, as Stripe's retries would eventually. */
+  async deliver(events: Delivery['event'][]): Promise<Delivery[]> {
+    const out: Delivery[] = [];
+    for (const event of events) out.push(await this.send(event));
+    return out;
+  }
+
+  async send(event: Delivery['event']): Promise<Delivery> {
+    if (!this.webhookUrl) throw new Error('the stand-in has no webhook URL to deliver to');
+    const payload = JSON.stringify(event);
+    const response = await fetch(this.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': this.signature(payload) },
+      body: payload,
+    });
+    const delivery = { event, status: response.status, body: await response.text() };
+    this.deliveries.push(delivery);
+    return delivery;
+  }
+
+  private invoice(subscription: StripeObject, status: 'paid' | 'open'): StripeObject {
+    return {
+      id: id('in'),
+      object: 'invoice',
+      customer: subscription.customer,
+      status,
+      subscription: subscription.id,
+      parent: { type: 'subscription_details', subscription_details: { subscription: subscription.id } },
+      amount_due: 0,
+      created: now(),
+    };
+  }
+
+  private mustSubscription(subscriptionId: string): StripeObject {
+    const subscription = this.subscriptions.get(subscriptionId);
+    if (!subscription) throw new Error(`no subscription ${subscriptionId}`);
+    return subscription;
+  }
+
+  // --- pages a person clicks through on a laptop or in the browser tests -------------------------
+
+  private async pages(request: IncomingMessage, response: ServerResponse, url: URL, _raw: string): Promise<void> {
+    const checkout = /^\/checkout\/([\w]+)(\/pay)?$/.exec(url.pathname);
+    if (checkout?.[1]) {
+      const session = this.checkoutSessions.get(checkout[1]);
+      if (!session) return html(response, 404, '<h1>No such checkout session</h1>');
+      if (checkout[2] && request.method === 'POST') {
+        if (session.status !== 'complete') await this.completeCheckout(session.id);
+        response.writeHead(303, { location: String(session.success_url).replace('{CHECKOUT_SESSION_ID}', session.id) });
+        response.end();
+        return;
+      }
+      const amount = (Number(session.amount_total) / 100).toFixed(2);
+      return html(
+        response,
+        200,
+        `<h1>Stripe stand-in checkout</h1><p>${session.mode === 'subscription' ? 'Subscribe' : 'Pay'}: $${amount}</p>
+         <form method="post" action="/checkout/${session.id}/pay"><button type="submit">Pay $${amount}</button></form>
+         ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">Cancel</a></p>` : ''}`,
+      );
+    }
+    const portal = /^\/portal\/([\w]+)$/.exec(url.pathname);
+    if (portal?.[1]) {
+      const session = this.portalSessions.get(portal[1]);
+      if (!session) return html(response, 404, '<h1>No such portal session</h1>');
+      return html(response, 200, `<h1>Stripe stand-in customer portal</h1><p>Customer ${escapeHtml(String(session.customer))}</p><p><a href="${escapeHtml(String(session.return_url ?? '/'))}">Return</a></p>`);
+    }
+    return html(response, 404, '<h1>Not found</h1>');
+  }
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function required(params: Record<string, unknown>, name: string): string {
+  const value = params[name];
+  if (typeof value !== 'string' || value === '') throw new StripeError(400, 'invalid_request_error', `Missing required param: ${name}.`, 'parameter_missing');
+  return value;
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+function html(response: ServerResponse, status: number, body: string): void {
+  response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+  response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stripe stand-in</title></head><body>${body}</body></html>`);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
