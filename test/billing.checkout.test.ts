@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const checkout = (headers: Record<string, string>, payload: unknown) =>
+const checkout = (headers: Record<string, string>, payload: Record<string, string>) =>
   t.app.inject({ method: 'POST', url: '/v1/billing/checkout', headers, payload });
 
 describe('billing.checkout', () => {

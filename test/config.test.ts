@@ -29,6 +29,25 @@ describe('config', () => {
       dataDir: './data',
       rateLimit: { userPerMinute: 60, anonPerMinute: 10 },
       github: undefined,
+      stripe: undefined,
+    });
+  });
+
+  it('turns billing on only with both Stripe secrets, and reads the credit packs', () => {
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc' }).stripe).toBeUndefined();
+    const config = loadConfig({
+      STRIPE_SECRET_KEY: 'sk_test_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      STRIPE_PRICE_ID: 'price_plan',
+      STRIPE_CREDIT_PACKS: 'price_small:1000,price_large:5500',
+    });
+    expect(config.stripe).toMatchObject({
+      planPriceId: 'price_plan',
+      creditPacks: [
+        { priceId: 'price_small', creditsCents: 1000 },
+        { priceId: 'price_large', creditsCents: 5500 },
+      ],
+      meterEventName: 'spell_cast_cents',
     });
   });
 
@@ -41,6 +60,10 @@ describe('config', () => {
     ['RATE_LIMIT_USER_PER_MINUTE', '-1'],
     ['TRUST_PROXY', 'maybe'],
     ['GITHUB_API_BASE_URL', 'not a url'],
+    ['STRIPE_SECRET_KEY', 'pk_test_public'],
+    ['STRIPE_WEBHOOK_SECRET', 'secret'],
+    ['STRIPE_CREDIT_PACKS', 'price_a=1000'],
+    ['STRIPE_API_BASE_URL', 'ftp://stripe'],
   ])('names %s when it is malformed (%s)', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

@@ -19,7 +19,7 @@ export type ChargeResult = { ok: true } | { ok: false; balanceCents: number };
  * below zero. Call inside the cast's starting transaction.
  */
 export async function chargeCredits(tx: DbOrTx, charge: { tenantId: string; castId: string; priceCents: number; now: Date }): Promise<ChargeResult> {
-  await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, charge.tenantId)).for('update');
+  await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, charge.tenantId)).for('no key update');
   const balanceCents = await creditBalance(tx, charge.tenantId);
   if (balanceCents < charge.priceCents) return { ok: false, balanceCents };
   await tx.insert(creditLedger).values({

@@ -68,6 +68,11 @@ export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastRes
             ? ('credits' as const)
             : ('plan' as const)
           : null;
+      // Before the cast row: its foreign key share-locks the tenant row that the charge locks.
+      if (payment === 'credits') {
+        const charged = await chargeCredits(tx, { tenantId: cast.tenantId, castId, priceCents: cast.priceCents, now: cast.now });
+        if (!charged.ok) throw new Refused({ ok: false, reason: 'credits', balanceCents: charged.balanceCents });
+      }
       await tx.insert(casts).values({
         id: castId,
         tenantId: cast.tenantId,
@@ -82,10 +87,6 @@ export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastRes
         payment,
         createdAt: cast.now,
       });
-      if (payment === 'credits') {
-        const charged = await chargeCredits(tx, { tenantId: cast.tenantId, castId, priceCents: cast.priceCents, now: cast.now });
-        if (!charged.ok) throw new Refused({ ok: false, reason: 'credits', balanceCents: charged.balanceCents });
-      }
       return { ok: true as const, castId };
     });
   } catch (error) {
