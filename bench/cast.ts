@@ -162,7 +162,7 @@ try {
   console.log(row('GET /healthz (floor)', floor));
   console.log(row('GET /v1/me (auth floor)', authFloor));
   console.log(row('POST /v1/cast', casts));
-  console.log(`cast / floor throughput: ${(casts.requests.average / floor.requests.average).toFixed(2)}`);
+  console.log(`cast / auth floor throughput: ${(casts.requests.average / authFloor.requests.average).toFixed(2)}`);
   console.log(`text-stats instantiate + call on this thread: ${(callMs * 1000).toFixed(1)} µs; through the worker pool: ${(poolMs * 1000).toFixed(1)} µs (pool overhead ${((poolMs - callMs) * 1000).toFixed(1)} µs per cast)`);
   console.log(`reproduce: ${database ? 'DATABASE_URL=… REDIS_URL=… ' : ''}npm run bench -- --connections ${connections} --duration ${duration}${args.budget ? ' --budget' : ''}`);
 } finally {

@@ -52,6 +52,10 @@ export const access = fp<{ services: Services }>(
     app.decorateRequest('auth', null);
 
     app.addHook('onRequest', async (request) => {
+      // Routes open to anyone and never limited (health, metrics, docs, Stripe's webhook) do not
+      // need to know the caller: skip the credential lookup.
+      const { auth, limit } = request.routeOptions.config;
+      if (auth === 'public' && limit === 'off') return;
       const credentials = readCredentials(request);
       if (credentials === null || credentials === 'malformed') return;
       request.auth = await resolveToken(services.db, credentials.token, {
