@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
 import type { AuthContext } from '../auth/sessions.js';
+import { viewTenant } from '../auth/views.js';
 import { billingAccounts, purchases, subscriptions } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
@@ -70,7 +71,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         enabled: settings !== undefined,
         plan: await activePlan(services.db, auth.tenant.id, services.clock.now()),
         tenant_status: auth.tenant.status,
-        grace_until: iso(auth.tenant.graceUntil),
+        grace_until: viewTenant(auth.tenant).grace_until,
         subscription_status: account?.status ?? 'none',
         current_period_end: iso(account?.currentPeriodEnd ?? null),
         credits_cents: await creditBalance(services.db, auth.tenant.id),

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/client.js';
 import { billingAccounts, creditLedger, purchases, stripeWebhookLogs, subscriptions, tenants } from '../db/schema.js';
 import type { Services } from '../services.js';
 import { writeAudit, type AuditActor } from './audit.js';
+import { changeTenantStatus } from '../tenants/status.js';
 import { grantEntitlement, revokeEntitlements } from './entitlements.js';
 
 export const GRACE_DAYS = 14;
@@ -253,28 +254,10 @@ async function invoiceSettled(context: Context, invoice: Stripe.Invoice, outcome
   if (!tenant) return false;
   if (outcome === 'failed' && tenant.status === 'active') {
     const graceUntil = new Date(now.getTime() + GRACE_DAYS * DAY_MS);
-    await tx.update(tenants).set({ status: 'grace', graceUntil }).where(eq(tenants.id, tenantId));
-    await writeAudit(tx, {
-      action: 'tenant_status_changed',
-      actor,
-      tenantId,
-      target: { type: 'tenant', id: tenantId },
-      before: { status: 'active' },
-      after: { status: 'grace', grace_until: graceUntil.toISOString(), reason: 'invoice.payment_failed' },
-      at: now,
-    });
+    await changeTenantStatus(tx, { tenant, status: 'grace', graceUntil, reason: context.event.type, actor, now });
   }
   if (outcome === 'paid' && tenant.status === 'grace') {
-    await tx.update(tenants).set({ status: 'active', graceUntil: null }).where(eq(tenants.id, tenantId));
-    await writeAudit(tx, {
-      action: 'tenant_status_changed',
-      actor,
-      tenantId,
-      target: { type: 'tenant', id: tenantId },
-      before: { status: 'grace', grace_until: tenant.graceUntil?.toISOString() ?? null },
-      after: { status: 'active', reason: context.event.type },
-      at: now,
-    });
+    await changeTenantStatus(tx, { tenant, status: 'active', reason: context.event.type, actor, now });
   }
   return true;
 }

@@ -65,7 +65,7 @@ export interface RuntimeOptions {
 type Outcome = { ok: true; output: Uint8Array } | { ok: false; code: FailureCode; message: string };
 
 interface Job {
-  request: Omit<RunRequest, 'id' | 'module'>;
+  request: Omit<RunRequest, 'type' | 'id' | 'module'>;
   module: WebAssembly.Module;
   timeoutMs: number;
   resolve: (outcome: Outcome) => void;
@@ -219,7 +219,6 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     return new Promise<Outcome>((resolve) => {
       const job: Job = {
         request: {
-          type: 'run',
           moduleKey: key,
           functionName: params.functionName,
           input: params.input,

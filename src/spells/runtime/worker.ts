@@ -48,9 +48,8 @@ async function run(request: RunRequest): Promise<RunReply> {
     try {
       const output = await plugin.call(request.functionName, request.input);
       const bytes = output ? output.bytes() : new Uint8Array(0);
-      if (notes.some((note) => note.includes('memory limit exceeded'))) {
-        return failure(request.id, 'spell_memory_exceeded', `The spell asked the host for more than its ${mib(request.memoryBytes)} memory cap.`);
-      }
+      const refused = hostMemoryRefused(request, notes);
+      if (refused) return refused;
       if (bytes.byteLength > request.outputBytes) {
         return failure(
           request.id,
@@ -69,6 +68,12 @@ async function run(request: RunRequest): Promise<RunReply> {
 
 const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MiB`;
 
+/** The SDK logs, and answers 0, when a host-side allocation would pass `memory.maxPages`. */
+function hostMemoryRefused(request: RunRequest, notes: string[]): RunReply | undefined {
+  if (!notes.some((note) => note.includes('memory limit exceeded'))) return undefined;
+  return failure(request.id, 'spell_memory_exceeded', `The spell asked the host for more than its ${mib(request.memoryBytes)} memory cap.`);
+}
+
 /**
  * Turns what the engine threw into one of the platform's error codes. A trap counts as running out
  * of memory when the SDK refused a host allocation, or when the guest's memory had grown past half
@@ -76,9 +81,8 @@ const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MiB`;
  */
 function classify(request: RunRequest, error: unknown, notes: string[], memory: WebAssembly.Memory | undefined): RunReply {
   const message = error instanceof Error ? error.message : String(error);
-  if (notes.some((note) => note.includes('memory limit exceeded'))) {
-    return failure(request.id, 'spell_memory_exceeded', `The spell asked the host for more than its ${mib(request.memoryBytes)} memory cap.`);
-  }
+  const refused = hostMemoryRefused(request, notes);
+  if (refused) return refused;
   if (error instanceof RangeError && /call stack/i.test(message)) {
     return failure(request.id, 'spell_trapped', 'The spell exhausted its call stack (recursion too deep).');
   }
