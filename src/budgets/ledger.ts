@@ -243,19 +243,12 @@ export async function expireStaleCasts(db: DbOrTx, now: Date): Promise<number> {
       .returning({
         id: casts.id,
         tenantId: casts.tenantId,
-        period: casts.budgetPeriod,
+        budgetPeriod: casts.budgetPeriod,
         periodStart: casts.periodStart,
         reservedCents: casts.reservedCents,
         payment: casts.payment,
       });
-    for (const cast of expired) {
-      if (cast.payment === 'credits') await refundCredits(tx, cast.id, now);
-      if (!cast.period || !cast.periodStart || cast.reservedCents === 0) continue;
-      await tx
-        .update(budgetUsage)
-        .set({ reservedCents: sql`greatest(${budgetUsage.reservedCents} - ${cast.reservedCents}, 0)` })
-        .where(usageKey(cast.tenantId, cast.period, cast.periodStart));
-    }
+    for (const cast of expired) await releaseHolds(tx, cast, now);
     return expired.length;
   });
 }
@@ -267,12 +260,18 @@ export async function abandonCast(db: DbOrTx, castId: string, now: Date): Promis
       .delete(casts)
       .where(and(eq(casts.id, castId), eq(casts.status, 'running')))
       .returning();
-    if (cast?.payment === 'credits') await refundCredits(tx, cast.id, now);
-    if (cast?.budgetPeriod && cast.periodStart && cast.reservedCents > 0) {
-      await tx
-        .update(budgetUsage)
-        .set({ reservedCents: sql`greatest(${budgetUsage.reservedCents} - ${cast.reservedCents}, 0)` })
-        .where(usageKey(cast.tenantId, cast.budgetPeriod, cast.periodStart));
-    }
+    if (cast) await releaseHolds(tx, cast, now);
   });
+}
+
+type HeldCast = Pick<typeof casts.$inferSelect, 'id' | 'tenantId' | 'payment' | 'budgetPeriod' | 'periodStart' | 'reservedCents'>;
+
+/** Gives back what a cast that will not be charged still holds: its credit charge and its budget reservation. */
+async function releaseHolds(tx: DbOrTx, cast: HeldCast, now: Date): Promise<void> {
+  if (cast.payment === 'credits') await refundCredits(tx, cast.id, now);
+  if (!cast.budgetPeriod || !cast.periodStart || cast.reservedCents === 0) return;
+  await tx
+    .update(budgetUsage)
+    .set({ reservedCents: sql`greatest(${budgetUsage.reservedCents} - ${cast.reservedCents}, 0)` })
+    .where(usageKey(cast.tenantId, cast.budgetPeriod, cast.periodStart));
 }
