@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from './auth/access.js';
+import { adminRoutes } from './admin/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { githubRoutes } from './auth/github-routes.js';
 import { registerErrorHandling } from './http/error-handler.js';
@@ -17,6 +18,7 @@ import { castRoute } from './casts/cast-route.js';
 import { billingRoutes } from './billing/routes.js';
 import { stripeWebhookRoute } from './billing/webhook-route.js';
 import { castHistoryRoutes } from './casts/history-routes.js';
+import { licenseClaimRoute } from './licenses/claim-route.js';
 import { spellRoutes } from './spells/routes.js';
 import { uploadRoutes } from './spells/upload-routes.js';
 import type { Services } from './services.js';
@@ -72,5 +74,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(castHistoryRoutes, { services });
   await app.register(billingRoutes, { services });
   await app.register(stripeWebhookRoute, { services });
+  await app.register(licenseClaimRoute, { services });
+  await app.register(adminRoutes, { services });
   return app;
 }

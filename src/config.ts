@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /**
@@ -41,6 +43,37 @@ const boolean = (fallback: boolean) =>
       .transform((value) => value === 'true' || value === '1')
       .prefault(fallback ? 'true' : 'false'),
   );
+
+/** A cron expression (five or six fields, UTC), or `off`. */
+const cronOrOff = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((value, context) => {
+        if (value === 'off') return undefined;
+        try {
+          new Cron(value, { paused: true, timezone: 'UTC' }).stop();
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: `must be a cron expression or "off" (${(error as Error).message})` });
+          return z.NEVER;
+        }
+        return value;
+      }),
+  );
+
+/** Parses `10.0.0.0/8`, `2001:db8::/32` or a single address; `undefined` when it is neither. */
+export function parseAddressRange(entry: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | undefined {
+  const [address = '', bits] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0) return undefined;
+  const family = version === 4 ? 'ipv4' : 'ipv6';
+  const max = version === 4 ? 32 : 128;
+  const prefix = bits === undefined ? max : Number(bits);
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > max || (bits !== undefined && !/^\d+$/.test(bits))) return undefined;
+  return { address, prefix, family };
+}
 
 const configSchema = z
   .object({
@@ -104,6 +137,40 @@ const configSchema = z
     STRIPE_METER_EVENT_NAME: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9_]{1,100}$/, { error: 'must be a meter event name' }).default('spell_cast_cents')),
     STRIPE_API_BASE_URL: optionalUrl(/^https?$/, 'https://api.stripe.com'),
     METER_DISPATCH_INTERVAL_MS: integer(5_000, 50, 3_600_000),
+    ADMIN_IP_ALLOWLIST: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((value, context) => {
+          const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+          const bad = entries.find((entry) => parseAddressRange(entry) === undefined);
+          if (bad !== undefined) {
+            context.addIssue({ code: 'custom', message: `must list IP addresses or CIDR ranges (not "${bad}")` });
+            return z.NEVER;
+          }
+          return entries;
+        })
+        .optional(),
+    ),
+    CF_ACCESS_TEAM_DOMAIN: z.preprocess(
+      (value) => {
+        const text = emptyToUndefined(value);
+        return typeof text === 'string' && !/^https?:\/\//.test(text) ? `https://${text}` : text;
+      },
+      z.url({ protocol: /^https?$/, error: 'must be your team domain, like myteam.cloudflareaccess.com' }).optional(),
+    ),
+    CF_ACCESS_POLICY_AUD: optionalString,
+    LICENSE_KEY_PREFIX: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Z][A-Z0-9]{0,15}-$/, { error: 'must be upper-case letters or digits ending in "-", like SPELL-' })
+        .default('SPELL-'),
+    ),
+    RATE_LIMIT_LICENSE_CLAIM_PER_MINUTE: integer(5, 1, 1_000_000_000),
+    JOB_GRACE_EXPIRY_CRON: cronOrOff('15 3 * * *'),
+    JOB_WEBHOOK_CLEANUP_CRON: cronOrOff('45 3 * * 0'),
+    WEBHOOK_LOG_RETENTION_DAYS: integer(30, 1, 3650),
     GITHUB_CLIENT_ID: optionalString,
     GITHUB_CLIENT_SECRET: optionalString,
     GITHUB_REDIRECT_URI: optionalUrl(/^https?$/, 'https://spells.example.com/auth/callback'),
@@ -162,6 +229,20 @@ const configSchema = z
             meterDispatchIntervalMs: env.METER_DISPATCH_INTERVAL_MS,
           }
         : undefined,
+    admin: {
+      ipAllowlist: env.ADMIN_IP_ALLOWLIST,
+      cloudflareAccess:
+        env.CF_ACCESS_TEAM_DOMAIN && env.CF_ACCESS_POLICY_AUD
+          ? { teamDomain: env.CF_ACCESS_TEAM_DOMAIN.replace(/\/$/, ''), audience: env.CF_ACCESS_POLICY_AUD }
+          : undefined,
+    },
+    licenses: { keyPrefix: env.LICENSE_KEY_PREFIX, claimsPerMinute: env.RATE_LIMIT_LICENSE_CLAIM_PER_MINUTE },
+    /** Cron expressions (UTC) for the scheduled batch jobs; `undefined` when switched off. */
+    jobs: {
+      graceExpiryCron: env.JOB_GRACE_EXPIRY_CRON,
+      webhookCleanupCron: env.JOB_WEBHOOK_CLEANUP_CRON,
+      webhookRetentionDays: env.WEBHOOK_LOG_RETENTION_DAYS,
+    },
     github:
       env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
         ? {
@@ -186,6 +267,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(variable, issue?.message ?? 'is invalid');
   }
   const config = parsed.data;
+  if (Boolean(env.CF_ACCESS_TEAM_DOMAIN?.trim()) !== Boolean(env.CF_ACCESS_POLICY_AUD?.trim())) {
+    throw new ConfigError('CF_ACCESS_POLICY_AUD', 'and CF_ACCESS_TEAM_DOMAIN must be set together');
+  }
   if (config.env === 'production' && config.sessionSecret === undefined) {
     throw new ConfigError('SESSION_SECRET', 'is required in production (at least 32 characters)');
   }

@@ -21,7 +21,9 @@ export const errorStatus = {
   invalid_oauth_state: 400,
   /** A webhook signature is missing, malformed, wrong or stale. */
   invalid_signature: 400,
-  /** The thing being created already exists (an email, a spell name). */
+  /** The license key is unknown, already used or revoked (deliberately one answer for all three). */
+  invalid_license_key: 400,
+  /** The thing being created already exists (an email, a spell name), or the change conflicts with its state. */
   conflict: 409,
   /** The request body is larger than this endpoint accepts. */
   payload_too_large: 413,

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { closeServices, createServices, type ServiceOverrides, type Services } from './services.js';
 import { startMeterDispatcher } from './billing/meter.js';
 import { startReconciler } from './budgets/reconciler.js';
+import { startJobScheduler } from './jobs/scheduler.js';
 import { seedDemoSpell } from './spells/demo.js';
 
 export interface RunningServer {
@@ -24,6 +25,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
   const url = await app.listen({ host: config.host, port: config.port });
   const reconciler = startReconciler(services, config.castReconcileIntervalMs);
   const meter = startMeterDispatcher(services);
+  const jobs = startJobScheduler(services);
   services.logger.info(
     { url, database: services.database.kind, redis: services.redis ? 'on' : 'off (in-process rate limits)', billing: services.stripe ? 'on' : 'off' },
     'Spell Platform is listening',
@@ -37,6 +39,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
       closing ??= (async () => {
         reconciler.stop();
         meter.stop();
+        jobs.stop();
         await app.close();
         await closeServices(services);
       })();

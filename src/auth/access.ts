@@ -12,8 +12,11 @@ declare module 'fastify' {
     auth: AuthContext | null;
   }
   interface FastifyContextConfig {
-    /** `public` routes take anonymous callers; every other route requires credentials. */
-    auth?: 'public' | 'required';
+    /**
+     * `public` routes take anonymous callers; `admin` routes have their own guard and never see
+     * a consumer's credentials; every other route requires a consumer's session or API key.
+     */
+    auth?: 'public' | 'required' | 'admin';
     /** `manual` routes call `enforceRateLimit` themselves (at the right step); `off` is never limited. */
     limit?: 'auto' | 'manual' | 'off';
   }
@@ -55,7 +58,7 @@ export const access = fp<{ services: Services }>(
       // Routes open to anyone and never limited (health, metrics, docs, Stripe's webhook) do not
       // need to know the caller: skip the credential lookup.
       const { auth, limit } = request.routeOptions.config;
-      if (auth === 'public' && limit === 'off') return;
+      if ((auth === 'public' && limit === 'off') || auth === 'admin') return;
       const credentials = readCredentials(request);
       if (credentials === null || credentials === 'malformed') return;
       request.auth = await resolveToken(services.db, credentials.token, {
@@ -66,6 +69,7 @@ export const access = fp<{ services: Services }>(
 
     app.addHook('preHandler', async (request, reply) => {
       const config = request.routeOptions.config;
+      if (config.auth === 'admin') return;
       const limit = config.limit ?? 'auto';
       if (request.auth === null && limit !== 'off') await app.enforceRateLimit(request, reply);
       if (request.auth === null && config.auth !== 'public' && !request.is404) {

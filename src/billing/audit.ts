@@ -1,3 +1,4 @@
+import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { billingAuditLogs } from '../db/schema.js';
 
@@ -30,4 +31,48 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
     after: entry.after ?? null,
     createdAt: entry.at,
   });
+}
+
+export type AuditLogRow = typeof billingAuditLogs.$inferSelect;
+
+export interface AuditFilter {
+  action?: string | undefined;
+  actorType?: AuditActor['type'] | undefined;
+  actorId?: string | undefined;
+  tenantId?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  /** Inclusive. */
+  from?: Date | undefined;
+  /** Exclusive. */
+  to?: Date | undefined;
+  before?: { createdAt: Date; id: string } | undefined;
+  limit: number;
+}
+
+/** Audit rows matching every given filter, newest first. */
+export async function listAuditLogs(db: DbOrTx, filter: AuditFilter): Promise<AuditLogRow[]> {
+  const log = billingAuditLogs;
+  const conditions: (SQL | undefined)[] = [
+    filter.action === undefined ? undefined : eq(log.action, filter.action),
+    filter.actorType === undefined ? undefined : eq(log.actorType, filter.actorType),
+    filter.actorId === undefined ? undefined : eq(log.actorId, filter.actorId),
+    filter.tenantId === undefined ? undefined : eq(log.tenantId, filter.tenantId),
+    filter.targetType === undefined ? undefined : eq(log.targetType, filter.targetType),
+    filter.targetId === undefined ? undefined : eq(log.targetId, filter.targetId),
+    filter.from === undefined ? undefined : gte(log.createdAt, filter.from),
+    filter.to === undefined ? undefined : lt(log.createdAt, filter.to),
+    filter.before === undefined
+      ? undefined
+      : or(
+          lt(log.createdAt, filter.before.createdAt),
+          and(eq(log.createdAt, filter.before.createdAt), lt(log.id, filter.before.id)),
+        ),
+  ];
+  return db
+    .select()
+    .from(log)
+    .where(and(...conditions))
+    .orderBy(desc(log.createdAt), desc(log.id))
+    .limit(filter.limit);
 }

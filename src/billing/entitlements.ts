@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { entitlements } from '../db/schema.js';
 import { writeAudit, type AuditActor } from './audit.js';
@@ -11,18 +11,28 @@ const PAID_PLANS: PlanCode[] = ['LIFETIME', 'PRO'];
 
 /** The tenant's best active, currently valid plan; `FREE` without one. */
 export async function activePlan(db: DbOrTx, tenantId: string, now: Date): Promise<PlanCode> {
+  return (await activePlans(db, [tenantId], now)).get(tenantId) ?? 'FREE';
+}
+
+/** The best active, valid paid plan of each tenant in `tenantIds` (absent: `FREE`), in one query. */
+export async function activePlans(db: DbOrTx, tenantIds: string[], now: Date): Promise<Map<string, PlanCode>> {
+  if (tenantIds.length === 0) return new Map();
   const rows = await db
-    .select({ planCode: entitlements.planCode })
+    .select({ tenantId: entitlements.tenantId, planCode: entitlements.planCode })
     .from(entitlements)
     .where(
       and(
-        eq(entitlements.tenantId, tenantId),
+        inArray(entitlements.tenantId, tenantIds),
         eq(entitlements.status, 'active'),
         or(isNull(entitlements.validUntil), gt(entitlements.validUntil, now)),
       ),
     );
-  const codes = new Set(rows.map((row) => row.planCode));
-  return PAID_PLANS.find((plan) => codes.has(plan)) ?? 'FREE';
+  const plans = new Map<string, PlanCode>();
+  // Walk from the least to the best plan so the best one is written last.
+  for (const plan of [...PAID_PLANS].reverse()) {
+    for (const row of rows) if (row.planCode === plan) plans.set(row.tenantId, plan);
+  }
+  return plans;
 }
 
 export interface Grant {
@@ -32,10 +42,19 @@ export interface Grant {
   sourceRef: string | null;
   actor: AuditActor;
   now: Date;
+  /** Open-ended when absent. */
+  validUntil?: Date | undefined;
+  /** Why, for the audit row (operators' grants). */
+  reason?: string | undefined;
 }
 
-/** Grants a plan unless the same plan from the same source is already active. Audited. */
-export async function grantEntitlement(tx: DbOrTx, grant: Grant): Promise<boolean> {
+export type EntitlementRow = typeof entitlements.$inferSelect;
+
+/**
+ * Grants a plan unless the same plan from the same source is already active (then `null`).
+ * Audited.
+ */
+export async function grantEntitlement(tx: DbOrTx, grant: Grant): Promise<EntitlementRow | null> {
   const [row] = await tx
     .insert(entitlements)
     .values({
@@ -44,20 +63,63 @@ export async function grantEntitlement(tx: DbOrTx, grant: Grant): Promise<boolea
       source: grant.source,
       sourceRef: grant.sourceRef,
       validFrom: grant.now,
+      validUntil: grant.validUntil ?? null,
       createdAt: grant.now,
     })
     .onConflictDoNothing()
     .returning();
-  if (!row) return false;
+  if (!row) return null;
   await writeAudit(tx, {
     action: 'entitlement_created',
     actor: grant.actor,
     tenantId: grant.tenantId,
     target: { type: 'entitlement', id: row.id },
-    after: { plan_code: row.planCode, source: row.source, source_ref: row.sourceRef },
+    after: {
+      plan_code: row.planCode,
+      source: row.source,
+      source_ref: row.sourceRef,
+      valid_until: row.validUntil?.toISOString() ?? null,
+      ...(grant.reason ? { reason: grant.reason } : {}),
+    },
     at: grant.now,
   });
-  return true;
+  return row;
+}
+
+/** Revokes one active entitlement of a tenant (an operator's decision). Audited; `null` when there is none. */
+export async function revokeEntitlementById(
+  tx: DbOrTx,
+  revoke: { tenantId: string; entitlementId: string; actor: AuditActor; now: Date; reason?: string | undefined },
+): Promise<EntitlementRow | null> {
+  const [row] = await tx
+    .update(entitlements)
+    .set({ status: 'revoked', revokedAt: revoke.now })
+    .where(
+      and(
+        eq(entitlements.id, revoke.entitlementId),
+        eq(entitlements.tenantId, revoke.tenantId),
+        eq(entitlements.status, 'active'),
+      ),
+    )
+    .returning();
+  if (row) await auditRevocation(tx, row, revoke);
+  return row ?? null;
+}
+
+function auditRevocation(
+  tx: DbOrTx,
+  row: EntitlementRow,
+  revoke: { actor: AuditActor; now: Date; reason?: string | undefined },
+): Promise<void> {
+  return writeAudit(tx, {
+    action: 'entitlement_revoked',
+    actor: revoke.actor,
+    tenantId: row.tenantId,
+    target: { type: 'entitlement', id: row.id },
+    before: { plan_code: row.planCode, source: row.source, status: 'active' },
+    after: { status: 'revoked', ...(revoke.reason ? { reason: revoke.reason } : {}) },
+    at: revoke.now,
+  });
 }
 
 /** Revokes the tenant's active entitlements of a plan from a source. Audited, one row each. */
@@ -77,16 +139,6 @@ export async function revokeEntitlements(
       ),
     )
     .returning();
-  for (const row of rows) {
-    await writeAudit(tx, {
-      action: 'entitlement_revoked',
-      actor: revoke.actor,
-      tenantId: revoke.tenantId,
-      target: { type: 'entitlement', id: row.id },
-      before: { plan_code: row.planCode, source: row.source, status: 'active' },
-      after: { status: 'revoked' },
-      at: revoke.now,
-    });
-  }
+  for (const row of rows) await auditRevocation(tx, row, revoke);
   return rows.length;
 }

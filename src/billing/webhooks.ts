@@ -4,11 +4,8 @@ import type { DbOrTx } from '../db/client.js';
 import { billingAccounts, creditLedger, purchases, stripeWebhookLogs, subscriptions, tenants } from '../db/schema.js';
 import type { Services } from '../services.js';
 import { writeAudit, type AuditActor } from './audit.js';
-import { changeTenantStatus } from '../tenants/status.js';
+import { changeTenantStatus, graceEndsAt } from '../tenants/status.js';
 import { grantEntitlement, revokeEntitlements } from './entitlements.js';
-
-export const GRACE_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 /** Subscription states that keep the plan's entitlement, and states that end it. */
 const ENTITLED = new Set(['active', 'trialing', 'past_due']);
@@ -253,7 +250,7 @@ async function invoiceSettled(context: Context, invoice: Stripe.Invoice, outcome
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
   if (!tenant) return false;
   if (outcome === 'failed' && tenant.status === 'active') {
-    const graceUntil = new Date(now.getTime() + GRACE_DAYS * DAY_MS);
+    const graceUntil = graceEndsAt(now);
     await changeTenantStatus(tx, { tenant, status: 'grace', graceUntil, reason: context.event.type, actor, now });
   }
   if (outcome === 'paid' && tenant.status === 'grace') {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
 import { AppError } from '../errors.js';
+import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { findCast, listCasts, type CastHistoryEntry } from './records.js';
@@ -33,23 +34,6 @@ function viewCast(entry: CastHistoryEntry): z.infer<typeof castSchema> {
   };
 }
 
-const cursorSchema = z.object({ t: z.iso.datetime(), id: z.uuid() });
-
-function encodeCursor(entry: CastHistoryEntry): string {
-  return Buffer.from(JSON.stringify({ t: entry.cast.createdAt.toISOString(), id: entry.cast.id })).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { createdAt: new Date(parsed.t), id: parsed.id };
-  } catch {
-    throw new AppError('validation_failed', 'The cursor is not one this API handed out.', {
-      issues: [{ in: 'querystring', path: '/cursor', message: 'invalid cursor' }],
-    });
-  }
-}
-
 export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['casts'];
 
@@ -59,10 +43,7 @@ export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
       schema: {
         tags,
         summary: 'Your casts, newest first (pass next_cursor as cursor for the next page)',
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(200).optional(),
-        }),
+        querystring: z.object(pageQuery),
         response: {
           200: z.object({ casts: z.array(castSchema), next_cursor: z.string().nullable() }),
           ...errorResponses(400, 401, 429),
@@ -77,9 +58,8 @@ export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
         limit: request.query.limit + 1,
         before: request.query.cursor ? decodeCursor(request.query.cursor) : undefined,
       });
-      const page = entries.slice(0, request.query.limit);
-      const last = page.at(-1);
-      return { casts: page.map(viewCast), next_cursor: entries.length > page.length && last ? encodeCursor(last) : null };
+      const { page, nextCursor } = toPage(entries, request.query.limit, (entry) => entry.cast);
+      return { casts: page.map(viewCast), next_cursor: nextCursor };
     },
   );
 

@@ -4,6 +4,7 @@ import { ConfigError, loadClientConfig, loadConfig, type ClientConfig } from '..
 import { openDatabase } from '../db/client.js';
 import { startServer } from '../server.js';
 import { ApiError, castSpell, publishSpell } from './client.js';
+import { registerOperatorCommands } from './operator-commands.js';
 
 /** Client commands take --url/--key, falling back to SPELL_URL/SPELL_API_KEY. */
 function clientConfig(options: { url?: string; key?: string }): ClientConfig {
@@ -47,6 +48,8 @@ program
       await database.close();
     }
   });
+
+registerOperatorCommands(program);
 
 program
   .command('publish')

@@ -447,6 +447,68 @@ export const billingAuditLogs = pgTable(
     index('billing_audit_logs_created_idx').on(table.createdAt),
     index('billing_audit_logs_tenant_idx').on(table.tenantId, table.createdAt),
     index('billing_audit_logs_action_idx').on(table.action, table.createdAt),
+    index('billing_audit_logs_target_idx').on(table.targetType, table.targetId, table.createdAt),
     check('billing_audit_logs_actor_check', sql`${table.actorType} in ('operator', 'user', 'stripe', 'system')`),
   ],
+);
+
+/** An operator's credential for the admin API; only the SHA-256 of the token is kept. */
+export const adminTokens = pgTable(
+  'admin_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('admin_tokens_token_hash_key').on(table.tokenHash)],
+);
+
+/**
+ * A one-time license key sold outside Stripe: only its SHA-256 is kept (and a short hint for
+ * support). `unused` → `used` (claimed, bound to a tenant) or → `revoked`.
+ */
+export const licenseKeys = pgTable(
+  'license_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    keyHash: text('key_hash').notNull(),
+    /** The key's last four characters, to tell keys apart in listings. */
+    hint: text('hint').notNull(),
+    batchId: uuid('batch_id').notNull(),
+    memo: text('memo').notNull(),
+    status: text('status', { enum: ['unused', 'used', 'revoked'] }).notNull().default('unused'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claimedTenantId: uuid('claimed_tenant_id').references(() => tenants.id, { onDelete: 'set null' }),
+    claimedUserId: uuid('claimed_user_id').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('license_keys_key_hash_key').on(table.keyHash),
+    index('license_keys_created_idx').on(table.createdAt, table.id),
+    index('license_keys_batch_idx').on(table.batchId),
+    check('license_keys_status_check', sql`${table.status} in ('unused', 'used', 'revoked')`),
+  ],
+);
+
+/**
+ * One row per scheduled occurrence of a batch job: the primary key lets exactly one instance of
+ * the fleet claim each occurrence.
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    occurrence: timestamp('occurrence', { withTimezone: true }).notNull(),
+    instance: text('instance').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    result: jsonb('result'),
+    error: text('error'),
+  },
+  (table) => [primaryKey({ columns: [table.job, table.occurrence] })],
 );

@@ -11,8 +11,15 @@ declare module 'fastify' {
      * IP), sets the `RateLimit-*` headers and throws `rate_limited` past the limit.
      */
     enforceRateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /**
+     * A limit of its own for one sensitive route (license claims), `max` requests a minute per
+     * client IP, kept apart from the general limits.
+     */
+    createIpLimit(name: string, max: number): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
+
+type Check = ReturnType<FastifyInstance['createRateLimit']>;
 
 const WINDOW_MS = 60_000;
 
@@ -42,8 +49,9 @@ export const rateLimiting = fp<{ services: Services }>(
     });
     let lastLogged = 0;
 
-    app.decorate('enforceRateLimit', async (request: FastifyRequest, reply: FastifyReply) => {
-      let result: Awaited<ReturnType<typeof check>>;
+    /** Counts the request on `check`; throws `rate_limited` past the limit. */
+    const enforce = async (check: Check, scope: string, request: FastifyRequest, reply: FastifyReply) => {
+      let result: Awaited<ReturnType<Check>>;
       try {
         result = await check(request);
       } catch (error) {
@@ -59,7 +67,6 @@ export const rateLimiting = fp<{ services: Services }>(
       reply.header('ratelimit-remaining', result.remaining);
       reply.header('ratelimit-reset', result.ttlInSeconds);
       if (!result.isExceeded) return;
-      const scope = request.auth ? 'user' : 'ip';
       metrics.rateLimited.inc({ scope });
       reply.header('retry-after', result.ttlInSeconds);
       throw new AppError('rate_limited', `Too many requests; retry in ${result.ttlInSeconds} s.`, {
@@ -67,6 +74,19 @@ export const rateLimiting = fp<{ services: Services }>(
         window_seconds: WINDOW_MS / 1000,
         retry_after_seconds: result.ttlInSeconds,
       });
+    };
+
+    app.decorate('enforceRateLimit', (request: FastifyRequest, reply: FastifyReply) =>
+      enforce(check, request.auth ? 'user' : 'ip', request, reply),
+    );
+    app.decorate('createIpLimit', (name: string, max: number) => {
+      const ipCheck = app.createRateLimit({
+        keyGenerator: (request) => `${name}:${request.ip}`,
+        max,
+        timeWindow: WINDOW_MS,
+        skipOnError: false,
+      });
+      return (request: FastifyRequest, reply: FastifyReply) => enforce(ipCheck, name, request, reply);
     });
   },
   { name: 'spell-rate-limiting' },

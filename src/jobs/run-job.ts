@@ -1,0 +1,29 @@
+import type { Database } from '../db/client.js';
+import { expireGracePeriods } from './grace-expiry.js';
+import type { JobName, JobReport } from './types.js';
+import { cleanUpWebhookLogs } from './webhook-cleanup.js';
+
+export interface RunOptions {
+  now: Date;
+  dryRun: boolean;
+  /** webhook-cleanup: how old a log row must be to go. */
+  olderThanMs: number;
+}
+
+export function runJob(db: Database, job: JobName, options: RunOptions): Promise<JobReport> {
+  switch (job) {
+    case 'grace-expiry':
+      return expireGracePeriods(db, options);
+    case 'webhook-cleanup':
+      return cleanUpWebhookLogs(db, options);
+  }
+}
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `30d`, `12h`, `90m` → milliseconds; `undefined` when it is none of those. */
+export function parseAge(text: string): number | undefined {
+  const match = /^(\d{1,6})([mhd])$/.exec(text.trim());
+  if (!match?.[1] || !match[2]) return undefined;
+  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+}

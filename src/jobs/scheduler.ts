@@ -1,0 +1,69 @@
+import { hostname } from 'node:os';
+import { Cron } from 'croner';
+import { and, eq } from 'drizzle-orm';
+import { jobRuns } from '../db/schema.js';
+import type { Services } from '../services.js';
+import { runJob } from './run-job.js';
+import type { JobName, JobReport } from './types.js';
+
+export type OccurrenceOutcome =
+  | { ran: true; report: JobReport }
+  | { ran: false; reason: 'taken' | 'failed'; error?: string };
+
+/** This process, as written in `job_runs.instance`. */
+const INSTANCE = `${hostname()}:${process.pid}`;
+
+/**
+ * Runs one scheduled occurrence of a job unless another instance already has: the first to
+ * insert `(job, occurrence)` into `job_runs` runs it, everyone else skips. That holds however
+ * far apart the instances' clocks fire, which a lock held only while running would not.
+ */
+export async function runScheduledOccurrence(
+  services: Pick<Services, 'db' | 'config' | 'clock' | 'logger'>,
+  job: JobName,
+  occurrence: Date,
+  instance = INSTANCE,
+): Promise<OccurrenceOutcome> {
+  const { db, clock, config, logger } = services;
+  const at = new Date(Math.floor(occurrence.getTime() / 1000) * 1000);
+  const [claimed] = await db
+    .insert(jobRuns)
+    .values({ job, occurrence: at, instance, startedAt: clock.now() })
+    .onConflictDoNothing()
+    .returning({ job: jobRuns.job });
+  if (!claimed) return { ran: false, reason: 'taken' };
+  const finished = and(eq(jobRuns.job, job), eq(jobRuns.occurrence, at));
+  try {
+    const report = await runJob(db, job, {
+      now: clock.now(),
+      dryRun: false,
+      olderThanMs: config.jobs.webhookRetentionDays * 86_400_000,
+    });
+    await db.update(jobRuns).set({ finishedAt: clock.now(), result: report }).where(finished);
+    logger.info({ job, occurrence: at.toISOString(), changed: report.changed }, 'scheduled job finished');
+    return { ran: true, report };
+  } catch (error) {
+    const message = (error as Error).message;
+    await db.update(jobRuns).set({ finishedAt: clock.now(), error: message }).where(finished).catch(() => undefined);
+    logger.error({ job, occurrence: at.toISOString(), err: message }, 'scheduled job failed; the next run picks up where it stopped');
+    return { ran: false, reason: 'failed', error: message };
+  }
+}
+
+/** Schedules the batch jobs on their cron expressions (UTC); every instance may, one runs each occurrence. */
+export function startJobScheduler(services: Services): { stop(): void } {
+  const schedules: [JobName, string | undefined][] = [
+    ['grace-expiry', services.config.jobs.graceExpiryCron],
+    ['webhook-cleanup', services.config.jobs.webhookCleanupCron],
+  ];
+  const crons = schedules.flatMap(([job, pattern]) =>
+    pattern === undefined
+      ? []
+      : [
+          new Cron(pattern, { timezone: 'UTC', protect: true, name: job }, async (self: Cron) => {
+            await runScheduledOccurrence(services, job, self.currentRun() ?? services.clock.now());
+          }),
+        ],
+  );
+  return { stop: () => crons.forEach((cron) => cron.stop()) };
+}

@@ -1,0 +1,18 @@
+/** The batch jobs an operator runs with `spell batch <job>` and the server schedules. */
+export const JOB_NAMES = ['grace-expiry', 'webhook-cleanup'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export interface JobContext {
+  now: Date;
+  /** Report what would change, change nothing. */
+  dryRun: boolean;
+}
+
+/** What a run did (or, dry, would do): one line per change, for people and logs. */
+export interface JobReport {
+  job: JobName;
+  dryRun: boolean;
+  /** How many things changed (0 on a dry run). */
+  changed: number;
+  lines: string[];
+}

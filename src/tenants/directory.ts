@@ -1,0 +1,83 @@
+import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { listAuditLogs, type AuditLogRow } from '../billing/audit.js';
+import { activePlans, type EntitlementRow, type PlanCode } from '../billing/entitlements.js';
+import type { DbOrTx } from '../db/client.js';
+import { billingAccounts, entitlements, tenants, users } from '../db/schema.js';
+import { escapeLike } from '../licenses/issue.js';
+
+export type TenantRow = typeof tenants.$inferSelect;
+export type TenantStatus = TenantRow['status'];
+
+export interface TenantSummary {
+  tenant: TenantRow;
+  ownerEmail: string | null;
+  plan: PlanCode;
+}
+
+/** Tenants newest first; `q` matches the tenant's name or any of its users' emails. */
+export async function searchTenants(
+  db: DbOrTx,
+  filter: { q?: string | undefined; status?: TenantStatus | undefined; before?: { createdAt: Date; id: string } | undefined; limit: number; now: Date },
+): Promise<TenantSummary[]> {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.status) conditions.push(eq(tenants.status, filter.status));
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    conditions.push(
+      or(
+        ilike(tenants.name, pattern),
+        sql`exists (select 1 from ${users} where ${users.tenantId} = ${tenants.id} and ${users.email} ilike ${pattern})`,
+      ),
+    );
+  }
+  if (filter.before) {
+    const { createdAt, id } = filter.before;
+    conditions.push(or(lt(tenants.createdAt, createdAt), and(eq(tenants.createdAt, createdAt), lt(tenants.id, id))));
+  }
+  const rows = await db
+    .select({
+      tenant: tenants,
+      ownerEmail: sql<string | null>`(select ${users.email} from ${users} where ${users.tenantId} = ${tenants.id} and ${users.role} = 'owner' order by ${users.createdAt} limit 1)`,
+    })
+    .from(tenants)
+    .where(and(...conditions))
+    .orderBy(desc(tenants.createdAt), desc(tenants.id))
+    .limit(filter.limit);
+  const plans = await activePlans(db, rows.map((row) => row.tenant.id), filter.now);
+  return rows.map((row) => ({ ...row, plan: plans.get(row.tenant.id) ?? 'FREE' }));
+}
+
+export interface TenantDetail {
+  tenant: TenantRow;
+  plan: PlanCode;
+  users: (typeof users.$inferSelect)[];
+  entitlements: EntitlementRow[];
+  billingAccount: typeof billingAccounts.$inferSelect | null;
+  recentAudit: AuditLogRow[];
+}
+
+export async function findTenant(db: DbOrTx, tenantId: string): Promise<TenantRow | undefined> {
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
+  return tenant;
+}
+
+/** Everything an operator looks at for one tenant; `null` when there is no such tenant. */
+export async function loadTenantDetail(db: DbOrTx, tenantId: string, now: Date): Promise<TenantDetail | null> {
+  const tenant = await findTenant(db, tenantId);
+  if (!tenant) return null;
+  const [members, grants, [account], recentAudit, plans] = await Promise.all([
+    db.select().from(users).where(eq(users.tenantId, tenantId)).orderBy(users.createdAt),
+    db.select().from(entitlements).where(eq(entitlements.tenantId, tenantId)).orderBy(desc(entitlements.createdAt)),
+    db.select().from(billingAccounts).where(eq(billingAccounts.tenantId, tenantId)),
+    listAuditLogs(db, { tenantId, limit: 50 }),
+    activePlans(db, [tenantId], now),
+  ]);
+  return {
+    tenant,
+    plan: plans.get(tenantId) ?? 'FREE',
+    users: members,
+    entitlements: grants,
+    billingAccount: account ?? null,
+    recentAudit,
+  };
+}
