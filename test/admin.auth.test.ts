@@ -7,6 +7,7 @@ import { createOperator, type Operator } from './helpers/admin.js';
 import { createKey, signUp } from './helpers/users.js';
 
 const AUDIENCE = 'aud-0123456789abcdef';
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 /** Cloudflare Access's certs endpoint for a team, on loopback, serving the public half of `key`. */
 async function startCertsServer(jwk: JWK): Promise<{ url: string; server: Server; requests: () => number }> {
@@ -102,8 +103,8 @@ describe('admin.auth behind Cloudflare Access', () => {
   let t: TestApp;
   let operator: Operator;
   let certs: Awaited<ReturnType<typeof startCertsServer>>;
-  let sign: (claims: { aud?: string; iss?: string; exp?: number }, key?: CryptoKey) => Promise<string>;
-  let strangerKey: CryptoKey;
+  let sign: (claims: { aud?: string; iss?: string; exp?: number }, key?: PrivateKey) => Promise<string>;
+  let strangerKey: PrivateKey;
 
   beforeAll(async () => {
     const team = await generateKeyPair('RS256', { extractable: true });

@@ -212,7 +212,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
         tags,
         summary: "Revoke one of a tenant's active entitlements",
         params: z.object({ id: z.uuid(), entitlementId: z.uuid() }),
-        body: z.object({ reason: z.string().trim().min(1).max(500).optional() }).optional(),
+        body: z.object({ reason: z.string().trim().min(1).max(500).optional() }).nullish(),
         response: { 200: z.object({ entitlement: entitlementSchema }), ...errorResponses(400, 401, 403, 404, 429) },
       },
     },

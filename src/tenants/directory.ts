@@ -26,7 +26,7 @@ export async function searchTenants(
     conditions.push(
       or(
         ilike(tenants.name, pattern),
-        sql`exists (select 1 from ${users} where ${users.tenantId} = ${tenants.id} and ${users.email} ilike ${pattern})`,
+        sql`exists (select 1 from "users" where "users"."tenant_id" = "tenants"."id" and "users"."email" ilike ${pattern})`,
       ),
     );
   }
@@ -37,7 +37,8 @@ export async function searchTenants(
   const rows = await db
     .select({
       tenant: tenants,
-      ownerEmail: sql<string | null>`(select ${users.email} from ${users} where ${users.tenantId} = ${tenants.id} and ${users.role} = 'owner' order by ${users.createdAt} limit 1)`,
+      // Spelled out: inside a subquery the column helpers would lose their table names.
+      ownerEmail: sql<string | null>`(select "users"."email" from "users" where "users"."tenant_id" = "tenants"."id" and "users"."role" = 'owner' order by "users"."created_at" limit 1)`,
     })
     .from(tenants)
     .where(and(...conditions))
