@@ -69,6 +69,39 @@ describe('config', () => {
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
   });
 
+  it('reads the operator settings and names the variable of a bad one', () => {
+    expect(loadConfig({})).toMatchObject({
+      admin: { ipAllowlist: undefined, cloudflareAccess: undefined },
+      licenses: { keyPrefix: 'SPELL-', claimsPerMinute: 5 },
+      jobs: { graceExpiryCron: '15 3 * * *', webhookCleanupCron: '45 3 * * 0', webhookRetentionDays: 30 },
+    });
+    expect(
+      loadConfig({
+        ADMIN_IP_ALLOWLIST: '10.0.0.0/8, 2001:db8::/32,192.168.1.1',
+        CF_ACCESS_TEAM_DOMAIN: 'myteam.cloudflareaccess.com',
+        CF_ACCESS_POLICY_AUD: 'abc123',
+        JOB_GRACE_EXPIRY_CRON: 'off',
+      }),
+    ).toMatchObject({
+      admin: {
+        ipAllowlist: ['10.0.0.0/8', '2001:db8::/32', '192.168.1.1'],
+        cloudflareAccess: { teamDomain: 'https://myteam.cloudflareaccess.com', audience: 'abc123' },
+      },
+      jobs: { graceExpiryCron: undefined },
+    });
+    const bad: [Record<string, string>, string][] = [
+      [{ ADMIN_IP_ALLOWLIST: '10.0.0.0/33' }, 'ADMIN_IP_ALLOWLIST'],
+      [{ ADMIN_IP_ALLOWLIST: 'office' }, 'ADMIN_IP_ALLOWLIST'],
+      [{ JOB_GRACE_EXPIRY_CRON: 'every day' }, 'JOB_GRACE_EXPIRY_CRON'],
+      [{ LICENSE_KEY_PREFIX: 'spell' }, 'LICENSE_KEY_PREFIX'],
+      [{ CF_ACCESS_TEAM_DOMAIN: 'myteam.cloudflareaccess.com' }, 'CF_ACCESS_POLICY_AUD'],
+    ];
+    for (const [env, variable] of bad) {
+      expect(() => loadConfig(env), variable).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(variable);
+    }
+  });
+
   it('requires a session secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
   });
