@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, max, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { spells, spellVersions, wasmModules } from '../db/schema.js';
 import { isUniqueViolation } from '../auth/accounts.js';
@@ -66,11 +66,14 @@ export function listVisibleSpells(
   const visible = options.mine
     ? eq(spells.tenantId, options.tenantId)
     : or(eq(spells.visibility, 'public'), eq(spells.tenantId, options.tenantId));
-  const latestVersion = sql<number | null>`(select max(${spellVersions.version}) from ${spellVersions} where ${spellVersions.spellId} = ${spells.id})`;
+  // A join, not a correlated subquery: drizzle leaves columns unqualified in a one-table select,
+  // so a subquery's `spells.id` would resolve to spell_versions.id.
   return db
-    .select({ spell: spells, latestVersion })
+    .select({ spell: spells, latestVersion: max(spellVersions.version) })
     .from(spells)
+    .leftJoin(spellVersions, eq(spellVersions.spellId, spells.id))
     .where(and(isNull(spells.deletedAt), visible))
+    .groupBy(spells.id)
     .orderBy(spells.name)
     .limit(options.limit)
     .offset(options.offset);

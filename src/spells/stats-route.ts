@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authOf } from '../auth/access.js';
+import { errorResponses } from '../http/schemas.js';
+import type { Services } from '../services.js';
+import { findOwnSpell, spellName } from './routes.js';
+import { readSpellStats } from './stats.js';
+
+/** `GET /v1/spells/:name/stats`: the creator's view of a spell's casts and earnings. */
+export const spellStatsRoute: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.get(
+    '/v1/spells/:name/stats',
+    {
+      schema: {
+        tags: ['spells'],
+        summary: 'Casts of your spell by everyone, and its earnings (the cost of its successful casts)',
+        params: z.object({ name: spellName }),
+        response: {
+          200: z.object({
+            casts: z.number().int(),
+            succeeded: z.number().int(),
+            failed: z.number().int(),
+            earnings_cents: z.number().int(),
+            last_cast_at: z.string().nullable(),
+          }),
+          ...errorResponses(401, 403, 404, 429),
+        },
+      },
+    },
+    async (request) => {
+      const spell = await findOwnSpell(services, authOf(request.auth), request.params.name);
+      const stats = await readSpellStats(services.db, spell.id);
+      return {
+        casts: stats.casts,
+        succeeded: stats.succeeded,
+        failed: stats.failed,
+        earnings_cents: stats.earningsCents,
+        last_cast_at: stats.lastCastAt?.toISOString() ?? null,
+      };
+    },
+  );
+};

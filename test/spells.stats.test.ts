@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './helpers/app.js';
+import { exampleSpell, publish } from './helpers/spells.js';
+import { signUp } from './helpers/users.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe('spells.stats', () => {
+  it('counts every caller’s casts of a spell and earns only on the successful ones', async () => {
+    const creator = await signUp(t.app);
+    const caster = await signUp(t.app);
+    await publish(t.app, creator, 'stats-echo', exampleSpell('echo'), { visibility: 'public', price_cents: 3 });
+    await publish(t.app, creator, 'stats-trap', exampleSpell('trap'), { visibility: 'public', price_cents: 5 });
+    const cast = (spell: string) => t.app.inject({ method: 'POST', url: '/v1/cast', headers: caster.headers, payload: { spell, input: { n: 1 } } });
+    expect((await cast('stats-echo')).statusCode).toBe(200);
+    expect((await cast('stats-echo')).statusCode).toBe(200);
+    expect((await cast('stats-trap')).statusCode).toBe(422);
+
+    const echo = await t.app.inject({ url: '/v1/spells/stats-echo/stats', headers: creator.headers });
+    expect(echo.statusCode).toBe(200);
+    expect(echo.json()).toMatchObject({ casts: 2, succeeded: 2, failed: 0, earnings_cents: 6 });
+    expect(echo.json<{ last_cast_at: string }>().last_cast_at).toEqual(expect.any(String));
+    const trap = await t.app.inject({ url: '/v1/spells/stats-trap/stats', headers: creator.headers });
+    expect(trap.json()).toMatchObject({ casts: 1, succeeded: 0, failed: 1, earnings_cents: 0 });
+  });
+
+  it('shows a spell’s numbers to its creator only', async () => {
+    const creator = await signUp(t.app);
+    const other = await signUp(t.app);
+    await publish(t.app, creator, 'stats-private', exampleSpell('echo'), { visibility: 'public' });
+    const refused = await t.app.inject({ url: '/v1/spells/stats-private/stats', headers: other.headers });
+    expect(refused.statusCode).toBe(403);
+    const unknown = await t.app.inject({ url: '/v1/spells/no-such-spell/stats', headers: creator.headers });
+    expect(unknown.statusCode).toBe(404);
+    const fresh = await t.app.inject({ url: '/v1/spells/stats-private/stats', headers: creator.headers });
+    expect(fresh.json()).toEqual({ casts: 0, succeeded: 0, failed: 0, earnings_cents: 0, last_cast_at: null });
+  });
+});
