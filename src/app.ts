@@ -21,6 +21,8 @@ import { castHistoryRoutes } from './casts/history-routes.js';
 import { licenseClaimRoute } from './licenses/claim-route.js';
 import { spellRoutes } from './spells/routes.js';
 import { uploadRoutes } from './spells/upload-routes.js';
+import { spellStatsRoute } from './spells/stats-route.js';
+import { registerWebApp } from './web/static.js';
 import type { Services } from './services.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -69,6 +71,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(keyRoutes, { services });
   await app.register(spellRoutes, { services });
   await app.register(uploadRoutes, { services });
+  await app.register(spellStatsRoute, { services });
   await app.register(budgetRoutes, { services });
   await app.register(castRoute, { services });
   await app.register(castHistoryRoutes, { services });
@@ -76,5 +79,6 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(stripeWebhookRoute, { services });
   await app.register(licenseClaimRoute, { services });
   await app.register(adminRoutes, { services });
+  await registerWebApp(app, services);
   return app;
 }

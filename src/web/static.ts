@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../services.js';
+
+/** Where `npm run build:web` puts the single-page app (web app and admin console). */
+export const webDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Paths that belong to the API: an unknown one keeps its JSON 404, never the page. */
+const API_PREFIXES = ['v1/', 'auth/', 'webhooks/', 'docs/'];
+const API_PATHS = new Set(['v1', 'auth', 'webhooks', 'healthz', 'readyz', 'metrics', 'docs', 'openapi.json']);
+
+function isApiPath(path: string): boolean {
+  return API_PATHS.has(path) || API_PREFIXES.some((prefix) => path.startsWith(prefix));
+}
+
+/** A browser navigating asks for HTML; API clients (fetch, curl) do not, and get the JSON 404. */
+function wantsHtml(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * Serves the built web app from the same origin as the API: hashed files under `/assets/`
+ * (cached for good), any other file of the build as is, and `index.html` for every other GET
+ * that asks for a page, so `/keys` or `/admin/tenants/…` load the app, which routes itself.
+ * Without a build (`npm run build:web`) nothing is registered and unknown paths stay 404.
+ */
+export async function registerWebApp(app: FastifyInstance, services: Services, root = webDistDir): Promise<void> {
+  if (!existsSync(join(root, 'index.html'))) {
+    services.logger.warn({ path: root }, 'web app not built (npm run build:web); serving the API only');
+    return;
+  }
+  await app.register(fastifyStatic, { root, serve: false });
+
+  app.get(
+    '/*',
+    { config: { auth: 'public', limit: 'off' }, schema: { hide: true } },
+    async (request, reply) => {
+      const path = (request.params as { '*': string })['*'];
+      if (isApiPath(path)) return reply.callNotFound();
+      if (path.startsWith('assets/')) {
+        return reply.sendFile(path, { maxAge: '365d', immutable: true });
+      }
+      const lastSegment = path.split('/').at(-1) ?? '';
+      if (lastSegment.includes('.')) return reply.sendFile(path, { maxAge: '1h' });
+      if (!wantsHtml(request)) return reply.callNotFound();
+      // The page must never be cached: it names the current build's hashed assets.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    },
+  );
+}

@@ -1,0 +1,139 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inPage, launchBrowser, signUpInBrowser, uniqueEmail } from './browser.js';
+import { startWebServer, type WebServer } from './web-server.js';
+
+const echoModule = fileURLToPath(new URL('../../spells/examples/build/echo.wasm', import.meta.url));
+
+let browser: Browser;
+let web: WebServer;
+beforeAll(async () => {
+  [browser, web] = await Promise.all([launchBrowser(), startWebServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('browser: web app', () => {
+  it('signs up, creates an API key that works, and casts the demo spell in the playground', async () => {
+    await inPage(browser, web.url, 'web-signup-key-cast', async ({ page, problems }) => {
+      await signUpInBrowser(page, uniqueEmail('ada'));
+      await page.getByRole('heading', { name: 'Your keys' }).waitFor();
+      await page.getByText('No API keys yet').waitFor();
+
+      await page.getByLabel('Key name').fill('laptop');
+      await page.getByRole('button', { name: 'Create key' }).click();
+      const key = (await page.getByTestId('new-key').textContent()) ?? '';
+      expect(key).toMatch(/^spell_[0-9a-f]{12}_/);
+      await page.getByRole('button', { name: 'Copy key' }).waitFor();
+      await page.getByRole('cell', { name: 'laptop', exact: true }).waitFor();
+      // The key shown once authenticates on the API.
+      const me = await fetch(`${web.url}/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+      expect(me.status).toBe(200);
+
+      await page.getByRole('link', { name: 'Playground' }).click();
+      await page.getByLabel('Spell', { exact: true }).selectOption('text-stats');
+      await page.getByLabel('Input (JSON)').fill('{"text": "Hello brave new world.\\nBye."}');
+      await page.getByRole('button', { name: 'Cast', exact: true }).click();
+      const output = JSON.parse((await page.getByTestId('cast-output').textContent()) ?? '') as Record<string, unknown>;
+      expect(output).toMatchObject({ words: 5, lines: 2, sentences: 2 });
+      expect(await page.getByTestId('cast-cost').textContent()).toBe('$0.00');
+      expect(await page.getByTestId('cast-duration').textContent()).toMatch(/ms$/);
+
+      // Invalid JSON is caught before anything is sent; a schema mismatch shows the server's reason.
+      await page.getByLabel('Input (JSON)').fill('{"text": ');
+      await page.getByRole('button', { name: 'Cast', exact: true }).click();
+      await page.getByText('The input is not valid JSON').waitFor();
+      await page.getByLabel('Input (JSON)').fill('{"txt": "typo"}');
+      await page.getByRole('button', { name: 'Cast', exact: true }).click();
+      await page.getByText('The input does not match the spell’s schema').waitFor();
+
+      await page.getByRole('link', { name: 'My casts' }).click();
+      const rows = page.getByRole('row').filter({ hasText: 'text-stats@1' });
+      await rows.first().waitFor();
+      expect(await rows.filter({ hasText: 'succeeded' }).count()).toBe(1);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('publishes a paid spell, warns past the soft limit and shows the hard limit’s 402 clearly', async () => {
+    await inPage(browser, web.url, 'web-budget-402', async ({ page, problems }) => {
+      await signUpInBrowser(page, uniqueEmail('grace'));
+      const name = `echo-${Math.random().toString(16).slice(2, 8)}`;
+
+      await page.getByRole('link', { name: 'Creator' }).click();
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.getByLabel('Price per cast ($)').fill('0.05');
+      await page.getByLabel('Module (.wasm)').setInputFiles(echoModule);
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByRole('heading', { name }).waitFor();
+      await page.getByText(/^v1 · /).waitFor();
+
+      await page.getByRole('link', { name: 'Budgets' }).click();
+      await page.getByText('No budget is set').waitFor();
+      await page.getByLabel('Period', { exact: true }).selectOption('daily');
+      await page.getByLabel('Soft limit ($)').fill('0.03');
+      await page.getByLabel('Hard limit ($)').fill('0.05');
+      await page.getByRole('button', { name: 'Save budget' }).click();
+      await page.getByText('Budget saved.').waitFor();
+
+      await page.goto(`/playground?spell=${name}`);
+      await page.getByLabel('Input (JSON)').fill('{"hello": "world"}');
+      await page.getByRole('button', { name: 'Cast', exact: true }).click();
+      await page.getByTestId('cast-output').waitFor();
+      expect(await page.getByTestId('cast-cost').textContent()).toBe('$0.05');
+      await page.getByText('Soft limit passed').waitFor();
+
+      await page.getByRole('button', { name: 'Cast', exact: true }).click();
+      const refusal = page.getByRole('alert').filter({ hasText: 'Budget limit reached' });
+      await refusal.waitFor();
+      expect(await page.getByTestId('budget-exceeded').textContent()).toMatch(/daily spending to \$0\.10, past the hard limit of \$0\.05/);
+      expect(await page.getByTestId('cast-output').count()).toBe(0);
+
+      await page.getByRole('link', { name: 'Raise the limit' }).click();
+      expect(await page.getByTestId('used').textContent()).toBe('$0.05');
+      await page.getByRole('status').filter({ hasText: 'Soft limit passed' }).waitFor();
+      await page.getByTestId('limit-hard').waitFor();
+      await page.getByTestId('limit-soft').waitFor();
+      expect(await page.getByTestId('usage-chart').getAttribute('aria-label')).toMatch(/Spending \$0\.05 so far/);
+
+      await page.getByRole('link', { name: 'Creator' }).click();
+      const row = page.getByRole('row').filter({ hasText: name });
+      await row.waitFor();
+      expect(await row.getByRole('cell').allTextContents()).toEqual([name, 'v1', '$0.05', '1', '$0.05', expect.any(String)]);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('says calmly that billing is off when the server has no Stripe keys', async () => {
+    await inPage(browser, web.url, 'web-billing-off', async ({ page }) => {
+      await signUpInBrowser(page, uniqueEmail('off'));
+      await page.getByRole('link', { name: 'Billing' }).click();
+      await page.getByText('Billing is not set up on this server').waitFor();
+      expect(await page.getByTestId('plan').textContent()).toBe('FREE');
+      expect(await page.getByRole('button', { name: 'Upgrade to Pro' }).count()).toBe(0);
+      expect(await page.getByRole('alert').count()).toBe(0);
+    });
+  });
+
+  it('keeps anonymous visitors out and sends them back after signing in', async () => {
+    await inPage(browser, web.url, 'web-sign-in-redirect', async ({ page, context }) => {
+      const email = uniqueEmail('back');
+      await signUpInBrowser(page, email);
+      await context.clearCookies();
+      await page.goto('/budgets');
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('wrong password!');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByText('Wrong email or password').waitFor();
+      await page.getByLabel('Password').fill('correct horse battery staple');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { name: 'Budgets' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/budgets');
+      expect(await page.getByRole('link', { name: 'Sign in with GitHub' }).count()).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,112 @@
+import { ApiError, callApi } from '../api/http';
+
+/**
+ * The admin console's client. It authenticates with an operator's admin token only (kept in
+ * sessionStorage, gone when the tab closes), never with the consumer session cookie.
+ */
+const TOKEN_KEY = 'spell_admin_token';
+
+export const adminToken = {
+  read: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  save: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+export interface Admin { id: string; name: string; created_at: string }
+export type LicenseStatus = 'unused' | 'used' | 'revoked';
+export interface LicenseKey {
+  id: string;
+  hint: string;
+  status: LicenseStatus;
+  memo: string;
+  batch_id: string;
+  created_at: string;
+  claimed_at: string | null;
+  claimed_by: { tenant_id: string; tenant_name: string; email: string } | null;
+  revoked_at: string | null;
+}
+export interface IssuedBatch { batch_id: string; memo: string; created_at: string; keys: { id: string; key: string }[] }
+export type TenantStatus = 'active' | 'grace' | 'suspended';
+export interface TenantRow { id: string; name: string; status: TenantStatus; grace_until: string | null; created_at: string; owner_email: string | null; plan: string }
+export interface Entitlement {
+  id: string;
+  plan_code: string;
+  source: string;
+  source_ref: string | null;
+  status: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+export interface AuditLog {
+  id: string;
+  action: string;
+  actor: { type: string; id: string | null };
+  tenant_id: string | null;
+  target: { type: string; id: string | null };
+  before: unknown;
+  after: unknown;
+  created_at: string;
+}
+export interface TenantDetail {
+  tenant: { id: string; name: string; status: TenantStatus; grace_until: string | null; created_at: string };
+  plan: string;
+  users: { id: string; email: string; display_name: string | null; role: string; created_at: string }[];
+  entitlements: Entitlement[];
+  billing_account: { stripe_customer_id: string; created_at: string } | null;
+  audit_logs: AuditLog[];
+}
+export interface Page { next_cursor: string | null }
+
+/** Calls the admin API with the stored token; a 401 signs the console out. */
+async function adminCall<T>(path: string, json?: unknown): Promise<T> {
+  const token = adminToken.read();
+  if (!token) throw new ApiError(401, 'unauthorized', 'Sign in with an admin token.');
+  try {
+    const response = await callApi<T>(path, {
+      method: json === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      ...(json !== undefined && { json }),
+    });
+    return response.body;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      adminToken.clear();
+      window.dispatchEvent(new Event('spell-admin-signed-out'));
+    }
+    throw error;
+  }
+}
+
+/** A query string from the filled-in filters only. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const adminApi = {
+  /** Checks a token before keeping it. */
+  session: async (token: string) =>
+    (await callApi<{ admin: Admin }>('/v1/admin/session', { headers: { authorization: `Bearer ${token}` } })).body,
+  issueKeys: (count: number, memo: string) => adminCall<IssuedBatch>('/v1/admin/license-keys', { count, memo }),
+  listKeys: (filters: { status?: string; q?: string; batch_id?: string; cursor?: string | null; limit?: number }) =>
+    adminCall<Page & { license_keys: LicenseKey[] }>(`/v1/admin/license-keys${query(filters)}`),
+  revokeKey: (id: string) => adminCall<{ license_key: LicenseKey }>(`/v1/admin/license-keys/${encodeURIComponent(id)}/revoke`, {}),
+  listTenants: (filters: { q?: string; status?: string; cursor?: string | null; limit?: number }) =>
+    adminCall<Page & { tenants: TenantRow[] }>(`/v1/admin/tenants${query(filters)}`),
+  tenant: (id: string) => adminCall<TenantDetail>(`/v1/admin/tenants/${encodeURIComponent(id)}`),
+  setStatus: (id: string, status: TenantStatus, reason: string) =>
+    adminCall<{ tenant: TenantDetail['tenant'] }>(`/v1/admin/tenants/${encodeURIComponent(id)}/status`, { status, reason }),
+  grant: (id: string, input: { plan_code: 'PRO' | 'LIFETIME'; valid_until?: string; reason?: string }) =>
+    adminCall<{ entitlement: Entitlement }>(`/v1/admin/tenants/${encodeURIComponent(id)}/entitlements`, input),
+  revokeEntitlement: (id: string, entitlementId: string, reason?: string) =>
+    adminCall<{ entitlement: Entitlement }>(
+      `/v1/admin/tenants/${encodeURIComponent(id)}/entitlements/${encodeURIComponent(entitlementId)}/revoke`,
+      reason ? { reason } : {},
+    ),
+  auditLogs: (filters: Record<string, string | undefined | null>) =>
+    adminCall<Page & { audit_logs: AuditLog[] }>(`/v1/admin/audit-logs${query(filters)}`),
+};

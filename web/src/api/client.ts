@@ -1,0 +1,90 @@
+import { ApiError, callApi, type ApiResponse, type RequestOptions } from './http';
+import type {
+  ApiKey, BillingOverview, Budget, Cast, CastResult, Me, Period, Purchase, Spell, SpellStats, SpellVersion, Subscription, Usage, User,
+} from './types';
+
+/**
+ * The web app's client: the HttpOnly session cookie authenticates, and every write carries the
+ * CSRF token bound to that session (fetched once, refreshed when the session changes).
+ */
+let csrfToken: string | null = null;
+
+/** Forget the CSRF token: the session it was bound to has changed. */
+export function resetCsrf(): void {
+  csrfToken = null;
+}
+
+async function ensureCsrf(): Promise<string | null> {
+  if (csrfToken) return csrfToken;
+  try {
+    csrfToken = (await callApi<{ csrf_token: string }>('/v1/auth/csrf')).body.csrf_token;
+  } catch (error) {
+    // Signed out: there is no cookie session, so writes need no token.
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+  return csrfToken;
+}
+
+async function call<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const method = options.method ?? 'GET';
+  if (method === 'GET') return callApi<T>(path, options);
+  const send = async () => {
+    const token = await ensureCsrf();
+    return callApi<T>(path, { ...options, headers: { ...options.headers, ...(token && { 'x-csrf-token': token }) } });
+  };
+  try {
+    return await send();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'csrf_invalid')) throw error;
+    resetCsrf();
+    return send();
+  }
+}
+
+const get = async <T>(path: string) => (await call<T>(path)).body;
+const post = async <T>(path: string, json?: unknown) => (await call<T>(path, { method: 'POST', json: json ?? {} })).body;
+
+interface SessionAnswer { token: string; user: User; expires_at: string }
+
+export const api = {
+  me: () => get<Me>('/v1/me'),
+  register: (input: { email: string; password: string; display_name?: string }) => post<SessionAnswer>('/v1/auth/register', input),
+  login: (input: { email: string; password: string }) => post<SessionAnswer>('/v1/auth/login', input),
+  logout: () => call<null>('/v1/auth/logout', { method: 'POST' }),
+  claimLicense: (input: { email: string; password: string; display_name: string; tenant_name: string; license_key: string }) =>
+    post<SessionAnswer>('/v1/public/license/claim', input),
+
+  listKeys: () => get<{ keys: ApiKey[] }>('/v1/keys'),
+  createKey: (name: string) => post<ApiKey & { key: string }>('/v1/keys', { name }),
+  deleteKey: (prefix: string) => call<null>(`/v1/keys/${encodeURIComponent(prefix)}`, { method: 'DELETE' }),
+
+  listSpells: (mine = false) => get<{ spells: Spell[] }>(`/v1/spells?limit=200${mine ? '&mine=true' : ''}`),
+  getSpell: (name: string) => get<Spell & { versions: SpellVersion[] }>(`/v1/spells/${encodeURIComponent(name)}`),
+  spellStats: (name: string) => get<SpellStats>(`/v1/spells/${encodeURIComponent(name)}/stats`),
+  createSpell: (input: { name: string; description?: string; visibility: 'public' | 'private'; price_cents: number | null }) =>
+    post<Spell>('/v1/spells', input),
+  updateSpell: (name: string, input: Partial<Pick<Spell, 'description' | 'visibility' | 'price_cents'>>) =>
+    call<Spell>(`/v1/spells/${encodeURIComponent(name)}`, { method: 'PATCH', json: input }).then((r) => r.body),
+  uploadVersion: (name: string, file: File) => {
+    const form = new FormData();
+    form.append('module', file, file.name);
+    return call<SpellVersion>(`/v1/spells/${encodeURIComponent(name)}/versions`, { method: 'POST', form }).then((r) => r.body);
+  },
+
+  cast: (spell: string, input: unknown) => call<CastResult>('/v1/cast', { method: 'POST', json: { spell, input } }),
+  listCasts: (cursor?: string, limit = 50) =>
+    get<{ casts: Cast[]; next_cursor: string | null }>(`/v1/casts?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+
+  getBudget: () => get<{ budget: Budget | null }>('/v1/budgets'),
+  saveBudget: (input: { period: Period; soft_limit_cents: number; hard_limit_cents: number; time_zone: string }) =>
+    post<Budget>('/v1/budgets', input),
+  deleteBudget: () => call<null>('/v1/budgets', { method: 'DELETE' }),
+  usage: () => get<Usage>('/v1/budgets/usage'),
+
+  billing: () => get<BillingOverview>('/v1/billing'),
+  checkout: (input: { mode: 'subscription' | 'payment'; price_id?: string }) => post<{ url: string; id: string }>('/v1/billing/checkout', input),
+  portal: () => post<{ url: string }>('/v1/billing/portal'),
+  purchases: () => get<{ purchases: Purchase[] }>('/v1/billing/purchases'),
+  subscriptions: () => get<{ subscriptions: Subscription[] }>('/v1/billing/subscriptions'),
+};

@@ -1,0 +1,66 @@
+import type { Purchase, Subscription } from '../api/types';
+import { Empty } from '../components/alert';
+import { formatCents, formatDate, formatDay } from '../components/format';
+
+export function PurchasesTable({ purchases }: { purchases: Purchase[] }) {
+  if (purchases.length === 0) return <Empty>No purchases yet.</Empty>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">What</th>
+            <th scope="col" className="num">Amount</th>
+            <th scope="col" className="num">Credit added</th>
+          </tr>
+        </thead>
+        <tbody>
+          {purchases.map((purchase) => (
+            <tr key={purchase.id}>
+              <td>{formatDate(purchase.created_at)}</td>
+              <td>{purchase.mode === 'subscription' ? 'Plan subscription' : 'Credit pack'}</td>
+              <td className="num">
+                {formatCents(purchase.amount_cents)} {purchase.currency?.toUpperCase()}
+              </td>
+              <td className="num">{purchase.credits_cents ? formatCents(purchase.credits_cents) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscription[] }) {
+  if (subscriptions.length === 0) return <Empty>No subscriptions.</Empty>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Subscription</th>
+            <th scope="col">Status</th>
+            <th scope="col">Renews or ends</th>
+          </tr>
+        </thead>
+        <tbody>
+          {subscriptions.map((subscription) => (
+            <tr key={subscription.id}>
+              <td>
+                <code>{subscription.id}</code>
+              </td>
+              <td>
+                <span className={`status status-${subscription.status}`}>{subscription.status}</span>
+              </td>
+              <td>
+                {subscription.cancel_at_period_end ? 'Ends ' : ''}
+                {formatDay(subscription.current_period_end)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import type { ApiError } from '../api/http';
+import { ErrorAlert } from '../components/alert';
+import { TextField } from '../components/field';
+import { toApiError } from '../components/use-load';
+import { useSession } from '../session';
+
+/** Redeems a license key: a new account whose tenant holds a LIFETIME entitlement. */
+export function ClaimPage() {
+  const { refresh } = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.claimLicense({
+        license_key: text('license_key'),
+        email: text('email'),
+        password: String(form.get('password') ?? ''),
+        display_name: text('display_name'),
+        tenant_name: text('tenant_name'),
+      });
+      await refresh();
+      navigate('/billing?claimed=1');
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title =
+    error?.code === 'invalid_license_key' ? 'This license key cannot be claimed' : error?.code === 'conflict' ? 'Email already registered' : undefined;
+  return (
+    <section className="auth-card" aria-labelledby="claim-title">
+      <h1 id="claim-title">Claim a license key</h1>
+      <p>A license key gives a new account the Lifetime plan.</p>
+      <ErrorAlert error={error} title={title} />
+      <form onSubmit={(event) => void submit(event)}>
+        <TextField
+          label="License key"
+          name="license_key"
+          required
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="SPELL-XXXXXXXX-XXXXXXXX-XXXXXXXX-XXXX"
+        />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required />
+        <TextField label="Your name" name="display_name" autoComplete="name" required maxLength={100} />
+        <TextField label="Team or company name" name="tenant_name" autoComplete="organization" required maxLength={100} />
+        <TextField label="Password" name="password" type="password" autoComplete="new-password" minLength={8} required />
+        <button type="submit" disabled={busy}>
+          {busy ? 'Claiming…' : 'Claim and create account'}
+        </button>
+      </form>
+      <p>
+        Already have an account? <Link to="/sign-in">Sign in</Link>.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import type { ApiError } from '../api/http';
+import type { Spell } from '../api/types';
+import { Alert, Empty, ErrorAlert, Loading } from '../components/alert';
+import { SelectField, TextArea, TextField } from '../components/field';
+import { formatCents, formatDate, parseDollars } from '../components/format';
+import { PageHeader } from '../components/layout';
+import { toApiError, useLoad } from '../components/use-load';
+
+/** One of the creator's spells: numbers, settings, versions and a new upload. */
+export function CreatorSpellPage() {
+  const name = useParams().name ?? '';
+  const spell = useLoad(() => Promise.all([api.getSpell(name), api.spellStats(name)]), [name]);
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  const upload = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const file = new FormData(formElement).get('module');
+    if (!(file instanceof File) || file.size === 0) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const version = await api.uploadVersion(name, file);
+      setNotice(`Version ${version.version} published.`);
+      formElement.reset();
+      spell.reload();
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (spell.error) return <ErrorAlert error={spell.error} />;
+  if (!spell.data) return <Loading height="24rem" />;
+  const [details, stats] = spell.data;
+  return (
+    <>
+      <PageHeader title={details.name}>
+        <Link className="button secondary" to={`/playground?spell=${encodeURIComponent(details.name)}`}>
+          Cast it
+        </Link>
+      </PageHeader>
+      {notice && <Alert tone="success">{notice}</Alert>}
+      <dl className="stats card">
+        <div><dt>Casts</dt><dd data-testid="spell-casts">{stats.casts}</dd></div>
+        <div><dt>Succeeded</dt><dd>{stats.succeeded}</dd></div>
+        <div><dt>Failed</dt><dd>{stats.failed}</dd></div>
+        <div><dt>Earnings</dt><dd data-testid="spell-earnings">{formatCents(stats.earnings_cents)}</dd></div>
+      </dl>
+      <SettingsForm key={details.updated_at} spell={details} onSaved={() => { setNotice('Settings saved.'); spell.reload(); }} />
+      <section className="card" aria-labelledby="versions-title">
+        <h2 id="versions-title">Versions</h2>
+        {details.versions.length === 0 ? (
+          <Empty>No version yet: upload a module to make the spell castable.</Empty>
+        ) : (
+          <ul className="versions">
+            {details.versions.map((version) => (
+              <li key={version.version}>
+                <strong>v{version.version}</strong> · {formatDate(version.created_at)} · exports {version.exports.join(', ')} ·{' '}
+                <code title={version.sha256}>{version.sha256.slice(0, 12)}</code>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ErrorAlert error={error} title={error?.code === 'validation_failed' ? 'The module was refused' : undefined} />
+        <form className="inline-form" onSubmit={(event) => void upload(event)}>
+          <TextField label="New version (.wasm)" name="module" type="file" accept=".wasm,application/wasm" required />
+          <button type="submit" disabled={busy}>
+            {busy ? 'Uploading…' : 'Upload version'}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}
+
+function SettingsForm({ spell, onSaved }: { spell: Spell; onSaved: () => void }) {
+  const [error, setError] = useState<ApiError>();
+  const [formError, setFormError] = useState<string>();
+
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const priceText = String(form.get('price') ?? '').trim();
+    const price = priceText === '' ? null : parseDollars(priceText);
+    if (priceText !== '' && price === null) return setFormError('Enter the price in dollars, e.g. 0.02.');
+    setFormError(undefined);
+    try {
+      await api.updateSpell(spell.name, {
+        price_cents: price,
+        description: String(form.get('description') ?? ''),
+        visibility: form.get('visibility') === 'private' ? 'private' : 'public',
+      });
+      onSaved();
+    } catch (caught) {
+      setError(toApiError(caught));
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={(event) => void save(event)} aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      <ErrorAlert error={error} />
+      {formError && <p className="field-error" role="alert">{formError}</p>}
+      <div className="form-grid">
+        <TextField
+          label="Price per cast ($)"
+          name="price"
+          inputMode="decimal"
+          defaultValue={spell.price_cents === null ? '' : (spell.price_cents / 100).toFixed(2)}
+          hint={`Empty: the server’s default cost. Now ${spell.price_cents === null ? 'default' : formatCents(spell.price_cents)}.`}
+        />
+        <SelectField label="Visibility" name="visibility" defaultValue={spell.visibility}>
+          <option value="public">Public</option>
+          <option value="private">Private</option>
+        </SelectField>
+      </div>
+      <TextArea label="Description" name="description" rows={2} maxLength={2000} defaultValue={spell.description} />
+      <button type="submit">Save settings</button>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { api } from '../api/client';
+import type { ApiError } from '../api/http';
+import { ErrorAlert } from '../components/alert';
+import { TextField } from '../components/field';
+import { toApiError } from '../components/use-load';
+import { useSession } from '../session';
+
+/** Where to go after signing in: only a path of this app, never another origin. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/playground';
+}
+
+export function SignInPage() {
+  const { me, refresh } = useSession();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  if (me) return <Navigate to={safeNext(params.get('next'))} replace />;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.login({ email: String(form.get('email')), password: String(form.get('password')) });
+      await refresh();
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="auth-card" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in</h1>
+      <ErrorAlert error={error} title={error?.code === 'unauthorized' ? 'Wrong email or password' : undefined} />
+      <form onSubmit={(event) => void submit(event)}>
+        <TextField label="Email" name="email" type="email" autoComplete="email" required />
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+        <button type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p className="divider">or</p>
+      <a className="button secondary github" href="/auth/github">
+        Sign in with GitHub
+      </a>
+      <p>
+        New here? <Link to="/sign-up">Create an account</Link>. Have a license key? <Link to="/claim">Claim it</Link>.
+      </p>
+    </section>
+  );
+}
