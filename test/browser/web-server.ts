@@ -45,6 +45,7 @@ export async function startWebServer(options: { billing?: boolean; env?: Record<
     SESSION_SECRET: 'browser-test-session-secret-0123456789abcdef',
     RATE_LIMIT_USER_PER_MINUTE: '100000',
     RATE_LIMIT_ANON_PER_MINUTE: '100000',
+    RATE_LIMIT_LICENSE_CLAIM_PER_MINUTE: '1000',
     SEED_DEMO_SPELL: 'true',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),

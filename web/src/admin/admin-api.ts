@@ -22,7 +22,7 @@ export interface LicenseKey {
   batch_id: string;
   created_at: string;
   claimed_at: string | null;
-  claimed_by: { tenant_id: string; tenant_name: string; email: string } | null;
+  claimed_by: { tenant_id: string; tenant_name: string; email: string | null } | null;
   revoked_at: string | null;
 }
 export interface IssuedBatch { batch_id: string; memo: string; created_at: string; keys: { id: string; key: string }[] }
@@ -42,7 +42,7 @@ export interface Entitlement {
 export interface AuditLog {
   id: string;
   action: string;
-  actor: { type: string; id: string | null };
+  actor: { type: 'operator' | 'user' | 'stripe' | 'system'; id: string | null };
   tenant_id: string | null;
   target: { type: string; id: string | null };
   before: unknown;

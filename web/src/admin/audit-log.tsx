@@ -49,15 +49,18 @@ export function AuditLogPage() {
         <SelectField label="Target type" name="target_type" defaultValue={filters.target_type}>
           <option value="">Any</option>
           <option value="license_key">License key</option>
+          <option value="license_batch">License batch</option>
           <option value="tenant">Tenant</option>
           <option value="entitlement">Entitlement</option>
           <option value="subscription">Subscription</option>
+          <option value="purchase">Purchase</option>
+          <option value="admin_token">Admin token</option>
         </SelectField>
         <TextField label="Target id" name="target_id" defaultValue={filters.target_id} />
         <TextField label="Tenant id" name="tenant_id" defaultValue={filters.tenant_id} />
         <SelectField label="Actor" name="actor_type" defaultValue={filters.actor_type}>
           <option value="">Any</option>
-          <option value="admin">Operator</option>
+          <option value="operator">Operator</option>
           <option value="user">User</option>
           <option value="stripe">Stripe</option>
           <option value="system">System</option>

@@ -45,7 +45,7 @@ export function IssueKeys({ onIssued }: { onIssued: () => void }) {
       {batch ? (
         <Alert tone={downloaded ? 'success' : 'warning'} title={`${batch.keys.length} keys issued`}>
           <p>
-            Batch <code>{batch.batch_id}</code> ({batch.memo || 'no memo'}). The keys are shown only now: download them before closing this panel.
+            Batch <code>{batch.batch_id}</code> ({batch.memo}). The keys are shown only now: download them before closing this panel.
           </p>
           <div className="actions">
             <button type="button" onClick={download}>
@@ -65,7 +65,7 @@ export function IssueKeys({ onIssued }: { onIssued: () => void }) {
       ) : (
         <form className="inline-form" onSubmit={(event) => void issue(event)}>
           <TextField label="How many" name="count" type="number" min={1} max={1000} defaultValue={10} required />
-          <TextField label="Memo" name="memo" maxLength={200} placeholder="Conference giveaway, May" />
+          <TextField label="Memo" name="memo" required maxLength={200} placeholder="Conference giveaway, May" hint="Who the keys are for; searchable later." />
           <button type="submit" disabled={busy}>
             {busy ? 'Issuing…' : 'Issue keys'}
           </button>

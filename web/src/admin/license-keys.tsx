@@ -79,7 +79,7 @@ export function LicenseKeysPage() {
                   <td>
                     {key.claimed_by ? (
                       <Link to={`/admin/tenants/${key.claimed_by.tenant_id}`}>
-                        {key.claimed_by.tenant_name} ({key.claimed_by.email})
+                        {key.claimed_by.tenant_name}{key.claimed_by.email && ` (${key.claimed_by.email})`}
                       </Link>
                     ) : key.revoked_at ? (
                       `revoked ${formatDate(key.revoked_at)}`
