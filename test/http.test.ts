@@ -61,6 +61,12 @@ describe('http', () => {
     for (const path of ['/v1/auth/register', '/v1/auth/login', '/v1/auth/logout', '/v1/auth/session', '/v1/me', '/v1/keys', '/v1/keys/{prefix}', '/healthz', '/readyz', '/auth/github', '/auth/callback']) {
       expect(spec.paths).toHaveProperty([path]);
     }
+    const paths = spec.paths as Record<string, Record<string, { security?: unknown[] }>>;
+    for (const path of ['/v1/public/license/claim', '/v1/admin/license-keys', '/v1/admin/license-keys/{id}/revoke', '/v1/admin/tenants', '/v1/admin/tenants/{id}', '/v1/admin/tenants/{id}/status', '/v1/admin/audit-logs']) {
+      expect(spec.paths).toHaveProperty([path]);
+    }
+    expect(paths['/v1/admin/tenants']?.get?.security).toEqual([{ adminToken: [] }]);
+    expect(paths['/v1/public/license/claim']?.post?.security).toEqual([]);
     const docs = await t.app.inject({ url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');

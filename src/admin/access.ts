@@ -48,6 +48,7 @@ export function guardAdminRoutes(app: FastifyInstance, services: Services): void
   app.decorateRequest('admin', null);
   app.addHook('onRoute', (route) => {
     route.config = { ...route.config, auth: 'admin', limit: 'manual' };
+    route.schema = { ...route.schema, security: [{ adminToken: [] }] };
   });
   app.addHook('onRequest', async (request, reply) => {
     if (allowlist && !isAllowed(allowlist, request.ip)) {

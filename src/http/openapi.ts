@@ -25,6 +25,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { version: 
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'A session token or an API key.' },
           cookieAuth: { type: 'apiKey', in: 'cookie', name: 'spell_session' },
+          adminToken: { type: 'http', scheme: 'bearer', description: 'An admin token (spa_admin_…) from `spell admin token create`; only /v1/admin routes.' },
         },
       },
       security: [{ bearerAuth: [] }, { cookieAuth: [] }],

@@ -24,6 +24,7 @@ export const licenseClaimRoute: FastifyPluginAsyncZod<{ services: Services }> = 
       onRequest: limitClaims,
       schema: {
         tags: ['licenses'],
+        security: [],
         summary: 'Claim a license key: creates the account, its tenant and a LIFETIME entitlement, and signs in',
         description: `Limited to ${config.licenses.claimsPerMinute} requests a minute per IP. An unknown, used or revoked key all answer invalid_license_key.`,
         body: z.object({
