@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { entitlements } from '../db/schema.js';
 import { writeAudit, type AuditActor } from './audit.js';
@@ -91,54 +91,41 @@ export async function revokeEntitlementById(
   tx: DbOrTx,
   revoke: { tenantId: string; entitlementId: string; actor: AuditActor; now: Date; reason?: string | undefined },
 ): Promise<EntitlementRow | null> {
-  const [row] = await tx
-    .update(entitlements)
-    .set({ status: 'revoked', revokedAt: revoke.now })
-    .where(
-      and(
-        eq(entitlements.id, revoke.entitlementId),
-        eq(entitlements.tenantId, revoke.tenantId),
-        eq(entitlements.status, 'active'),
-      ),
-    )
-    .returning();
-  if (row) await auditRevocation(tx, row, revoke);
+  const [row] = await revokeActive(tx, and(eq(entitlements.id, revoke.entitlementId), eq(entitlements.tenantId, revoke.tenantId)), revoke);
   return row ?? null;
 }
 
-function auditRevocation(
-  tx: DbOrTx,
-  row: EntitlementRow,
-  revoke: { actor: AuditActor; now: Date; reason?: string | undefined },
-): Promise<void> {
-  return writeAudit(tx, {
-    action: 'entitlement_revoked',
-    actor: revoke.actor,
-    tenantId: row.tenantId,
-    target: { type: 'entitlement', id: row.id },
-    before: { plan_code: row.planCode, source: row.source, status: 'active' },
-    after: { status: 'revoked', ...(revoke.reason ? { reason: revoke.reason } : {}) },
-    at: revoke.now,
-  });
+/** Revokes the tenant's active entitlements of a plan from a source. Audited, one row each. */
+export async function revokeEntitlements(tx: DbOrTx, revoke: Omit<Grant, 'sourceRef'>): Promise<number> {
+  const match = and(
+    eq(entitlements.tenantId, revoke.tenantId),
+    eq(entitlements.planCode, revoke.planCode),
+    eq(entitlements.source, revoke.source),
+  );
+  return (await revokeActive(tx, match, revoke)).length;
 }
 
-/** Revokes the tenant's active entitlements of a plan from a source. Audited, one row each. */
-export async function revokeEntitlements(
+/** Revokes the active entitlements that `match` selects, with an `entitlement_revoked` row each. */
+async function revokeActive(
   tx: DbOrTx,
-  revoke: Omit<Grant, 'sourceRef'>,
-): Promise<number> {
+  match: SQL | undefined,
+  revoke: { actor: AuditActor; now: Date; reason?: string | undefined },
+): Promise<EntitlementRow[]> {
   const rows = await tx
     .update(entitlements)
     .set({ status: 'revoked', revokedAt: revoke.now })
-    .where(
-      and(
-        eq(entitlements.tenantId, revoke.tenantId),
-        eq(entitlements.planCode, revoke.planCode),
-        eq(entitlements.source, revoke.source),
-        eq(entitlements.status, 'active'),
-      ),
-    )
+    .where(and(match, eq(entitlements.status, 'active')))
     .returning();
-  for (const row of rows) await auditRevocation(tx, row, revoke);
-  return rows.length;
+  for (const row of rows) {
+    await writeAudit(tx, {
+      action: 'entitlement_revoked',
+      actor: revoke.actor,
+      tenantId: row.tenantId,
+      target: { type: 'entitlement', id: row.id },
+      before: { plan_code: row.planCode, source: row.source, status: 'active' },
+      after: { status: 'revoked', ...(revoke.reason ? { reason: revoke.reason } : {}) },
+      at: revoke.now,
+    });
+  }
+  return rows;
 }
