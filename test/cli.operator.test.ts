@@ -12,9 +12,9 @@ let dataDir: string;
 let database: TestDatabase | undefined;
 let env: Record<string, string>;
 
-/** `spell <args>` from source against this test's database (PGlite on disk, or PostgreSQL). */
-const spell = (args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env } });
+/** `spell <args>` from source against this test's database (PGlite on disk, or PostgreSQL), or `database`. */
+const spell = (args: string[], database: Record<string, string> = env) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...database } });
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'spell-ops-'));
@@ -57,6 +57,22 @@ describe('cli.operator', () => {
     } finally {
       await server.kill('SIGTERM');
     }
+  });
+
+  it('refuses to open the embedded database while a server has it open', async () => {
+    // The embedded database in both CI passes: the lock is PGlite's concern, PostgreSQL has many writers.
+    const embedded = { DATA_DIR: join(dataDir, 'locked') };
+    const server = await startServerProcess({ ...embedded, SEED_DEMO_SPELL: 'false' });
+    try {
+      await expect(spell(['admin', 'token', 'create', '--name', 'second writer'], embedded)).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(`is open in another process (pid ${server.child.pid})`),
+      });
+    } finally {
+      await server.kill('SIGTERM');
+    }
+    const afterwards = await spell(['admin', 'token', 'list'], embedded);
+    expect(afterwards.stdout).not.toContain('second writer');
   });
 
   it('runs batch jobs, dry or not, and refuses unknown ones', async () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { ConfigError, loadClientConfig, loadConfig, type ClientConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
+import { DatabaseInUseError, openDatabase } from '../db/client.js';
 import { startServer } from '../server.js';
 import { ApiError, castSpell, publishSpell } from './client.js';
 import { registerOperatorCommands } from './operator-commands.js';
@@ -92,7 +92,7 @@ program.parseAsync().catch((error: unknown) => {
     console.error(error.message);
     process.exit(78); // EX_CONFIG
   }
-  if (error instanceof ApiError) {
+  if (error instanceof ApiError || error instanceof DatabaseInUseError) {
     console.error(error.message);
     process.exit(1);
   }
