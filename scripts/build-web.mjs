@@ -23,6 +23,9 @@ if (!force && existsSync(output) && statSync(output).mtimeMs > newestSource) {
   console.log(`build-web: up to date (${relative(root, output)})`);
   process.exit(0);
 }
+// Always a production build (React's production bundle, no dev JSX), also when run from the
+// test runner, which sets NODE_ENV=test.
+process.env.NODE_ENV = 'production';
 const { build } = await import('vite');
-await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
+await build({ configFile: join(web, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
 console.log(`build-web: built ${relative(root, join(web, 'dist'))}`);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from './components/alert';
 import { Layout } from './components/layout';
@@ -31,12 +31,17 @@ const titles: Record<string, string> = {
   '/creator': 'Creator',
 };
 
-/** Names each page in the tab and moves focus to the new page, as a full navigation would. */
+/**
+ * Names each page in the tab and, after an in-app navigation, moves focus to the new page so a
+ * screen reader starts there; the first load keeps the browser's own focus (the skip link first).
+ */
 function PageFocus() {
   const { pathname } = useLocation();
+  const shown = useRef(pathname);
   useEffect(() => {
     document.title = `${titles[pathname] ?? 'Spell Platform'} · Spell Platform`;
-    document.getElementById('main')?.focus({ preventScroll: true });
+    if (shown.current !== pathname) document.getElementById('main')?.focus({ preventScroll: true });
+    shown.current = pathname;
   }, [pathname]);
   return null;
 }
