@@ -31,13 +31,18 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 export type App = FastifyInstance;
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 /** Builds the HTTP app on top of `services` without listening; tests use `app.inject`. */
 export async function buildApp(services: Services): Promise<App> {
   const { config } = services;
   const app = Fastify({
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies in front of us (the right-most X-Forwarded-For entries).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

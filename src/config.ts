@@ -88,7 +88,21 @@ const configSchema = z
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
-    TRUST_PROXY: boolean(false),
+    TRUST_PROXY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('false')
+        .transform((value, context): boolean | number | string[] => {
+          if (['false', '0'].includes(value)) return false;
+          if (value === 'true') return true;
+          if (/^\d{1,2}$/.test(value)) return Number(value);
+          const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+          if (entries.length > 0 && entries.every((entry) => parseAddressRange(entry) !== undefined)) return entries;
+          context.addIssue({ code: 'custom', message: 'must be false, a number of proxy hops (e.g. 1), or the proxies\' addresses/CIDR ranges' });
+          return z.NEVER;
+        }),
+    ),
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/, 'postgres://user@host:5432/db'),
     DATABASE_POOL_MAX: integer(10, 1, 1000),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),

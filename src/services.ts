@@ -60,6 +60,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   if (!config.stripe) {
     logger.warn('STRIPE_SECRET_KEY or STRIPE_WEBHOOK_SECRET is not set; billing is off (casting works, billing routes answer 503)');
   }
+  if (config.trustProxy === true && (config.admin.ipAllowlist || config.env === 'production')) {
+    logger.warn('TRUST_PROXY=true believes any X-Forwarded-For a client sends (IP allow-list and per-IP limits can be dodged); set the number of proxy hops (e.g. TRUST_PROXY=1) or the proxies\' addresses');
+  }
   if (config.sessionSecret === undefined) {
     logger.warn('SESSION_SECRET is not set; using a random one (OAuth sign-ins in flight do not survive a restart)');
   }

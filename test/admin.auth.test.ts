@@ -99,6 +99,33 @@ describe('admin.auth with an IP allow-list', () => {
   });
 });
 
+describe('admin.auth with an IP allow-list behind a load balancer', () => {
+  let t: TestApp;
+  let operator: Operator;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { ADMIN_IP_ALLOWLIST: '10.1.0.0/16', TRUST_PROXY: '1' } });
+    operator = await createOperator(t.services);
+  });
+  afterAll(() => t.close());
+
+  it('sees the address the balancer saw, not one the client wrote into X-Forwarded-For', async () => {
+    const balancer = '10.0.0.2';
+    const genuine = await t.app.inject({
+      url: '/v1/admin/session',
+      headers: { ...operator.headers, 'x-forwarded-for': '10.1.2.3' },
+      remoteAddress: balancer,
+    });
+    expect(genuine.statusCode).toBe(200);
+    // The client forged "10.1.2.3"; the balancer appended the address it really came from.
+    const forged = await t.app.inject({
+      url: '/v1/admin/session',
+      headers: { ...operator.headers, 'x-forwarded-for': '10.1.2.3, 203.0.113.9' },
+      remoteAddress: balancer,
+    });
+    expect(forged.statusCode).toBe(403);
+  });
+});
+
 describe('admin.auth behind Cloudflare Access', () => {
   let t: TestApp;
   let operator: Operator;

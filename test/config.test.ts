@@ -89,6 +89,10 @@ describe('config', () => {
       },
       jobs: { graceExpiryCron: undefined },
     });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({}).trustProxy).toBe(false);
     const bad: [Record<string, string>, string][] = [
       [{ ADMIN_IP_ALLOWLIST: '10.0.0.0/33' }, 'ADMIN_IP_ALLOWLIST'],
       [{ ADMIN_IP_ALLOWLIST: 'office' }, 'ADMIN_IP_ALLOWLIST'],
