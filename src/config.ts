@@ -184,7 +184,7 @@ const configSchema = z
     RATE_LIMIT_LICENSE_CLAIM_PER_MINUTE: integer(5, 1, 1_000_000_000),
     JOB_GRACE_EXPIRY_CRON: cronOrOff('15 3 * * *'),
     JOB_WEBHOOK_CLEANUP_CRON: cronOrOff('45 3 * * 0'),
-    WEBHOOK_LOG_RETENTION_DAYS: integer(30, 1, 3650),
+    WEBHOOK_LOG_RETENTION_DAYS: integer(30, 3, 3650),
     GITHUB_CLIENT_ID: optionalString,
     GITHUB_CLIENT_SECRET: optionalString,
     GITHUB_REDIRECT_URI: optionalUrl(/^https?$/, 'https://spells.example.com/auth/callback'),

@@ -119,6 +119,15 @@ describe('admin.tenants', () => {
     expect(await me(user)).toMatchObject({ plan: 'LIFETIME' });
     clock.advance(36 * 3_600_000);
     expect(await me(user)).toMatchObject({ plan: 'FREE' });
+    // The lapsed grant does not block a new one; it is retired, audited.
+    const renewed = await admin('POST', url, { plan_code: 'LIFETIME' });
+    expect(renewed.statusCode).toBe(201);
+    expect(await me(user)).toMatchObject({ plan: 'LIFETIME' });
+    const lapsed = temporary.json<{ entitlement: { id: string } }>().entitlement.id;
+    expect((await auditOf(`target_type=entitlement&target_id=${lapsed}`)).audit_logs[0]).toMatchObject({
+      action: 'entitlement_revoked',
+      after: { reason: 'expired; replaced by a new grant' },
+    });
   });
 });
 
@@ -160,5 +169,23 @@ describe('admin.audit-logs', () => {
     expect(await failure(t.services.db.execute(sql`truncate billing_audit_logs`))).toMatch(/append-only/);
     const rows = await auditOf('action=license_generated');
     expect(rows.audit_logs.length).toBeGreaterThan(0);
+  });
+});
+
+describe('admin.tenants paging', () => {
+  it('pages through tenants created within one millisecond without losing any', async () => {
+    const names = ['same-ms-a', 'same-ms-b', 'same-ms-c'];
+    await t.services.db.execute(sql`insert into tenants (name, created_at) values
+      (${names[0]}, '2030-01-01T00:00:00.123100Z'), (${names[1]}, '2030-01-01T00:00:00.123400Z'), (${names[2]}, '2030-01-01T00:00:00.123900Z')`);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { tenants: { name: string }[]; next_cursor: string | null } = (
+        await admin('GET', `/v1/admin/tenants?q=same-ms-&limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      seen.push(...page.tenants.map((tenant) => tenant.name));
+      cursor = page.next_cursor;
+    } while (cursor && seen.length < 10);
+    expect(seen.sort()).toEqual(names);
   });
 });

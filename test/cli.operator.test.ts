@@ -82,5 +82,9 @@ describe('cli.operator', () => {
     expect(cleanup.stdout).toMatch(/deleted 0 webhook log rows received before/);
     await expect(spell(['batch', 'everything'])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('unknown job') });
     await expect(spell(['batch', 'webhook-cleanup', '--older-than', 'soon'])).rejects.toMatchObject({ code: 1 });
+    await expect(spell(['batch', 'webhook-cleanup', '--older-than', '2d'])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('at least 3d'),
+    });
   });
 });

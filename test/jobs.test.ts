@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billingAuditLogs, jobRuns, stripeWebhookLogs, tenants } from '../src/db/schema.js';
 import { runJob } from '../src/jobs/run-job.js';
-import { runScheduledOccurrence, startJobScheduler } from '../src/jobs/scheduler.js';
+import { runScheduledOccurrence, scheduledOccurrences, startJobScheduler } from '../src/jobs/scheduler.js';
 import { createManualClock } from '../src/lib/clock.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { signUp } from './helpers/users.js';
@@ -117,6 +117,18 @@ describe('jobs.scheduler', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('names the occurrence a timer was scheduled for, also when it fires late', () => {
+    const at = (time: string) => new Date(`2026-05-10T${time}Z`);
+    const everyMinute = scheduledOccurrences('0 * * * * *', at('03:00:30'));
+    expect(everyMinute.take(at('03:01:00.004'))).toEqual(at('03:01:00'));
+    expect(everyMinute.take(at('03:02:01.800'))).toEqual(at('03:02:00'));
+    expect(everyMinute.take(at('03:02:59.990'))).toEqual(at('03:03:00'));
+    expect(everyMinute.take(at('03:04:00.001'))).toEqual(at('03:04:00'));
+    // A second instance started at another time, firing on time, agrees on the key.
+    const other = scheduledOccurrences('0 * * * * *', at('03:01:30'));
+    expect(other.take(at('03:02:00.000'))).toEqual(at('03:02:00'));
   });
 
   it('fires on its cron expression in the running server', async () => {

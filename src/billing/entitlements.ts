@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { entitlements } from '../db/schema.js';
 import { writeAudit, type AuditActor } from './audit.js';
@@ -51,10 +51,18 @@ export interface Grant {
 export type EntitlementRow = typeof entitlements.$inferSelect;
 
 /**
- * Grants a plan unless the same plan from the same source is already active (then `null`).
- * Audited.
+ * Grants a plan unless the same plan from the same source is already active and valid (then
+ * `null`). One that has run out (`valid_until` passed) is retired first, audited, so it does not
+ * stand in the way. Audited.
  */
 export async function grantEntitlement(tx: DbOrTx, grant: Grant): Promise<EntitlementRow | null> {
+  const lapsed = and(
+    eq(entitlements.tenantId, grant.tenantId),
+    eq(entitlements.planCode, grant.planCode),
+    eq(entitlements.source, grant.source),
+    lte(entitlements.validUntil, grant.now),
+  );
+  await revokeActive(tx, lapsed, { actor: grant.actor, now: grant.now, reason: 'expired; replaced by a new grant' });
   const [row] = await tx
     .insert(entitlements)
     .values({

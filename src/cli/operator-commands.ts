@@ -6,6 +6,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { parseAge, runJob } from '../jobs/run-job.js';
 import { JOB_NAMES, type JobName } from '../jobs/types.js';
+import { MIN_WEBHOOK_LOG_AGE_MS } from '../jobs/webhook-cleanup.js';
 import { issueLicenseKeys } from '../licenses/issue.js';
 
 /**
@@ -48,6 +49,9 @@ export function registerOperatorCommands(program: Command): void {
       if (!(JOB_NAMES as readonly string[]).includes(job)) throw new Error(`unknown job "${job}"; one of: ${JOB_NAMES.join(', ')}`);
       const olderThanMs = options.olderThan === undefined ? undefined : parseAge(options.olderThan);
       if (olderThanMs === undefined && options.olderThan !== undefined) throw new Error('--older-than must look like 30d, 12h or 90m');
+      if (olderThanMs !== undefined && olderThanMs < MIN_WEBHOOK_LOG_AGE_MS) {
+        throw new Error('--older-than must be at least 3d: Stripe redelivers events for up to three days');
+      }
       const report = await withDatabase((db, config) =>
         runJob(db, job as JobName, {
           now: new Date(),

@@ -50,20 +50,37 @@ export async function runScheduledOccurrence(
   }
 }
 
+/**
+ * The times a cron expression schedules, as every instance computes them. A timer that fires late
+ * (a busy event loop, a GC pause) still names the occurrence it was meant for, so instances agree
+ * on the `job_runs` key however late each one's timer goes off.
+ */
+export function scheduledOccurrences(pattern: string, start: Date): { take(firedAt: Date): Date } {
+  const cron = new Cron(pattern, { timezone: 'UTC', paused: true });
+  let expected = cron.nextRun(start);
+  return {
+    take(firedAt) {
+      // A timer may also fire a hair early; anything later than a second past `expected` is not it.
+      const occurrence = expected && expected.getTime() <= firedAt.getTime() + 1_000 ? expected : firedAt;
+      expected = cron.nextRun(new Date(Math.max(firedAt.getTime(), occurrence.getTime())));
+      return occurrence;
+    },
+  };
+}
+
 /** Schedules the batch jobs on their cron expressions (UTC); every instance may, one runs each occurrence. */
 export function startJobScheduler(services: Services): { stop(): void } {
   const schedules: [JobName, string | undefined][] = [
     ['grace-expiry', services.config.jobs.graceExpiryCron],
     ['webhook-cleanup', services.config.jobs.webhookCleanupCron],
   ];
-  const crons = schedules.flatMap(([job, pattern]) =>
-    pattern === undefined
-      ? []
-      : [
-          new Cron(pattern, { timezone: 'UTC', protect: true, name: job }, async (self: Cron) => {
-            await runScheduledOccurrence(services, job, self.currentRun() ?? services.clock.now());
-          }),
-        ],
-  );
+  const crons = schedules.flatMap(([job, pattern]) => {
+    if (pattern === undefined) return [];
+    const occurrences = scheduledOccurrences(pattern, new Date());
+    const cron = new Cron(pattern, { timezone: 'UTC', protect: true, name: job }, async () => {
+      await runScheduledOccurrence(services, job, occurrences.take(new Date()));
+    });
+    return [cron];
+  });
   return { stop: () => crons.forEach((cron) => cron.stop()) };
 }

@@ -7,6 +7,12 @@ import type { JobContext, JobReport } from './types.js';
 const BATCH = 1_000;
 
 /**
+ * Stripe retries an event for up to three days; a log row younger than that still guards
+ * against processing a redelivery twice, so no cleanup goes below it.
+ */
+export const MIN_WEBHOOK_LOG_AGE_MS = 3 * 86_400_000;
+
+/**
  * Deletes Stripe webhook log rows received more than `olderThanMs` ago, in batches of 1,000 so
  * no lock is held for long. Stripe retries an event for three days, so rows this old no longer
  * guard against a redelivery. Each batch is its own transaction with its audit row: stopping
@@ -16,6 +22,9 @@ export async function cleanUpWebhookLogs(
   db: Database,
   context: JobContext & { olderThanMs: number },
 ): Promise<JobReport> {
+  if (context.olderThanMs < MIN_WEBHOOK_LOG_AGE_MS) {
+    throw new RangeError('webhook log rows younger than 3 days are kept: Stripe may still redeliver their events');
+  }
   const cutoff = new Date(context.now.getTime() - context.olderThanMs);
   const older = lt(stripeWebhookLogs.receivedAt, cutoff);
   if (context.dryRun) {

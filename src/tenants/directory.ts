@@ -30,9 +30,12 @@ export async function searchTenants(
       ),
     );
   }
+  // Tenants get `created_at` from the database, in microseconds; cursors carry milliseconds. Sort
+  // and compare on the millisecond so a page boundary never falls between two rows of one millisecond.
+  const createdMs = sql<Date>`date_trunc('milliseconds', ${tenants.createdAt})`;
   if (filter.before) {
     const { createdAt, id } = filter.before;
-    conditions.push(or(lt(tenants.createdAt, createdAt), and(eq(tenants.createdAt, createdAt), lt(tenants.id, id))));
+    conditions.push(or(lt(createdMs, createdAt), and(eq(createdMs, createdAt), lt(tenants.id, id))));
   }
   const rows = await db
     .select({
@@ -42,7 +45,7 @@ export async function searchTenants(
     })
     .from(tenants)
     .where(and(...conditions))
-    .orderBy(desc(tenants.createdAt), desc(tenants.id))
+    .orderBy(desc(createdMs), desc(tenants.id))
     .limit(filter.limit);
   const plans = await activePlans(db, rows.map((row) => row.tenant.id), filter.now);
   return rows.map((row) => ({ ...row, plan: plans.get(row.tenant.id) ?? 'FREE' }));
