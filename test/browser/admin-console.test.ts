@@ -88,7 +88,7 @@ describe('browser: admin console', () => {
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: 'Change status' }).click();
       await page.getByText('Status set to suspended.').waitFor();
-      expect(await page.getByTestId('tenant-status').textContent()).toBe('suspended');
+      await expect.poll(() => page.getByTestId('tenant-status').textContent()).toBe('suspended');
 
       await page.getByLabel('Plan', { exact: true }).selectOption('PRO');
       await page.getByRole('button', { name: 'Grant' }).click();
@@ -97,7 +97,7 @@ describe('browser: admin console', () => {
       page.once('dialog', (dialog) => void dialog.accept('goodwill ended'));
       await pro.getByRole('button', { name: 'Revoke' }).click();
       await page.getByText('PRO entitlement revoked.').waitFor();
-      expect(await pro.getByText('revoked').count()).toBe(1);
+      await pro.getByText('revoked', { exact: true }).waitFor();
 
       await page.getByRole('link', { name: 'Audit log', exact: true }).click();
       await page.getByLabel('Action').fill('license_claimed');
