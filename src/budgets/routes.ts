@@ -4,6 +4,7 @@ import { authOf } from '../auth/access.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
+import { readUsageSeries } from './usage-series.js';
 import { deleteBudget, findBudget, readUsage, saveBudget, type BudgetRow, type BudgetSettings } from './budgets.js';
 import { isValidTimeZone } from './periods.js';
 
@@ -157,6 +158,44 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         soft_limit_cents: usage.softLimitCents,
         hard_limit_cents: usage.hardLimitCents,
         soft_limit_exceeded: usage.softLimitCents !== null && usage.usedCents > usage.softLimitCents,
+      };
+    },
+  );
+  app.get(
+    '/v1/budgets/usage/series',
+    {
+      schema: {
+        tags,
+        summary: "The current period's spending over time, all the tenant's casts, in hourly (daily budget) or daily (monthly) buckets",
+        response: {
+          200: z.object({
+            period: z.enum(['daily', 'monthly']),
+            time_zone: z.string(),
+            period_start: z.string(),
+            period_end: z.string(),
+            bucket: z.enum(['hour', 'day']),
+            points: z.array(
+              z.object({ start: z.string(), last_cast_at: z.string(), cents: z.number().int(), casts: z.number().int() }),
+            ),
+          }),
+          ...errorResponses(401, 429),
+        },
+      },
+    },
+    async (request) => {
+      const series = await readUsageSeries(services.db, authOf(request.auth).tenant.id, services.clock.now());
+      return {
+        period: series.period,
+        time_zone: series.timeZone,
+        period_start: series.periodStart.toISOString(),
+        period_end: series.periodEnd.toISOString(),
+        bucket: series.bucket,
+        points: series.buckets.map((bucket) => ({
+          start: bucket.start.toISOString(),
+          last_cast_at: bucket.lastAt.toISOString(),
+          cents: bucket.cents,
+          casts: bucket.casts,
+        })),
       };
     },
   );

@@ -1,6 +1,6 @@
 import { ApiError, callApi, type ApiResponse, type RequestOptions } from './http';
 import type {
-  ApiKey, BillingOverview, Budget, Cast, CastResult, Me, Period, Purchase, Spell, SpellStats, SpellVersion, Subscription, Usage, User,
+  ApiKey, BillingOverview, Budget, Cast, CastResult, Me, Period, Purchase, Spell, SpellStats, SpellVersion, Subscription, Usage, UsageSeries, User,
 } from './types';
 
 /**
@@ -81,6 +81,7 @@ export const api = {
     post<Budget>('/v1/budgets', input),
   deleteBudget: () => call<null>('/v1/budgets', { method: 'DELETE' }),
   usage: () => get<Usage>('/v1/budgets/usage'),
+  usageSeries: () => get<UsageSeries>('/v1/budgets/usage/series'),
 
   billing: () => get<BillingOverview>('/v1/billing'),
   checkout: (input: { mode: 'subscription' | 'payment'; price_id?: string }) => post<{ url: string; id: string }>('/v1/billing/checkout', input),

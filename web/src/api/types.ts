@@ -103,6 +103,15 @@ export interface Usage {
   soft_limit_exceeded: boolean;
 }
 
+/** The period's spending in hourly (daily budget) or daily (monthly) buckets, all the tenant's casts. */
+export interface UsageSeries {
+  period: Period;
+  period_start: string;
+  period_end: string;
+  bucket: 'hour' | 'day';
+  points: { start: string; last_cast_at: string; cents: number; casts: number }[];
+}
+
 export interface BillingOverview {
   enabled: boolean;
   plan: Plan;

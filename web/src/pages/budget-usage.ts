@@ -1,31 +1,20 @@
 import { api } from '../api/client';
-import type { Cast, Usage } from '../api/types';
+import type { Usage } from '../api/types';
 import type { UsagePoint } from '../components/usage-chart';
 
-const MAX_PAGES = 10;
-
 /**
- * The period's spending over time from the cast history (newest first, so paging stops at the
- * period's start). The last point is the server's own total, which also counts the tenant's other
- * members and casts beyond the pages read.
+ * The period's cumulative spending for the chart, from the server's per-tenant series (every
+ * member's casts, bucketed by hour or day; each step drawn at its bucket's last cast). The last
+ * point is the server's running total when the two differ, e.g. a cast that finished in between.
  */
 export async function loadUsagePoints(usage: Usage, now: number): Promise<UsagePoint[]> {
-  const start = Date.parse(usage.period_start);
-  const inPeriod: Cast[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const { casts, next_cursor } = await api.listCasts(cursor, 200);
-    inPeriod.push(...casts.filter((cast) => Date.parse(cast.created_at) >= start));
-    const oldest = casts.at(-1);
-    if (!next_cursor || !oldest || Date.parse(oldest.created_at) < start) break;
-    cursor = next_cursor;
-  }
+  const series = await api.usageSeries();
   const points: UsagePoint[] = [];
   let total = 0;
-  for (const cast of inPeriod.reverse()) {
-    if (!cast.cost_cents) continue;
-    total += cast.cost_cents;
-    points.push({ at: Date.parse(cast.created_at), cents: total });
+  for (const bucket of series.points) {
+    if (bucket.cents === 0) continue;
+    total += bucket.cents;
+    points.push({ at: Date.parse(bucket.last_cast_at), cents: total });
   }
   if (total !== usage.used_cents) points.push({ at: now, cents: usage.used_cents });
   return points;
