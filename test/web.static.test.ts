@@ -35,7 +35,7 @@ describe('web.static', () => {
   });
 
   it('keeps JSON 404s for the API and for files that do not exist', async () => {
-    for (const url of ['/v1/nope', '/auth/nope', '/webhooks/nope', '/v1', '/docs/nope', '/assets/missing.js', '/../package.json']) {
+    for (const url of ['/v1/nope', '/auth/nope', '/webhooks/nope', '/v1', '/docs/nope', '/assets/missing.js', '/../package.json', '/%2e%2e/package.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/a/%2e%2e/%2e%2e/package.json']) {
       const response = await t.app.inject({ url, headers: html });
       expect(response.statusCode, url).toBe(404);
       expect(response.json(), url).toMatchObject({ error: 'not_found' });

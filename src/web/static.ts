@@ -39,7 +39,10 @@ export async function registerWebApp(app: FastifyInstance, services: Services, r
     { config: { auth: 'public', limit: 'off' }, schema: { hide: true } },
     async (request, reply) => {
       const path = (request.params as { '*': string })['*'];
-      if (isApiPath(path)) return reply.callNotFound();
+      // `..` (also sent as `%2e%2e`) never names a file of the build; answer as for any unknown path.
+      if (isApiPath(path) || path.split(/[/\\]/).some((segment) => segment === '..') || path.includes('\0')) {
+        return reply.callNotFound();
+      }
       if (path.startsWith('assets/')) {
         return reply.sendFile(path, { maxAge: '365d', immutable: true });
       }
