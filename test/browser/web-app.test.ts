@@ -18,7 +18,8 @@ afterAll(async () => {
 
 describe('browser: web app', () => {
   it('signs up, creates an API key that works, and casts the demo spell in the playground', async () => {
-    await inPage(browser, web.url, 'web-signup-key-cast', async ({ page, problems }) => {
+    await inPage(browser, web.url, 'web-signup-key-cast', async ({ page, context, problems }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
       await signUpInBrowser(page, uniqueEmail('ada'));
       await page.getByRole('heading', { name: 'Your keys' }).waitFor();
       await page.getByText('No API keys yet').waitFor();
@@ -27,7 +28,9 @@ describe('browser: web app', () => {
       await page.getByRole('button', { name: 'Create key' }).click();
       const key = (await page.getByTestId('new-key').textContent()) ?? '';
       expect(key).toMatch(/^spell_[0-9a-f]{12}_/);
-      await page.getByRole('button', { name: 'Copy key' }).waitFor();
+      await page.getByRole('button', { name: 'Copy key' }).click();
+      await page.getByText('Copied to the clipboard.').waitFor();
+      expect(await page.evaluate('navigator.clipboard.readText()')).toBe(key);
       await page.getByRole('cell', { name: 'laptop', exact: true }).waitFor();
       // The key shown once authenticates on the API.
       const me = await fetch(`${web.url}/v1/me`, { headers: { authorization: `Bearer ${key}` } });
@@ -145,10 +148,15 @@ describe('browser: web app', () => {
       'web-phone-keyboard',
       async ({ page }) => {
         await signUpInBrowser(page, uniqueEmail('phone'));
+        // With rows: a table's hidden "Actions" header once escaped its scrolling box and widened the page.
+        await page.getByLabel('Key name').fill('phone key');
+        await page.getByRole('button', { name: 'Create key' }).click();
+        await page.getByRole('cell', { name: 'phone key', exact: true }).waitFor();
         for (const path of ['/keys', '/spells', '/playground', '/casts', '/budgets', '/billing', '/creator']) {
           await page.goto(path);
           await page.getByRole('heading', { level: 1 }).waitFor();
           await page.waitForLoadState('networkidle');
+          if (path === '/keys') await page.getByRole('cell', { name: 'phone key', exact: true }).waitFor();
           // Nothing wider than the screen: the page never scrolls sideways (wide tables scroll in their own box).
           expect(await page.evaluate('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(phone.width);
         }

@@ -1,0 +1,67 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdminToken } from '../../src/admin/tokens.js';
+import { issueKeys, signInToConsole } from './admin-console.js';
+import { inPage, launchBrowser, PASSWORD, uniqueEmail } from './browser.js';
+import { startWebServer, type WebServer } from './web-server.js';
+
+const phone = { width: 375, height: 740 };
+
+let browser: Browser;
+let web: WebServer;
+let adminToken: string;
+beforeAll(async () => {
+  [browser, web] = await Promise.all([launchBrowser(), startWebServer()]);
+  adminToken = (await createAdminToken(web.server.services.db, { name: 'phone operator', now: new Date() })).token;
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+/** The page never scrolls sideways: wide tables scroll inside their own box, hidden headers too. */
+async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  expect(await page.evaluate('document.documentElement.scrollWidth'), where).toBeLessThanOrEqual(phone.width);
+}
+
+describe('browser: admin console at phone width', () => {
+  it('fits license keys, a tenant with entitlements and the audit log on a phone', async () => {
+    const memo = `phone-${Math.random().toString(16).slice(2, 8)}`;
+    const email = uniqueEmail('phone-tenant');
+    const registered = await fetch(`${web.url}/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    expect(registered.status).toBe(201);
+
+    await inPage(
+      browser,
+      web.url,
+      'admin-phone',
+      async ({ page, problems }) => {
+        await signInToConsole(page, adminToken);
+        await issueKeys(page, 2, memo);
+        await page.getByLabel('Memo or hint').fill(memo);
+        await page.getByRole('button', { name: 'Filter' }).click();
+        await expect.poll(() => page.getByTestId('license-row').count(), { timeout: 15_000 }).toBe(2);
+        await expectNoSidewaysScroll(page, 'license keys');
+
+        await page.getByRole('link', { name: 'Tenants' }).click();
+        await page.getByLabel('Name or email').fill(email);
+        await page.getByRole('button', { name: 'Search' }).click();
+        await page.getByTestId('tenant-row').filter({ hasText: email }).getByRole('link').click();
+        await page.getByLabel('Plan', { exact: true }).selectOption('PRO');
+        await page.getByRole('button', { name: 'Grant' }).click();
+        await page.getByTestId('entitlement-row').filter({ hasText: 'manual' }).waitFor();
+        await expectNoSidewaysScroll(page, 'tenant');
+
+        await page.getByRole('link', { name: 'Audit log', exact: true }).click();
+        await page.getByTestId('audit-row').first().waitFor();
+        await expectNoSidewaysScroll(page, 'audit log');
+        expect(problems).toEqual([]);
+      },
+      phone,
+    );
+  });
+});
