@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminToken } from '../../src/admin/tokens.js';
+import { issueKeys, signInToConsole } from './admin-console.js';
 import { inPage, launchBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -17,26 +17,6 @@ afterAll(async () => {
   await web?.close();
 });
 
-async function signInToConsole(page: Page): Promise<void> {
-  await page.goto('/admin');
-  await page.getByLabel('Admin token').fill(adminToken);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'License keys', exact: true }).waitFor();
-}
-
-/** Issues a batch through the console and returns the keys from the downloaded CSV. */
-async function issueKeys(page: Page, count: number, memo: string): Promise<string[]> {
-  await page.getByLabel('How many').fill(String(count));
-  await page.getByLabel('Memo', { exact: true }).fill(memo);
-  await page.getByRole('button', { name: 'Issue keys' }).click();
-  await page.getByText(`${count} keys issued`).waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-  const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r\n/);
-  expect(csv[0]).toBe('key,id,batch_id,memo,created_at');
-  await page.getByRole('button', { name: 'Done' }).click();
-  return csv.slice(1).map((line) => line.split(',')[0] ?? '');
-}
-
 async function claim(page: Page, key: string, email: string, company: string): Promise<void> {
   await page.goto('/claim');
   await page.getByLabel('License key', { exact: true }).fill(key);
@@ -47,6 +27,15 @@ async function claim(page: Page, key: string, email: string, company: string): P
   await page.getByRole('button', { name: 'Claim and create account' }).click();
 }
 
+/** The status of the one key issued with `memo`, from the admin API itself. */
+async function keyStatus(memo: string): Promise<string | undefined> {
+  const response = await fetch(`${web.url}/v1/admin/license-keys?q=${encodeURIComponent(memo)}`, { headers: { authorization: `Bearer ${adminToken}` } });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { license_keys: { status: string }[] };
+  expect(body.license_keys).toHaveLength(1);
+  return body.license_keys[0]?.status;
+}
+
 describe('browser: admin console', () => {
   it('issues keys; a new user claims one; the operator sees the tenant, the claim in the audit log, and manages the tenant', async () => {
     const memo = `expo-${Math.random().toString(16).slice(2, 8)}`;
@@ -54,13 +43,13 @@ describe('browser: admin console', () => {
     const email = uniqueEmail('lin');
     let keys: string[] = [];
     await inPage(browser, web.url, 'admin-issue', async ({ page, problems }) => {
-      await signInToConsole(page);
+      await signInToConsole(page, adminToken);
       keys = await issueKeys(page, 3, memo);
       expect(keys).toHaveLength(3);
       for (const key of keys) expect(key).toMatch(/^SPELL-[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{4}$/);
       await page.getByLabel('Memo or hint').fill(memo);
       await page.getByRole('button', { name: 'Filter' }).click();
-      await expect.poll(() => page.getByTestId('license-row').filter({ hasText: 'unused' }).count()).toBe(3);
+      await expect.poll(() => page.getByTestId('license-row').filter({ hasText: 'unused' }).count(), { timeout: 15_000 }).toBe(3);
       expect(problems).toEqual([]);
     });
 
@@ -71,7 +60,7 @@ describe('browser: admin console', () => {
     });
 
     await inPage(browser, web.url, 'admin-tenant', async ({ page, problems }) => {
-      await signInToConsole(page);
+      await signInToConsole(page, adminToken);
       await page.getByRole('link', { name: 'Tenants' }).click();
       await page.getByLabel('Name or email').fill(email);
       await page.getByRole('button', { name: 'Search' }).click();
@@ -88,7 +77,7 @@ describe('browser: admin console', () => {
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: 'Change status' }).click();
       await page.getByText('Status set to suspended.').waitFor();
-      await expect.poll(() => page.getByTestId('tenant-status').textContent()).toBe('suspended');
+      await expect.poll(() => page.getByTestId('tenant-status').textContent(), { timeout: 15_000 }).toBe('suspended');
 
       await page.getByLabel('Plan', { exact: true }).selectOption('PRO');
       await page.getByRole('button', { name: 'Grant' }).click();
@@ -101,13 +90,24 @@ describe('browser: admin console', () => {
 
       await page.getByRole('link', { name: 'Audit log', exact: true }).click();
       await page.getByLabel('Action').fill('license_claimed');
+      await page.getByLabel('From', { exact: true }).fill('2000-01-02T03:04');
+      await page.getByLabel('To', { exact: true }).fill('2999-12-31T23:59');
       await page.getByRole('button', { name: 'Filter' }).click();
       const claimed = page.getByTestId('audit-row');
-      await expect.poll(() => claimed.count()).toBe(1);
+      await expect.poll(() => claimed.count(), { timeout: 15_000 }).toBe(1);
       expect(await claimed.first().textContent()).toContain('license_claimed');
+      // After a reload the applied filters are still in the form, the dates too.
+      expect(new URL(page.url()).searchParams.get('from')).not.toBeNull();
+      await page.reload();
+      await expect.poll(() => claimed.count(), { timeout: 15_000 }).toBe(1);
+      expect(await page.getByLabel('Action').inputValue()).toBe('license_claimed');
+      expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2000-01-02T03:04');
+      expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2999-12-31T23:59');
       await page.getByRole('button', { name: 'Clear' }).click();
+      await expect.poll(() => page.getByLabel('From', { exact: true }).inputValue(), { timeout: 15_000 }).toBe('');
+      expect(await page.getByLabel('Action').inputValue()).toBe('');
       // Unfiltered, newest first: the operator's last action leads.
-      await expect.poll(() => page.getByTestId('audit-row').first().textContent()).toContain('entitlement_revoked');
+      await expect.poll(() => page.getByTestId('audit-row').first().textContent(), { timeout: 15_000 }).toContain('entitlement_revoked');
       expect(problems).toEqual([]);
     });
   });
@@ -116,18 +116,32 @@ describe('browser: admin console', () => {
     const memo = `revoke-${Math.random().toString(16).slice(2, 8)}`;
     let key = '';
     await inPage(browser, web.url, 'admin-revoke', async ({ page }) => {
-      await signInToConsole(page);
+      await signInToConsole(page, adminToken);
       [key = ''] = await issueKeys(page, 1, memo);
       await page.getByLabel('Memo or hint').fill(memo);
       await page.getByRole('button', { name: 'Filter' }).click();
       const row = page.getByTestId('license-row').filter({ hasText: memo });
       await row.getByText('unused').waitFor();
-      page.once('dialog', (dialog) => void dialog.dismiss());
+      const revokes: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/revoke')) revokes.push(request.url());
+      });
+      const dismissed = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))));
       await row.getByRole('button', { name: /Revoke key/ }).click();
-      expect(await row.getByText('unused').count()).toBe(1);
+      expect(await dismissed).toMatch(/^Revoke license key .* It can never be claimed afterwards\.$/);
+      // Reload the list after the dismissal: a revoke sent on dismissal would have gone out before it.
+      const listed = page.waitForResponse((response) => response.url().includes('/v1/admin/license-keys?') && response.status() === 200);
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await listed;
+      await row.getByText('unused').waitFor();
+      expect(revokes).toEqual([]);
+      expect(await keyStatus(memo)).toBe('unused');
+
       page.once('dialog', (dialog) => void dialog.accept());
       await row.getByRole('button', { name: /Revoke key/ }).click();
       await row.getByText('revoked', { exact: true }).waitFor();
+      expect(revokes).toHaveLength(1);
+      expect(await keyStatus(memo)).toBe('revoked');
     });
     await inPage(browser, web.url, 'admin-revoked-claim', async ({ page }) => {
       await claim(page, key, uniqueEmail('late'), 'Too Late Ltd');
@@ -144,6 +158,13 @@ describe('browser: admin console', () => {
       const apiKey = (await page.getByTestId('new-key').textContent()) ?? '';
       await page.goto('/admin/tenants');
       await page.getByRole('heading', { name: 'Admin console' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Tenants' }).count()).toBe(0);
+      // The signed-in session cookie goes with these requests, and opens nothing.
+      for (const path of ['/v1/admin/tenants', '/v1/admin/license-keys', '/v1/admin/audit-logs']) {
+        const response = await page.request.get(path);
+        expect(response.status(), path).toBe(401);
+        expect(await response.text(), path).not.toMatch(/"tenants"|"license_keys"|"audit_logs"/);
+      }
       await page.getByLabel('Admin token').fill(apiKey);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByText('This admin token is not valid').waitFor();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert, Loading } from '../components/alert';
 import { SelectField, TextField } from '../components/field';
@@ -15,13 +15,20 @@ function toIso(local: string): string {
   return local ? new Date(local).toISOString() : '';
 }
 
+/** An ISO instant from the URL as a datetime-local value in the browser's zone, so a reload shows the filter. */
+function toLocal(iso: string): string {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return '';
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 export function AuditLogPage() {
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
   const filterKey = params.toString();
   const pages = useCursorPages();
   const logs = useLoad(() => adminApi.auditLogs({ ...filters, cursor: pages.cursor, limit: '50' }), [filterKey, pages.cursor]);
-  const [formKey, setFormKey] = useState(0);
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -39,7 +46,8 @@ export function AuditLogPage() {
   return (
     <>
       <PageHeader title="Audit log" />
-      <form key={formKey} className="filters" onSubmit={apply} aria-label="Filter the audit log">
+      {/* Keyed by the URL's filters: the form shows what is applied, after a reload, back or Clear too. */}
+      <form key={filterKey} className="filters" onSubmit={apply} aria-label="Filter the audit log">
         <TextField label="Action" name="action" defaultValue={filters.action} placeholder="license_claimed" list="audit-actions" />
         <datalist id="audit-actions">
           {['license_generated', 'license_claimed', 'license_revoked', 'entitlement_created', 'entitlement_revoked', 'tenant_status_changed', 'tenant_suspended'].map(
@@ -65,8 +73,8 @@ export function AuditLogPage() {
           <option value="stripe">Stripe</option>
           <option value="system">System</option>
         </SelectField>
-        <TextField label="From" name="from" type="datetime-local" />
-        <TextField label="To" name="to" type="datetime-local" />
+        <TextField label="From" name="from" type="datetime-local" defaultValue={toLocal(filters.from ?? '')} />
+        <TextField label="To" name="to" type="datetime-local" defaultValue={toLocal(filters.to ?? '')} />
         <div className="actions">
           <button type="submit" className="secondary">Filter</button>
           <button
@@ -74,7 +82,6 @@ export function AuditLogPage() {
             className="link-button"
             onClick={() => {
               setParams(new URLSearchParams());
-              setFormKey((key) => key + 1);
               pages.reset();
             }}
           >
