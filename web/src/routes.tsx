@@ -31,6 +31,18 @@ const titles: Record<string, string> = {
   '/creator': 'Creator',
 };
 
+function titleFor(pathname: string): string {
+  const spell = /^\/creator\/([^/]+)$/.exec(pathname)?.[1];
+  if (spell) {
+    try {
+      return `${decodeURIComponent(spell)} · Creator`;
+    } catch {
+      return 'Creator';
+    }
+  }
+  return titles[pathname] ?? 'Spell Platform';
+}
+
 /**
  * Names each page in the tab and, after an in-app navigation, moves focus to the new page so a
  * screen reader starts there; the first load keeps the browser's own focus (the skip link first).
@@ -39,7 +51,7 @@ function PageFocus() {
   const { pathname } = useLocation();
   const shown = useRef(pathname);
   useEffect(() => {
-    document.title = `${titles[pathname] ?? 'Spell Platform'} · Spell Platform`;
+    document.title = `${titleFor(pathname)} · Spell Platform`;
     if (shown.current !== pathname) document.getElementById('main')?.focus({ preventScroll: true });
     shown.current = pathname;
   }, [pathname]);
