@@ -7,9 +7,24 @@ import { TextField } from '../components/field';
 import { toApiError } from '../components/use-load';
 import { useSession } from '../session';
 
-/** Where to go after signing in: only a path of this app, never another origin. */
+const FALLBACK = '/playground';
+
+const hasControlCharacter = (text: string) => [...text].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+
+/**
+ * Where to go after signing in: only a path of this app, never another origin. Browsers read `\`
+ * as `/` (so `/\evil.example` is protocol-relative) and drop tabs and newlines, hence the checks
+ * before the URL parser has the last word on the origin.
+ */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/playground';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\') || hasControlCharacter(next)) return FALLBACK;
+  try {
+    const url = new URL(next, window.location.origin);
+    if (url.origin !== window.location.origin) return FALLBACK;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return FALLBACK;
+  }
 }
 
 export function SignInPage() {
