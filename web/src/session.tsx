@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { api, resetCsrf } from './api/client';
+import { api, resetCsrf, SESSION_EXPIRED_EVENT } from './api/client';
 import { ApiError } from './api/http';
 import type { Me } from './api/types';
 import { Loading } from './components/alert';
@@ -47,6 +47,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     refresh().catch(() => setChecking(false));
   }, [refresh]);
+
+  // A 401 from any page: forget the user, so RequireSession sends them to sign in and back.
+  useEffect(() => {
+    const expire = () => {
+      resetCsrf();
+      setMe(null);
+    };
+    window.addEventListener(SESSION_EXPIRED_EVENT, expire);
+    return () => window.removeEventListener(SESSION_EXPIRED_EVENT, expire);
+  }, []);
 
   return <SessionContext.Provider value={{ me, checking, refresh, signOut }}>{children}</SessionContext.Provider>;
 }

@@ -26,7 +26,22 @@ async function ensureCsrf(): Promise<string | null> {
   return csrfToken;
 }
 
+/** Fired when the API no longer accepts the session (it expired or was signed out elsewhere). */
+export const SESSION_EXPIRED_EVENT = 'spell-session-expired';
+
+// Answers 401 as part of their job: who is signed in, signing in, claiming a key.
+const answersSignedOut = (path: string) => path === '/v1/me' || path.startsWith('/v1/auth/') || path.startsWith('/v1/public/');
+
 async function call<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  try {
+    return await callWithCsrf<T>(path, options);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && !answersSignedOut(path)) window.dispatchEvent(new Event(SESSION_EXPIRED_EVENT));
+    throw error;
+  }
+}
+
+async function callWithCsrf<T>(path: string, options: RequestOptions): Promise<ApiResponse<T>> {
   const method = options.method ?? 'GET';
   if (method === 'GET') return callApi<T>(path, options);
   const send = async () => {

@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inPage, launchBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './browser.js';
+import { startWebServer, type WebServer } from './web-server.js';
+
+const echoModule = fileURLToPath(new URL('../../spells/examples/build/echo.wasm', import.meta.url));
+
+let browser: Browser;
+let web: WebServer;
+beforeAll(async () => {
+  [browser, web] = await Promise.all([launchBrowser(), startWebServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('browser: web app when things go wrong', () => {
+  it('keeps a refused module on the publish form with the reason, then publishes on retry', async () => {
+    await inPage(browser, web.url, 'web-publish-refused', async ({ page, problems }) => {
+      await signUpInBrowser(page, uniqueEmail('wasm'));
+      const name = `bad-${Math.random().toString(16).slice(2, 8)}`;
+      await page.getByRole('link', { name: 'Creator' }).click();
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.getByLabel('Module (.wasm)').setInputFiles({ name: 'notes.wasm', mimeType: 'application/wasm', buffer: Buffer.from('not a module') });
+      await page.getByRole('button', { name: 'Publish' }).click();
+
+      await page.getByRole('alert').filter({ hasText: 'The module was refused' }).filter({ hasText: 'Not a valid WebAssembly module' }).waitFor();
+      await page.getByTestId('publish-retry').filter({ hasText: `The spell ${name} was created without a version` }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/creator');
+      await page.getByRole('row').filter({ hasText: name }).filter({ hasText: 'no version' }).waitFor();
+
+      // The retry uploads to the spell made the first time instead of failing on its name.
+      await page.getByLabel('Module (.wasm)').setInputFiles(echoModule);
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+      await page.getByText(/^v1 · /).waitFor();
+      await expect.poll(() => page.title(), { timeout: 15_000 }).toBe(`${name} · Creator · Spell Platform`);
+
+      // The price was left empty: the spell has none of its own, as its settings form reads it.
+      const spell = (await (await page.request.get(`/v1/spells/${name}`)).json()) as { price_cents: number | null };
+      expect(spell.price_cents).toBeNull();
+      expect(await page.getByLabel('Price per cast ($)').inputValue()).toBe('');
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('ignores a `next` that leaves the app and stays on its own pages', async () => {
+    await inPage(browser, web.url, 'web-crafted-next', async ({ page, problems }) => {
+      await signUpInBrowser(page, uniqueEmail('next'));
+      for (const next of ['/%5Cexample.com', '/%5C%5Cexample.com/x', '//example.com', '/%09/example.com', 'https://example.com/']) {
+        await page.goto(`/sign-in?next=${next}`);
+        await page.getByRole('heading', { name: 'Playground', level: 1 }).waitFor();
+        expect(new URL(page.url()).origin, next).toBe(web.url);
+        expect(new URL(page.url()).pathname, next).toBe('/playground');
+      }
+      await page.goto(`/sign-in?next=${encodeURIComponent('/casts?from=sign-in')}`);
+      await page.getByRole('heading', { name: 'My casts', level: 1 }).waitFor();
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('sends a user whose session ended to sign in, and back to the page afterwards', async () => {
+    await inPage(browser, web.url, 'web-session-expired', async ({ page, context }) => {
+      const email = uniqueEmail('expired');
+      await signUpInBrowser(page, email);
+      await context.clearCookies();
+      await page.getByRole('link', { name: 'My casts' }).click();
+      await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+      expect(new URL(page.url()).searchParams.get('next')).toBe('/casts');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { name: 'My casts', level: 1 }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/casts');
+    });
+  });
+});
