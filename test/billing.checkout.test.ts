@@ -81,7 +81,7 @@ describe('billing.checkout', () => {
     const subscriptions = (await t.app.inject({ url: '/v1/billing/subscriptions', headers: owner.headers })).json();
     expect(subscriptions).toMatchObject({ subscriptions: [{ status: 'active', price_id: PLAN_PRICE, cancel_at_period_end: false }] });
     const purchases = (await t.app.inject({ url: '/v1/billing/purchases', headers: owner.headers })).json();
-    expect(purchases).toMatchObject({ purchases: [{ mode: 'subscription', amount_cents: 1_500 }] });
+    expect(purchases).toMatchObject({ purchases: [{ mode: 'subscription', amount_cents: 1_500, checkout_session_id: expect.stringMatching(/^cs_/) }] });
     const audit = await t.services.db.select().from(billingAuditLogs).where(eq(billingAuditLogs.tenantId, owner.user.tenant_id));
     expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(['subscription_status_changed', 'entitlement_created']));
     expect(audit.every((row) => row.actorType === 'stripe')).toBe(true);

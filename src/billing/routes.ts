@@ -26,6 +26,8 @@ const purchaseSchema = z.object({
   amount_cents: z.number().int().nullable(),
   currency: z.string().nullable(),
   credits_cents: z.number().int(),
+  /** The Checkout Session it came from: the page Checkout returns to waits for it. */
+  checkout_session_id: z.string(),
   created_at: z.string(),
 });
 
@@ -192,6 +194,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
           amount_cents: row.amountCents,
           currency: row.currency,
           credits_cents: row.creditsCents,
+          checkout_session_id: row.stripeCheckoutSessionId,
           created_at: row.createdAt.toISOString(),
         })),
       };

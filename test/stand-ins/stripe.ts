@@ -66,6 +66,7 @@ export class StripeStandIn {
   readonly requests: { method: string; path: string; idempotencyKey: string | undefined }[] = [];
   readonly deliveries: Delivery[] = [];
   webhookUrl: string | undefined;
+  private held: Delivery['event'][] | undefined;
   private readonly idempotent = new Map<string, { status: number; body: string }>();
   private readonly failures = new Map<string, number>();
   private readonly signer = new Stripe('sk_test_signer');
@@ -311,8 +312,24 @@ export class StripeStandIn {
     return this.signer.webhooks.generateTestHeaderString({ payload, secret: this.options.webhookSecret, ...(timestamp && { timestamp }) });
   }
 
-  /** Delivers events one after another, as Stripe's retries would eventually. */
+  /** Keeps events back instead of delivering them (a webhook that arrives late), until `releaseWebhooks`. */
+  holdWebhooks(): void {
+    this.held ??= [];
+  }
+
+  /** Delivers the events held back since `holdWebhooks`, in order, and delivers at once again. */
+  async releaseWebhooks(): Promise<Delivery[]> {
+    const events = this.held ?? [];
+    this.held = undefined;
+    return this.deliver(events);
+  }
+
+  /** Delivers events one after another, as Stripe's retries would eventually (none while held). */
   async deliver(events: Delivery['event'][]): Promise<Delivery[]> {
+    if (this.held) {
+      this.held.push(...events);
+      return [];
+    }
     const out: Delivery[] = [];
     for (const event of events) out.push(await this.send(event));
     return out;

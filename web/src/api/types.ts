@@ -131,6 +131,7 @@ export interface Purchase {
   amount_cents: number | null;
   currency: string | null;
   credits_cents: number;
+  checkout_session_id: string;
   created_at: string;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { ApiError } from '../api/http';
@@ -8,26 +8,24 @@ import { PageHeader } from '../components/layout';
 import { toApiError, useLoad } from '../components/use-load';
 import { useSession } from '../session';
 import { PurchasesTable, SubscriptionsTable } from './billing-history';
-
-const POLLS_AFTER_CHECKOUT = 5;
+import { CheckoutReturn } from './checkout-return';
 
 export function BillingPage() {
   const [params] = useSearchParams();
   const { refresh } = useSession();
-  const [polls, setPolls] = useState(0);
-  const overview = useLoad(() => api.billing(), [polls]);
-  const history = useLoad(() => Promise.all([api.purchases(), api.subscriptions()]), [polls]);
+  const overview = useLoad(() => api.billing());
+  const history = useLoad(() => Promise.all([api.purchases(), api.subscriptions()]));
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState<string>();
   const checkout = params.get('checkout');
+  const sessionId = checkout === 'success' ? params.get('session_id') : null;
 
-  // Stripe confirms a payment by webhook, maybe a moment after the customer is sent back.
-  useEffect(() => {
-    if (checkout !== 'success' || polls >= POLLS_AFTER_CHECKOUT) return;
-    const timer = window.setTimeout(() => setPolls((count) => count + 1), 2_000);
-    void refresh();
-    return () => window.clearTimeout(timer);
-  }, [checkout, polls, refresh]);
+  const showConfirmed = () => {
+    overview.reload();
+    history.reload();
+    // The plan badge in the header comes from the session; a failure here only leaves it stale.
+    refresh().catch(() => undefined);
+  };
 
   const go = async (label: string, start: () => Promise<{ url: string }>) => {
     setBusy(label);
@@ -45,7 +43,8 @@ export function BillingPage() {
   return (
     <>
       <PageHeader title="Billing" />
-      {checkout === 'success' && <Alert tone="success" title="Thank you!">Your payment went through. It shows here as soon as Stripe confirms it.</Alert>}
+      {sessionId && <CheckoutReturn sessionId={sessionId} onConfirmed={showConfirmed} />}
+      {checkout === 'success' && !sessionId && <Alert tone="success" title="Thank you!">Your payment went through. It shows here as soon as Stripe confirms it.</Alert>}
       {checkout === 'cancelled' && <Alert tone="info">Checkout was cancelled; nothing was charged.</Alert>}
       {params.get('claimed') && <Alert tone="success" title="License claimed">Your account has the Lifetime plan.</Alert>}
       {data?.tenant_status === 'grace' && (
