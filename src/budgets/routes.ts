@@ -45,6 +45,23 @@ function checkLimits(settings: BudgetSettings): void {
   }
 }
 
+/** The budget period a usage answer is about. */
+const periodSchema = z.object({
+  period: z.enum(['daily', 'monthly']),
+  time_zone: z.string(),
+  period_start: z.string(),
+  period_end: z.string(),
+});
+
+function viewPeriod(window: { period: 'daily' | 'monthly'; timeZone: string; periodStart: Date; periodEnd: Date }) {
+  return {
+    period: window.period,
+    time_zone: window.timeZone,
+    period_start: window.periodStart.toISOString(),
+    period_end: window.periodEnd.toISOString(),
+  };
+}
+
 export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['budgets'];
 
@@ -129,11 +146,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         tags,
         summary: 'Spending in the current period: used, reserved, limits, period bounds and casts',
         response: {
-          200: z.object({
-            period: z.enum(['daily', 'monthly']),
-            time_zone: z.string(),
-            period_start: z.string(),
-            period_end: z.string(),
+          200: periodSchema.extend({
             used_cents: z.number().int(),
             reserved_cents: z.number().int(),
             casts: z.number().int(),
@@ -148,10 +161,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     async (request) => {
       const usage = await readUsage(services.db, authOf(request.auth).tenant.id, services.clock.now());
       return {
-        period: usage.period,
-        time_zone: usage.timeZone,
-        period_start: usage.periodStart.toISOString(),
-        period_end: usage.periodEnd.toISOString(),
+        ...viewPeriod(usage),
         used_cents: usage.usedCents,
         reserved_cents: usage.reservedCents,
         casts: usage.casts,
@@ -161,6 +171,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       };
     },
   );
+
   app.get(
     '/v1/budgets/usage/series',
     {
@@ -168,11 +179,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         tags,
         summary: "The current period's spending over time, all the tenant's casts, in hourly (daily budget) or daily (monthly) buckets",
         response: {
-          200: z.object({
-            period: z.enum(['daily', 'monthly']),
-            time_zone: z.string(),
-            period_start: z.string(),
-            period_end: z.string(),
+          200: periodSchema.extend({
             bucket: z.enum(['hour', 'day']),
             points: z.array(
               z.object({ start: z.string(), last_cast_at: z.string(), cents: z.number().int(), casts: z.number().int() }),
@@ -185,10 +192,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     async (request) => {
       const series = await readUsageSeries(services.db, authOf(request.auth).tenant.id, services.clock.now());
       return {
-        period: series.period,
-        time_zone: series.timeZone,
-        period_start: series.periodStart.toISOString(),
-        period_end: series.periodEnd.toISOString(),
+        ...viewPeriod(series),
         bucket: series.bucket,
         points: series.buckets.map((bucket) => ({
           start: bucket.start.toISOString(),

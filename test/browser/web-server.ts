@@ -3,9 +3,9 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { createTestDatabase } from '../helpers/database.js';
-import { PACK_LARGE, PACK_SMALL, PLAN_PRICE, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from '../helpers/billing.js';
+import { billingEnv, startStripeStandIn } from '../helpers/billing.js';
 import { freePort } from '../helpers/server-process.js';
-import { StripeStandIn } from '../stand-ins/stripe.js';
+import type { StripeStandIn } from '../stand-ins/stripe.js';
 
 export interface WebServer {
   /** The server's own address, also its PUBLIC_URL (Checkout sends the browser back there). */
@@ -22,17 +22,7 @@ export interface WebServer {
  * `billing`, the local Stripe stand-in wired in as the tests of billing do.
  */
 export async function startWebServer(options: { billing?: boolean; env?: Record<string, string> } = {}): Promise<WebServer> {
-  const stripe = options.billing
-    ? await new StripeStandIn({
-        secretKey: STRIPE_SECRET_KEY,
-        webhookSecret: STRIPE_WEBHOOK_SECRET,
-        prices: {
-          [PLAN_PRICE]: { unitAmount: 1_500, recurring: true },
-          [PACK_SMALL]: { unitAmount: 1_000, recurring: false },
-          [PACK_LARGE]: { unitAmount: 5_000, recurring: false },
-        },
-      }).start()
-    : undefined;
+  const stripe = options.billing ? await startStripeStandIn() : undefined;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const database = await createTestDatabase();
@@ -50,14 +40,7 @@ export async function startWebServer(options: { billing?: boolean; env?: Record<
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     REDIS_KEY_PREFIX: `browser:${randomBytes(6).toString('hex')}:`,
-    ...(stripe && {
-      STRIPE_SECRET_KEY,
-      STRIPE_WEBHOOK_SECRET,
-      STRIPE_PRICE_ID: PLAN_PRICE,
-      STRIPE_CREDIT_PACKS: `${PACK_SMALL}:1000,${PACK_LARGE}:5500`,
-      STRIPE_API_BASE_URL: stripe.url,
-      METER_DISPATCH_INTERVAL_MS: '3600000',
-    }),
+    ...(stripe && billingEnv(stripe)),
     ...options.env,
   });
   const server = await startServer(config, { database: await database.open(), logger: pino({ level: 'silent' }) });

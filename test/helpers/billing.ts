@@ -15,12 +15,9 @@ export interface BillingTestApp extends TestApp {
   url: string;
 }
 
-/**
- * A real app listening on loopback with billing on, talking to a Stripe stand-in through the
- * official SDK; the stand-in delivers signed webhooks to the app's `/webhooks/stripe`.
- */
-export async function buildBillingApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BillingTestApp> {
-  const stripe = await new StripeStandIn({
+/** The local Stripe stand-in with the plan and two credit packs, listening on loopback. */
+export function startStripeStandIn(): Promise<StripeStandIn> {
+  return new StripeStandIn({
     secretKey: STRIPE_SECRET_KEY,
     webhookSecret: STRIPE_WEBHOOK_SECRET,
     prices: {
@@ -29,17 +26,29 @@ export async function buildBillingApp(options: { clock?: Clock; env?: Record<str
       [PACK_LARGE]: { unitAmount: 5_000, recurring: false },
     },
   }).start();
+}
+
+/** The billing environment pointing the app at `stripe`. */
+export function billingEnv(stripe: StripeStandIn): Record<string, string> {
+  return {
+    STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET,
+    STRIPE_PRICE_ID: PLAN_PRICE,
+    STRIPE_CREDIT_PACKS: `${PACK_SMALL}:1000,${PACK_LARGE}:5500`,
+    STRIPE_API_BASE_URL: stripe.url,
+    METER_DISPATCH_INTERVAL_MS: '3600000',
+  };
+}
+
+/**
+ * A real app listening on loopback with billing on, talking to a Stripe stand-in through the
+ * official SDK; the stand-in delivers signed webhooks to the app's `/webhooks/stripe`.
+ */
+export async function buildBillingApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BillingTestApp> {
+  const stripe = await startStripeStandIn();
   const t = await buildTestApp({
     ...(options.clock && { clock: options.clock }),
-    env: {
-      STRIPE_SECRET_KEY,
-      STRIPE_WEBHOOK_SECRET,
-      STRIPE_PRICE_ID: PLAN_PRICE,
-      STRIPE_CREDIT_PACKS: `${PACK_SMALL}:1000,${PACK_LARGE}:5500`,
-      STRIPE_API_BASE_URL: stripe.url,
-      METER_DISPATCH_INTERVAL_MS: '3600000',
-      ...options.env,
-    },
+    env: { ...billingEnv(stripe), ...options.env },
   });
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
