@@ -1,14 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
-import type { ApiError } from '../api/http';
 import { ErrorAlert } from '../components/alert';
 import { TextField } from '../components/field';
-import { toApiError } from '../components/use-load';
 import { adminApi, adminToken } from './admin-api';
 import { AuditLogPage } from './audit-log';
 import { LicenseKeysPage } from './license-keys';
 import { TenantDetailPage } from './tenant-detail';
 import { TenantsPage } from './tenants';
+import { useAction } from '../components/use-action';
 
 /** The operators' console under /admin: its own sign-in with an admin token, its own pages. */
 export function AdminApp() {
@@ -80,23 +79,16 @@ export function AdminApp() {
 }
 
 function AdminSignIn({ onSignedIn }: { onSignedIn: () => void }) {
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const token = String(new FormData(event.currentTarget).get('token') ?? '').trim();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await adminApi.session(token);
       adminToken.save(token);
       onSignedIn();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,34 +1,26 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../api/http';
 import { Alert, ErrorAlert } from '../components/alert';
 import { TextField } from '../components/field';
-import { toApiError } from '../components/use-load';
 import { adminApi, type IssuedBatch } from './admin-api';
 import { downloadText, toCsv } from './csv';
+import { useAction } from '../components/use-action';
 
 /** Issues a batch of license keys; the keys can be downloaded as CSV until the panel is closed. */
 export function IssueKeys({ onIssued }: { onIssued: () => void }) {
   const [batch, setBatch] = useState<IssuedBatch>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [downloaded, setDownloaded] = useState(false);
 
   const issue = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       setBatch(await adminApi.issueKeys(Number(form.get('count')), String(form.get('memo') ?? '').trim()));
       setDownloaded(false);
       formElement.reset();
       onIssued();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const download = () => {

@@ -1,29 +1,21 @@
-import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../api/http';
+import type { FormEvent } from 'react';
 import { ErrorAlert } from '../components/alert';
 import { SelectField, TextField } from '../components/field';
-import { toApiError } from '../components/use-load';
 import { adminApi, type TenantStatus } from './admin-api';
+import { useAction } from '../components/use-action';
 
 export function StatusForm({ tenantId, current, onChanged }: { tenantId: string; current: TenantStatus; onChanged: (message: string) => void }) {
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const status = String(form.get('status')) as TenantStatus;
     if (status === 'suspended' && !window.confirm('Suspend this tenant? Its users can no longer cast.')) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await adminApi.setStatus(tenantId, status, String(form.get('reason') ?? '').trim());
       onChanged(`Status set to ${status}.`);
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -44,8 +36,7 @@ export function StatusForm({ tenantId, current, onChanged }: { tenantId: string;
 }
 
 export function GrantForm({ tenantId, onGranted }: { tenantId: string; onGranted: (message: string) => void }) {
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -54,9 +45,7 @@ export function GrantForm({ tenantId, onGranted }: { tenantId: string; onGranted
     const plan = form.get('plan_code') === 'LIFETIME' ? 'LIFETIME' : 'PRO';
     const until = String(form.get('valid_until') ?? '');
     const reason = String(form.get('reason') ?? '').trim();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await adminApi.grant(tenantId, {
         plan_code: plan,
         ...(until && { valid_until: new Date(`${until}T23:59:59`).toISOString() }),
@@ -64,11 +53,7 @@ export function GrantForm({ tenantId, onGranted }: { tenantId: string; onGranted
       });
       formElement.reset();
       onGranted(`${plan} entitlement granted.`);
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { ApiError } from '../api/http';
 import type { Budget, Period } from '../api/types';
 import { Alert, ErrorAlert, Loading } from '../components/alert';
 import { SelectField, TextField } from '../components/field';
@@ -9,6 +8,7 @@ import { PageHeader } from '../components/layout';
 import { UsageChart } from '../components/usage-chart';
 import { toApiError, useLoad } from '../components/use-load';
 import { loadUsagePoints } from './budget-usage';
+import { useAction } from '../components/use-action';
 
 const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -83,9 +83,8 @@ function BudgetForm({ budget, onSaved }: { budget: Budget | null; onSaved: (mess
   const [soft, setSoft] = useState(budget ? (budget.soft_limit_cents / 100).toFixed(2) : '');
   const [hard, setHard] = useState(budget ? (budget.hard_limit_cents / 100).toFixed(2) : '');
   const [timeZone, setTimeZone] = useState(budget?.time_zone ?? browserTimeZone);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, setError, run } = useAction();
   const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -94,16 +93,10 @@ function BudgetForm({ budget, onSaved }: { budget: Budget | null; onSaved: (mess
     if (softCents === null || hardCents === null) return setFormError('Enter both limits in dollars, e.g. 5 or 12.50.');
     if (softCents > hardCents) return setFormError('The soft limit must not be above the hard limit.');
     setFormError(undefined);
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.saveBudget({ period, soft_limit_cents: softCents, hard_limit_cents: hardCents, time_zone: timeZone });
       onSaved('Budget saved.');
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const remove = async () => {

@@ -1,26 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
-import type { ApiError } from '../api/http';
 import { ErrorAlert } from '../components/alert';
 import { TextField } from '../components/field';
-import { toApiError } from '../components/use-load';
 import { useSession } from '../session';
+import { useAction } from '../components/use-action';
 
 /** Redeems a license key: a new account whose tenant holds a LIFETIME entitlement. */
 export function ClaimPage() {
   const { refresh } = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.claimLicense({
         license_key: text('license_key'),
         email: text('email'),
@@ -30,11 +26,7 @@ export function ClaimPage() {
       });
       await refresh();
       navigate('/billing?claimed=1');
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const title =

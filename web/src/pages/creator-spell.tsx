@@ -8,32 +8,26 @@ import { SelectField, TextArea, TextField } from '../components/field';
 import { formatCents, formatDate, parseDollars } from '../components/format';
 import { PageHeader } from '../components/layout';
 import { toApiError, useLoad } from '../components/use-load';
+import { useAction } from '../components/use-action';
 
 /** One of the creator's spells: numbers, settings, versions and a new upload. */
 export function CreatorSpellPage() {
   const name = useParams().name ?? '';
   const spell = useLoad(() => Promise.all([api.getSpell(name), api.spellStats(name)]), [name]);
   const [notice, setNotice] = useState<string>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const upload = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const file = new FormData(formElement).get('module');
     if (!(file instanceof File) || file.size === 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const version = await api.uploadVersion(name, file);
       setNotice(`Version ${version.version} published.`);
       formElement.reset();
       spell.reload();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (spell.error) return <ErrorAlert error={spell.error} />;

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { ApiError } from '../api/http';
 import type { ApiKey } from '../api/types';
 import { Alert, Empty, ErrorAlert, Loading } from '../components/alert';
 import { CopyButton } from '../components/copy-button';
@@ -8,28 +7,22 @@ import { TextField } from '../components/field';
 import { formatDate } from '../components/format';
 import { PageHeader } from '../components/layout';
 import { toApiError, useLoad } from '../components/use-load';
+import { useAction } from '../components/use-action';
 
 export function KeysPage() {
   const keys = useLoad(() => api.listKeys().then((body) => body.keys));
   const [created, setCreated] = useState<ApiKey & { key: string }>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const create = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const name = String(new FormData(formElement).get('name') ?? '').trim();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       setCreated(await api.createKey(name));
       formElement.reset();
       keys.reload();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const remove = async (key: ApiKey) => {

@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import type { ApiError } from '../api/http';
 import { ErrorAlert } from '../components/alert';
 import { TextField } from '../components/field';
-import { toApiError } from '../components/use-load';
 import { useSession } from '../session';
+import { useAction } from '../components/use-action';
 
 const FALLBACK = '/playground';
 
@@ -30,23 +29,16 @@ export function safeNext(next: string | null): string {
 export function SignInPage() {
   const { me, refresh } = useSession();
   const [params] = useSearchParams();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   if (me) return <Navigate to={safeNext(params.get('next'))} replace />;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.login({ email: String(form.get('email')), password: String(form.get('password')) });
       await refresh();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

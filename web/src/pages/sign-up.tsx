@@ -1,16 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
 import { api } from '../api/client';
-import type { ApiError } from '../api/http';
 import { ErrorAlert } from '../components/alert';
 import { TextField } from '../components/field';
-import { toApiError } from '../components/use-load';
 import { useSession } from '../session';
+import { useAction } from '../components/use-action';
 
 export function SignUpPage() {
   const { me, refresh } = useSession();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   // A new account starts with its first API key; someone already signed in goes to the playground.
   const [next, setNext] = useState('/playground');
   if (me) return <Navigate to={next} replace />;
@@ -19,9 +17,7 @@ export function SignUpPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const displayName = String(form.get('display_name') ?? '').trim();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.register({
         email: String(form.get('email')),
         password: String(form.get('password')),
@@ -29,11 +25,7 @@ export function SignUpPage() {
       });
       setNext('/keys');
       await refresh();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
