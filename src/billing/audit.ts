@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { after, newestFirst, type Position } from '../db/paging.js';
 import { billingAuditLogs } from '../db/schema.js';
 
 export type AuditActor =
@@ -46,7 +47,7 @@ export interface AuditFilter {
   from?: Date | undefined;
   /** Exclusive. */
   to?: Date | undefined;
-  before?: { createdAt: Date; id: string } | undefined;
+  before?: Position | undefined;
   limit: number;
 }
 
@@ -62,17 +63,12 @@ export async function listAuditLogs(db: DbOrTx, filter: AuditFilter): Promise<Au
     filter.targetId === undefined ? undefined : eq(log.targetId, filter.targetId),
     filter.from === undefined ? undefined : gte(log.createdAt, filter.from),
     filter.to === undefined ? undefined : lt(log.createdAt, filter.to),
-    filter.before === undefined
-      ? undefined
-      : or(
-          lt(log.createdAt, filter.before.createdAt),
-          and(eq(log.createdAt, filter.before.createdAt), lt(log.id, filter.before.id)),
-        ),
+    after(log.createdAt, log.id, filter.before),
   ];
   return db
     .select()
     .from(log)
     .where(and(...conditions))
-    .orderBy(desc(log.createdAt), desc(log.id))
+    .orderBy(...newestFirst(log.createdAt, log.id))
     .limit(filter.limit);
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { after, newestFirst, type Position } from '../db/paging.js';
 import { casts, spells, spellVersions } from '../db/schema.js';
 
 export type CastRow = typeof casts.$inferSelect;
@@ -16,22 +17,16 @@ const historyColumns = { cast: casts, spellName: spells.name, version: spellVers
 /** The user's casts, newest first, continuing after `before` (the last entry of the previous page). */
 export function listCasts(
   db: DbOrTx,
-  options: { tenantId: string; userId: string; limit: number; before?: { createdAt: Date; id: string } | undefined },
+  options: { tenantId: string; userId: string; limit: number; before?: Position | undefined },
 ): Promise<CastHistoryEntry[]> {
   const mine = and(eq(casts.tenantId, options.tenantId), eq(casts.userId, options.userId));
-  const page = options.before
-    ? or(
-        lt(casts.createdAt, options.before.createdAt),
-        and(eq(casts.createdAt, options.before.createdAt), lt(casts.id, options.before.id)),
-      )
-    : undefined;
   return db
     .select(historyColumns)
     .from(casts)
     .innerJoin(spells, eq(spells.id, casts.spellId))
     .innerJoin(spellVersions, eq(spellVersions.id, casts.spellVersionId))
-    .where(page ? and(mine, page) : mine)
-    .orderBy(desc(casts.createdAt), desc(casts.id))
+    .where(and(mine, after(casts.createdAt, casts.id, options.before)))
+    .orderBy(...newestFirst(casts.createdAt, casts.id))
     .limit(options.limit);
 }
 

@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import type { Position } from '../db/paging.js';
 import { AppError } from '../errors.js';
 
-/** A position in a list sorted newest first: the last row's time and id (ids break ties). */
-export interface Position {
-  createdAt: Date;
-  id: string;
-}
+export type { Position };
 
 const cursorSchema = z.object({ t: z.iso.datetime(), id: z.uuid() });
 

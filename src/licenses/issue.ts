@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { writeAudit, type AuditActor } from '../billing/audit.js';
 import type { Database, DbOrTx } from '../db/client.js';
+import { after, containing, newestFirst, type Position } from '../db/paging.js';
 import { licenseKeys, tenants, users } from '../db/schema.js';
 import { generateLicenseKey, hashLicenseKey, licenseKeyHint } from './keys.js';
 
@@ -65,32 +66,26 @@ export interface LicenseKeyFilter {
   /** Matches the memo or the key's hint. */
   q?: string | undefined;
   batchId?: string | undefined;
-  before?: { createdAt: Date; id: string } | undefined;
+  before?: Position | undefined;
   limit: number;
 }
 
 /** Keys newest first, with who claimed them. */
 export async function listLicenseKeys(db: DbOrTx, filter: LicenseKeyFilter): Promise<LicenseKeyEntry[]> {
-  const conditions: SQL[] = [];
-  if (filter.status) conditions.push(eq(licenseKeys.status, filter.status));
-  if (filter.batchId) conditions.push(eq(licenseKeys.batchId, filter.batchId));
-  if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
-    const match = or(ilike(licenseKeys.memo, pattern), ilike(licenseKeys.hint, pattern));
-    if (match) conditions.push(match);
-  }
-  if (filter.before) {
-    const { createdAt, id } = filter.before;
-    const older = or(lt(licenseKeys.createdAt, createdAt), and(eq(licenseKeys.createdAt, createdAt), lt(licenseKeys.id, id)));
-    if (older) conditions.push(older);
-  }
+  const pattern = filter.q ? containing(filter.q) : undefined;
+  const conditions: (SQL | undefined)[] = [
+    filter.status ? eq(licenseKeys.status, filter.status) : undefined,
+    filter.batchId ? eq(licenseKeys.batchId, filter.batchId) : undefined,
+    pattern ? or(ilike(licenseKeys.memo, pattern), ilike(licenseKeys.hint, pattern)) : undefined,
+    after(licenseKeys.createdAt, licenseKeys.id, filter.before),
+  ];
   const rows = await db
     .select({ key: licenseKeys, tenantName: tenants.name, email: users.email })
     .from(licenseKeys)
     .leftJoin(tenants, eq(tenants.id, licenseKeys.claimedTenantId))
     .leftJoin(users, eq(users.id, licenseKeys.claimedUserId))
     .where(and(...conditions))
-    .orderBy(desc(licenseKeys.createdAt), desc(licenseKeys.id))
+    .orderBy(...newestFirst(licenseKeys.createdAt, licenseKeys.id))
     .limit(filter.limit);
   return rows.map((row) => ({
     key: row.key,
@@ -129,9 +124,4 @@ export async function revokeLicenseKey(
     });
     return { ok: true, key };
   });
-}
-
-/** Escapes `%`, `_` and `\` so a search term matches literally inside ILIKE. */
-export function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

@@ -1,9 +1,9 @@
-import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { listAuditLogs, type AuditLogRow } from '../billing/audit.js';
 import { activePlans, type EntitlementRow, type PlanCode } from '../billing/entitlements.js';
 import type { DbOrTx } from '../db/client.js';
+import { after, containing, newestFirst, type Position } from '../db/paging.js';
 import { billingAccounts, entitlements, tenants, users } from '../db/schema.js';
-import { escapeLike } from '../licenses/issue.js';
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type TenantStatus = TenantRow['status'];
@@ -17,26 +17,22 @@ export interface TenantSummary {
 /** Tenants newest first; `q` matches the tenant's name or any of its users' emails. */
 export async function searchTenants(
   db: DbOrTx,
-  filter: { q?: string | undefined; status?: TenantStatus | undefined; before?: { createdAt: Date; id: string } | undefined; limit: number; now: Date },
+  filter: { q?: string | undefined; status?: TenantStatus | undefined; before?: Position | undefined; limit: number; now: Date },
 ): Promise<TenantSummary[]> {
-  const conditions: (SQL | undefined)[] = [];
-  if (filter.status) conditions.push(eq(tenants.status, filter.status));
-  if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
-    conditions.push(
-      or(
-        ilike(tenants.name, pattern),
-        sql`exists (select 1 from "users" where "users"."tenant_id" = "tenants"."id" and "users"."email" ilike ${pattern})`,
-      ),
-    );
-  }
   // Tenants get `created_at` from the database, in microseconds; cursors carry milliseconds. Sort
   // and compare on the millisecond so a page boundary never falls between two rows of one millisecond.
   const createdMs = sql<Date>`date_trunc('milliseconds', ${tenants.createdAt})`;
-  if (filter.before) {
-    const { createdAt, id } = filter.before;
-    conditions.push(or(lt(createdMs, createdAt), and(eq(createdMs, createdAt), lt(tenants.id, id))));
-  }
+  const pattern = filter.q ? containing(filter.q) : undefined;
+  const conditions: (SQL | undefined)[] = [
+    filter.status ? eq(tenants.status, filter.status) : undefined,
+    pattern
+      ? or(
+          ilike(tenants.name, pattern),
+          sql`exists (select 1 from "users" where "users"."tenant_id" = "tenants"."id" and "users"."email" ilike ${pattern})`,
+        )
+      : undefined,
+    after(createdMs, tenants.id, filter.before),
+  ];
   const rows = await db
     .select({
       tenant: tenants,
@@ -45,7 +41,7 @@ export async function searchTenants(
     })
     .from(tenants)
     .where(and(...conditions))
-    .orderBy(desc(createdMs), desc(tenants.id))
+    .orderBy(...newestFirst(createdMs, tenants.id))
     .limit(filter.limit);
   const plans = await activePlans(db, rows.map((row) => row.tenant.id), filter.now);
   return rows.map((row) => ({ ...row, plan: plans.get(row.tenant.id) ?? 'FREE' }));
