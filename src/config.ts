@@ -75,6 +75,12 @@ export function parseAddressRange(entry: string): { address: string; prefix: num
   return { address, prefix, family };
 }
 
+/** A comma-separated list of addresses and CIDR ranges, and the first entry that is neither. */
+function parseAddressList(value: string): { ranges: string[]; bad: string | undefined } {
+  const ranges = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return { ranges, bad: ranges.find((entry) => parseAddressRange(entry) === undefined) };
+}
+
 const configSchema = z
   .object({
     NODE_ENV: z.preprocess(
@@ -97,8 +103,8 @@ const configSchema = z
           if (['false', '0'].includes(value)) return false;
           if (value === 'true') return true;
           if (/^\d{1,2}$/.test(value)) return Number(value);
-          const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
-          if (entries.length > 0 && entries.every((entry) => parseAddressRange(entry) !== undefined)) return entries;
+          const { ranges, bad } = parseAddressList(value);
+          if (ranges.length > 0 && bad === undefined) return ranges;
           context.addIssue({ code: 'custom', message: 'must be false, a number of proxy hops (e.g. 1), or the proxies\' addresses/CIDR ranges' });
           return z.NEVER;
         }),
@@ -156,13 +162,12 @@ const configSchema = z
       z
         .string()
         .transform((value, context) => {
-          const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
-          const bad = entries.find((entry) => parseAddressRange(entry) === undefined);
+          const { ranges, bad } = parseAddressList(value);
           if (bad !== undefined) {
             context.addIssue({ code: 'custom', message: `must list IP addresses or CIDR ranges (not "${bad}")` });
             return z.NEVER;
           }
-          return entries;
+          return ranges;
         })
         .optional(),
     ),
