@@ -25,11 +25,12 @@ export interface StatusChange {
   action?: 'tenant_status_changed' | 'tenant_suspended';
 }
 
-/** Moves a tenant to another status and writes its audit row, in `tx`. */
-export async function changeTenantStatus(tx: DbOrTx, change: StatusChange): Promise<void> {
+/** Moves a tenant to another status and writes its audit row, in `tx`; returns the tenant as it now is. */
+export async function changeTenantStatus(tx: DbOrTx, change: StatusChange): Promise<typeof tenants.$inferSelect> {
   const { tenant } = change;
   const graceUntil = change.status === 'grace' ? (change.graceUntil ?? null) : null;
-  await tx.update(tenants).set({ status: change.status, graceUntil }).where(eq(tenants.id, tenant.id));
+  const [updated] = await tx.update(tenants).set({ status: change.status, graceUntil }).where(eq(tenants.id, tenant.id)).returning();
+  if (!updated) throw new Error(`tenant ${tenant.id} vanished during a status change`);
   await writeAudit(tx, {
     action: change.action ?? 'tenant_status_changed',
     actor: change.actor,
@@ -39,6 +40,7 @@ export async function changeTenantStatus(tx: DbOrTx, change: StatusChange): Prom
     after: { status: change.status, grace_until: graceUntil?.toISOString() ?? null, reason: change.reason },
     at: change.now,
   });
+  return updated;
 }
 
 export type OperatorMove =
@@ -60,8 +62,7 @@ export async function setTenantStatus(
     if (!tenant) return { ok: false, reason: 'not_found' };
     if (tenant.status === move.status && move.graceUntil === undefined) return { ok: true, tenant, changed: false };
     const graceUntil = move.graceUntil ?? graceEndsAt(move.now);
-    await changeTenantStatus(tx, { tenant, status: move.status, graceUntil, reason: move.reason, actor: move.actor, now: move.now });
-    const [updated] = await tx.select().from(tenants).where(eq(tenants.id, move.tenantId));
-    return { ok: true, tenant: updated ?? tenant, changed: true };
+    const updated = await changeTenantStatus(tx, { tenant, status: move.status, graceUntil, reason: move.reason, actor: move.actor, now: move.now });
+    return { ok: true, tenant: updated, changed: true };
   });
 }
