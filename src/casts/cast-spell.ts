@@ -5,13 +5,20 @@ import { validateCastInput } from '../spells/input-schema.js';
 import { findVersion, findVisibleSpell, loadModuleBytes, type SpellRow, type SpellVersionRow } from '../spells/registry.js';
 import type { RunResult } from '../spells/runtime/index.js';
 
-/** `name` or `name@version`. */
+/** The largest version number (versions are PostgreSQL `integer`s). */
+const MAX_VERSION = 2_147_483_647;
+
+/**
+ * `name` or `name@version`. The version is decimal digits only: `Number()` would also take
+ * `0x1`, `1e3` or ` 1`, and a number past `integer` would reach the database and fail there.
+ */
 export function parseSpellRef(ref: string): { name: string; version: number | undefined } {
   const at = ref.lastIndexOf('@');
   if (at === -1) return { name: ref, version: undefined };
-  const version = Number(ref.slice(at + 1));
-  if (!Number.isInteger(version) || version < 1) {
-    throw new AppError('validation_failed', 'The version after @ must be a positive whole number.', {
+  const digits = ref.slice(at + 1);
+  const version = /^[0-9]+$/.test(digits) ? Number(digits) : 0;
+  if (version < 1 || version > MAX_VERSION) {
+    throw new AppError('validation_failed', `The version after @ must be a whole number from 1 to ${MAX_VERSION}.`, {
       issues: [{ in: 'body', path: '/spell', message: 'expected name or name@version' }],
     });
   }
