@@ -128,6 +128,14 @@ const configSchema = z
     SPELL_OUTPUT_LIMIT_BYTES: integer(1024 * 1024, 1, 64 * 1024 * 1024),
     SPELL_WORKERS: integer(0, 0, 256),
     SPELL_QUEUE_MAX: integer(1_000, 1, 1_000_000),
+    SPELL_HOST_MEMORY_LIMIT_MB: integer(64, 1, 4_096),
+    SPELL_VAR_LIMIT_BYTES: integer(1024 * 1024, 1, 256 * 1024 * 1024),
+    SPELL_WORKER_MEMORY_LIMIT_MB: integer(0, 0, 65_536),
+    SPELL_COMPILE_TIMEOUT_MS: integer(5_000, 10, 600_000),
+    SPELL_MAX_FUNCTIONS: integer(100_000, 1, 1_000_000),
+    SPELL_MAX_FUNCTION_BYTES: integer(2 * 1024 * 1024, 1024, 7_654_321),
+    SPELL_MAX_NESTING: integer(10_000, 1, 1_000_000),
+    SPELL_MAX_TABLE_ELEMENTS: integer(1_000_000, 0, 10_000_000),
     COST_PER_CAST_CENTS: integer(0, 0, 1_000_000),
     CAST_RECONCILE_INTERVAL_MS: integer(30_000, 100, 3_600_000),
     CAST_EXPIRY_GRACE_MS: integer(5 * 60_000, 0, 24 * 3_600_000),
@@ -230,6 +238,20 @@ const configSchema = z
       /** 0 sizes the pool to the machine's available parallelism. */
       workers: env.SPELL_WORKERS,
       queueMax: env.SPELL_QUEUE_MAX,
+      hostMemoryBytes: env.SPELL_HOST_MEMORY_LIMIT_MB * 1024 * 1024,
+      varBytes: env.SPELL_VAR_LIMIT_BYTES,
+      /** 0 (the default) bounds a worker at twice its casts' guest and host memory, plus 256 MiB. */
+      workerMemoryBytes:
+        (env.SPELL_WORKER_MEMORY_LIMIT_MB || 2 * (env.SPELL_MEMORY_LIMIT_MB + env.SPELL_HOST_MEMORY_LIMIT_MB) + 256) * 1024 * 1024,
+      compileTimeoutMs: env.SPELL_COMPILE_TIMEOUT_MS,
+      /** Structural limits a module must stay within at upload (and at cast, for older modules). */
+      moduleLimits: {
+        maxFunctions: env.SPELL_MAX_FUNCTIONS,
+        maxFunctionBytes: env.SPELL_MAX_FUNCTION_BYTES,
+        maxNesting: env.SPELL_MAX_NESTING,
+        maxTableElements: env.SPELL_MAX_TABLE_ELEMENTS,
+        maxMemoryBytes: env.SPELL_MEMORY_LIMIT_MB * 1024 * 1024,
+      },
       seedDemo: env.SEED_DEMO_SPELL,
     },
     costPerCastCents: env.COST_PER_CAST_CENTS,

@@ -78,6 +78,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     runtime: createSpellRuntime({
       ...(config.spells.workers > 0 ? { size: config.spells.workers } : {}),
       maxQueue: config.spells.queueMax,
+      moduleLimits: config.spells.moduleLimits,
+      compileTimeoutMs: config.spells.compileTimeoutMs,
+      hostMemoryBytes: config.spells.hostMemoryBytes,
+      varBytes: config.spells.varBytes,
+      workerMemoryBytes: config.spells.workerMemoryBytes,
     }),
     cookieSecret: config.sessionSecret ?? randomBytes(32).toString('base64url'),
   };

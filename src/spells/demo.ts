@@ -4,7 +4,6 @@ import { eq } from 'drizzle-orm';
 import { tenants } from '../db/schema.js';
 import type { Services } from '../services.js';
 import { createSpell, findVersion, findVisibleSpell, publishVersion, updateSpell } from './registry.js';
-import { inspectWasmModule } from './runtime/index.js';
 
 export const DEMO_SPELL = 'text-stats';
 const PLATFORM_TENANT = 'Spell Platform';
@@ -22,7 +21,7 @@ export async function seedDemoSpell(services: Services): Promise<void> {
   }
   const existing = await findVisibleSpell(services.db, DEMO_SPELL, '00000000-0000-0000-0000-000000000000');
   if (existing && (await findVersion(services.db, existing.id, undefined))) return;
-  const inspected = await inspectWasmModule(bytes);
+  const inspected = await services.runtime.inspect(bytes);
   if (!inspected.ok) throw new Error(`demo spell is not a valid module: ${inspected.reason}`);
 
   await services.db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { publishVersion } from './registry.js';
 import { findOwnSpell, spellName } from './routes.js';
-import { inspectWasmModule } from './runtime/index.js';
+import type { SpellRuntime } from './runtime/index.js';
 import { versionSchema, viewVersion } from './views.js';
 
 const WASM_TYPES = ['application/wasm', 'application/octet-stream'];
@@ -27,11 +27,22 @@ async function readModule(request: FastifyRequest): Promise<Buffer> {
   throw new AppError('unsupported_media_type', 'Send the module as application/wasm or as multipart field "module".');
 }
 
-/** Upload-time checks: a real Wasm module that exports the spell's function. */
-async function validateModule(bytes: Uint8Array, functionName: string): Promise<{ exports: string[] }> {
+/**
+ * Upload-time checks, in the runtime's compile worker: a real Wasm module within the platform's
+ * structural limits (functions, body size, nesting, tables, declared memory) that compiles within
+ * its time bound and exports the spell's function. A refusal names the limit (`limit`).
+ */
+async function validateModule(runtime: SpellRuntime, bytes: Uint8Array, functionName: string): Promise<{ exports: string[] }> {
   if (bytes.byteLength === 0) throw new AppError('validation_failed', 'The module is empty.');
-  const inspected = await inspectWasmModule(bytes);
-  if (!inspected.ok) throw new AppError('validation_failed', `Not a valid WebAssembly module: ${inspected.reason}`);
+  const inspected = await runtime.inspect(bytes);
+  if (!inspected.ok && inspected.failure === 'format') {
+    throw new AppError('validation_failed', `Not a valid WebAssembly module: ${inspected.reason}`);
+  }
+  if (!inspected.ok) {
+    throw new AppError('validation_failed', `The module is over the platform's limits: ${inspected.reason}.`, {
+      limit: inspected.failure,
+    });
+  }
   if (!inspected.exports.includes(functionName)) {
     throw new AppError('validation_failed', `The module does not export the function "${functionName}".`, {
       exports: inspected.exports,
@@ -65,7 +76,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       if (bytes.byteLength > maxBytes) {
         throw new AppError('payload_too_large', `The module is ${bytes.byteLength} bytes; the limit is ${maxBytes}.`);
       }
-      const { exports } = await validateModule(bytes, spell.functionName);
+      const { exports } = await validateModule(services.runtime, bytes, spell.functionName);
       const version = await publishVersion(services.db, { spellId: spell.id, bytes, exports, now: services.clock.now() });
       return reply.status(201).send(viewVersion(version));
     },

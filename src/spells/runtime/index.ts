@@ -3,16 +3,23 @@
  *
  * The pool owns every guarantee a cast relies on. Each cast gets a wall-clock limit (a worker that
  * overruns is terminated and replaced), a memory cap (the module's declared memory maximum is
- * rewritten before compiling, so the engine itself refuses `memory.grow` past it), and an output
- * cap. Modules are compiled once per (hash, memory cap) on the main thread and handed to workers,
- * which keep them; each cast instantiates afresh so no state leaks between casters.
+ * rewritten before compiling, so the engine itself refuses `memory.grow` past it), a budget for
+ * what it makes the host hold (Extism blocks and vars), and an output cap. A watchdog ends a worker
+ * whose reported memory passes its bound, so it dies alone. Modules are checked against structural
+ * limits and compiled once per (hash, memory cap) in a compile worker, never on the main thread,
+ * and handed to workers, which keep them; each cast instantiates afresh so no state leaks between
+ * casters.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FailureCode, RunRequest, WorkerMessage } from './protocol.js';
-import { WASM_PAGE_BYTES, capMemory, readMemoryLimits, type MemoryLimits } from './wasm-memory.js';
+import { createModuleCompiler } from './compiler.js';
+import { compiledOrFailure, inspection, type Compiled, type ModuleInspection, type ModuleRefusal } from './inspect.js';
+import type { FailureCode, RunRequest, WorkerMessage, WorkerSettings } from './protocol.js';
+import { WASM_PAGE_BYTES } from './wasm-memory.js';
+import { DEFAULT_MODULE_LIMITS, type ModuleLimits } from './wasm-structure.js';
+import { workerEntry } from './worker-entry.js';
+
+export { inspectWasmModule, type ModuleInspection, type ModuleRefusal } from './inspect.js';
 
 export type { FailureCode } from './protocol.js';
 
@@ -47,6 +54,8 @@ export interface RuntimeStats {
 
 export interface SpellRuntime {
   run(params: RunParams): Promise<RunResult>;
+  /** Upload-time checks, in the compile worker with the runtime's module limits. */
+  inspect(bytes: Uint8Array): Promise<ModuleInspection | ModuleRefusal>;
   stats(): RuntimeStats;
   close(): Promise<void>;
 }
@@ -60,7 +69,22 @@ export interface RuntimeOptions {
   maxQueueWaitMs?: number;
   /** Compiled modules kept on the main thread. */
   compileCacheSize?: number;
+  /** Structural limits for uploads and casts; `maxMemoryBytes` also caps declared memory at upload. */
+  moduleLimits?: Partial<ModuleLimits>;
+  /** Wall-clock bound on checking and compiling one module. */
+  compileTimeoutMs?: number;
+  /** Host-side blocks (input, allocations, output) one cast may hold at once. */
+  hostMemoryBytes?: number;
+  /** Extism vars one cast may keep. */
+  varBytes?: number;
+  /** A worker whose JS heap plus external memory passes this is ended and its cast failed. */
+  workerMemoryBytes?: number;
 }
+
+const MiB = 1024 * 1024;
+
+/** How often the watchdog reads the workers' footprints while casts run. */
+const WATCHDOG_INTERVAL_MS = 50;
 
 type Outcome = { ok: true; output: Uint8Array } | { ok: false; code: FailureCode; message: string };
 
@@ -78,19 +102,8 @@ interface Slot {
   job?: Job & { id: number; timer: NodeJS.Timeout };
   /** Module keys this worker already holds. */
   seen: Set<string>;
-}
-
-const compiledWorker = new URL('./worker.js', import.meta.url);
-const sourceWorker = new URL('./worker.ts', import.meta.url);
-
-/**
- * Built, the worker is `worker.js` next to this file. Under tsx or vitest it is TypeScript source,
- * which a worker cannot load by itself on Node 20: a small bootstrap loads it through tsx.
- */
-function workerEntry(): { entry: URL | string; eval: boolean } {
-  if (existsSync(fileURLToPath(compiledWorker))) return { entry: compiledWorker, eval: false };
-  const bootstrap = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(sourceWorker.href)}, ${JSON.stringify(import.meta.url)}))`;
-  return { entry: bootstrap, eval: true };
+  /** The worker's last reported JS heap plus external memory, in bytes. */
+  footprint: Float64Array;
 }
 
 const busy = (message: string): Outcome => ({ ok: false, code: 'runtime_busy', message });
@@ -100,22 +113,29 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
   const maxQueue = options.maxQueue ?? 1000;
   const maxQueueWaitMs = options.maxQueueWaitMs ?? 30_000;
   const compileCacheSize = options.compileCacheSize ?? 128;
-  const entry = workerEntry();
+  const moduleLimits: ModuleLimits = { ...DEFAULT_MODULE_LIMITS, ...options.moduleLimits };
+  const hostMemoryBytes = options.hostMemoryBytes ?? 64 * MiB;
+  const varBytes = options.varBytes ?? MiB;
+  const workerMemoryBytes = options.workerMemoryBytes ?? 512 * MiB;
+  const compiler = createModuleCompiler({ timeoutMs: options.compileTimeoutMs ?? 5_000 });
+  const entry = workerEntry('worker');
   const slots = new Set<Slot>();
   const queue: Job[] = [];
-  const compiled = new Map<string, Promise<{ ok: true; module: WebAssembly.Module } | { ok: false; message: string }>>();
+  const compiled = new Map<string, Promise<Compiled>>();
   let nextId = 1;
   let restarts = 0;
   let closed = false;
 
   function spawn(): void {
+    const settings: WorkerSettings = { footprint: new SharedArrayBuffer(8), hostMemoryBytes, varBytes };
     const worker = new Worker(entry.entry, {
       eval: entry.eval,
       execArgv: ['--disable-warning=ExperimentalWarning'],
+      workerData: settings,
       // The JS heap of a worker holds only the SDK's bookkeeping; guest memory is capped separately.
       resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     });
-    const slot: Slot = { worker, ready: false, seen: new Set() };
+    const slot: Slot = { worker, ready: false, seen: new Set(), footprint: new Float64Array(settings.footprint) };
     slots.add(slot);
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') {
@@ -159,6 +179,24 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     spawn();
   }
 
+  /**
+   * Ends every busy worker whose footprint passed its bound. Workers report from inside the
+   * guest's calls for memory, which is how a guest grows host memory at all.
+   */
+  function watchMemory(): void {
+    for (const slot of slots) {
+      const footprint = slot.footprint[0] ?? 0;
+      if (!slot.job || footprint <= workerMemoryBytes) continue;
+      replace(slot, {
+        ok: false,
+        code: 'spell_memory_exceeded',
+        message: `The spell’s worker grew to ${Math.round(footprint / MiB)} MiB, past its ${Math.round(workerMemoryBytes / MiB)} MiB bound, and was stopped.`,
+      });
+    }
+  }
+  const watchdog = setInterval(watchMemory, WATCHDOG_INTERVAL_MS);
+  watchdog.unref();
+
   function dispatch(): void {
     for (const slot of slots) {
       if (queue.length === 0) return;
@@ -179,6 +217,8 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
         });
       }, job.timeoutMs);
       slot.job = { ...job, id, timer };
+      // What the worker reported after its last cast is not this cast's; it reports afresh.
+      slot.footprint[0] = 0;
       slot.worker.postMessage(send);
     }
   }
@@ -193,18 +233,20 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
       return { key, result: found };
     }
     found = (async () => {
-      const capped = capMemory(await loadModule(), pages);
-      if (!capped.ok) {
-        return {
-          ok: false as const,
-          message: `The spell declares ${capped.initialPages * 64} KiB of initial memory, over its ${memoryBytes} byte cap.`,
-        };
-      }
-      return { ok: true as const, module: await WebAssembly.compile(capped.bytes) };
+      const outcome = await compiler.compile(await loadModule(), {
+        limits: { ...moduleLimits, maxMemoryBytes: memoryBytes },
+        memoryPages: pages,
+      });
+      return compiledOrFailure(outcome, memoryBytes);
     })();
     compiled.set(key, found);
-    // A failed load is not cached, so a transient database error does not stick.
-    found.catch(() => compiled.delete(key));
+    // A failed load, a slow compile or a stopped compiler is not cached: the next cast tries again.
+    found.then(
+      (result) => {
+        if (!result.ok && !result.cacheable) compiled.delete(key);
+      },
+      () => compiled.delete(key),
+    );
     if (compiled.size > compileCacheSize) compiled.delete(compiled.keys().next().value as string);
     return { key, result: found };
   }
@@ -214,7 +256,7 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     const { key, result } = compile(params.moduleHash, params.limits.memoryBytes, params.loadModule);
     const module = await result;
     if (closed) return busy('The spell runtime is shutting down.');
-    if (!module.ok) return { ok: false, code: 'spell_memory_exceeded', message: module.message };
+    if (!module.ok) return { ok: false, code: module.code, message: module.message };
     if (queue.length >= maxQueue) return busy('Every spell worker is busy; try again shortly.');
     return new Promise<Outcome>((resolve) => {
       const job: Job = {
@@ -248,6 +290,9 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
       const outcome = await execute(params);
       return { ...outcome, durationMs: performance.now() - started };
     },
+    async inspect(bytes) {
+      return inspection(await compiler.compile(bytes, { limits: moduleLimits }));
+    },
     stats() {
       let inUse = 0;
       for (const slot of slots) if (slot.job) inUse += 1;
@@ -255,6 +300,8 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     },
     async close() {
       closed = true;
+      clearInterval(watchdog);
+      await compiler.close();
       for (const job of queue.splice(0)) {
         clearTimeout(job.queueTimer);
         job.resolve(busy('The spell runtime is shutting down.'));
@@ -272,36 +319,4 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
       );
     },
   };
-}
-
-export interface ModuleInspection {
-  ok: true;
-  /** Names of the exported functions. */
-  exports: string[];
-  memory: MemoryLimits | null;
-}
-
-/** Upload-time checks: a module the engine accepts, that defines (not imports) its memory. */
-export async function inspectWasmModule(
-  bytes: Uint8Array,
-): Promise<ModuleInspection | { ok: false; reason: string }> {
-  let module: WebAssembly.Module;
-  try {
-    module = await WebAssembly.compile(bytes);
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message.replace(/^WebAssembly\.compile\(\): /, '') : 'invalid module' };
-  }
-  if (WebAssembly.Module.imports(module).some((entry) => entry.kind === 'memory')) {
-    return { ok: false, reason: 'the module imports its memory; a spell must define its own so the platform can cap it' };
-  }
-  let memories: MemoryLimits[];
-  try {
-    memories = readMemoryLimits(bytes);
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : 'unreadable memory section' };
-  }
-  const exports = WebAssembly.Module.exports(module)
-    .filter((entry) => entry.kind === 'function')
-    .map((entry) => entry.name);
-  return { ok: true, exports, memory: memories[0] ?? null };
 }

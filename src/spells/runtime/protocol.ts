@@ -1,4 +1,6 @@
-/** Messages between the pool (main thread) and a spell worker. */
+/** Messages between the pool (main thread) and its workers. */
+import type { MemoryLimits } from './wasm-memory.js';
+import type { LimitName, ModuleLimits } from './wasm-structure.js';
 
 export type FailureCode =
   | 'spell_timeout'
@@ -26,3 +28,32 @@ export type RunReply =
   | { type: 'result'; id: number; ok: false; code: FailureCode; message: string };
 
 export type WorkerMessage = { type: 'ready' } | RunReply;
+
+/** What the pool hands each spell worker when it starts (`workerData`). */
+export interface WorkerSettings {
+  /** One float the worker keeps at its JS heap plus external (ArrayBuffer, Wasm memory) bytes. */
+  footprint: SharedArrayBuffer;
+  /** Host-side blocks one cast may hold at once (input, allocations, output). */
+  hostMemoryBytes: number;
+  /** Bytes of Extism vars one cast may keep. */
+  varBytes: number;
+}
+
+/** Messages between the pool and the compile worker. */
+export interface CompileRequest {
+  id: number;
+  bytes: Uint8Array;
+  limits: ModuleLimits;
+  /** Lowers the module's memory maximum to this many pages before compiling (for casts). */
+  memoryPages?: number;
+}
+
+export type CompileFailure = LimitName | 'format' | 'compile_time' | 'compiler';
+
+export type CompileOutcome =
+  | { ok: true; module: WebAssembly.Module; exports: string[]; memory: MemoryLimits | null }
+  | { ok: false; failure: CompileFailure; reason: string };
+
+export type CompileReply = CompileOutcome & { type: 'compiled'; id: number };
+
+export type CompileWorkerMessage = { type: 'ready' } | CompileReply;

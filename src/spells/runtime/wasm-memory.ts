@@ -14,12 +14,13 @@ export interface MemoryLimits {
   maxPages: number | null;
 }
 
-interface Cursor {
+export interface Cursor {
   bytes: Uint8Array;
   at: number;
 }
 
-function readU32(cursor: Cursor): number {
+/** Reads an unsigned LEB128 number of up to 32 bits. */
+export function readU32(cursor: Cursor): number {
   let result = 0;
   let shift = 0;
   for (;;) {

@@ -1,11 +1,14 @@
 /**
  * A spell worker: runs one Extism call at a time, on a fresh instance per cast so no state leaks
  * from one caster to the next. No WASI, no host functions, no network, no filesystem. The pool on
- * the main thread enforces the wall-clock limit by terminating this thread.
+ * the main thread enforces the wall-clock limit by terminating this thread, and its memory bound
+ * by reading the footprint this thread reports each time the guest asks the host for memory.
  */
-import { parentPort } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
 import createPlugin from '@extism/extism';
-import type { FailureCode, RunReply, RunRequest, WorkerMessage } from './protocol.js';
+import { createHostBudget, type HostBudget } from './host-memory.js';
+import type { FailureCode, RunReply, RunRequest, WorkerMessage, WorkerSettings } from './protocol.js';
 
 const PAGE = 64 * 1024;
 const MODULE_CACHE_SIZE = 64;
@@ -13,17 +16,19 @@ const modules = new Map<string, WebAssembly.Module>();
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
+const settings = workerData as WorkerSettings;
+const footprint = new Float64Array(settings.footprint);
+
+/** Publishes this thread's JS heap plus external memory (ArrayBuffers, Wasm memories) to the pool. */
+function reportFootprint(): void {
+  const heap = getHeapStatistics();
+  footprint[0] = heap.total_heap_size + heap.external_memory;
+}
 
 function remember(key: string, module: WebAssembly.Module): void {
   modules.delete(key);
   modules.set(key, module);
   if (modules.size > MODULE_CACHE_SIZE) modules.delete(modules.keys().next().value as string);
-}
-
-/** Collects what the SDK logs, so a refused host-side allocation can be told apart from a plain trap. */
-function recordingLogger(notes: string[]): Console {
-  const record = (...args: unknown[]) => notes.push(args.map(String).join(' '));
-  return { error: record, warn: record, info: () => {}, debug: () => {}, trace: () => {}, log: () => {} } as unknown as Console;
 }
 
 function failure(id: number, code: FailureCode, message: string): RunReply {
@@ -35,20 +40,28 @@ async function run(request: RunRequest): Promise<RunReply> {
   if (!module) return failure(request.id, 'spell_failed', 'the compiled module was not available to the worker');
   if (request.module) remember(request.moduleKey, request.module);
 
-  const notes: string[] = [];
-  const hostPages = Math.ceil((request.memoryBytes + request.input.byteLength) / PAGE);
+  const host = createHostBudget(settings.hostMemoryBytes, reportFootprint);
+  // The SDK's own page count covers every block (the input's too); the budget above refuses first.
+  const hostPages = Math.ceil((settings.hostMemoryBytes + request.input.byteLength) / PAGE) + 1;
   let instanceMemory: WebAssembly.Memory | undefined;
   try {
     const plugin = await createPlugin(
       { wasm: [{ module }] },
-      { useWasi: false, runInWorker: false, functions: {}, logger: recordingLogger(notes), memory: { maxPages: hostPages } },
+      {
+        useWasi: false,
+        runInWorker: false,
+        functions: { 'extism:host/env': host.functions },
+        logger: host.logger,
+        memory: { maxPages: hostPages, maxVarBytes: settings.varBytes },
+      },
     );
     const exported = (await plugin.getInstance()).exports.memory;
     instanceMemory = exported instanceof WebAssembly.Memory ? exported : undefined;
+    reportFootprint();
     try {
       const output = await plugin.call(request.functionName, request.input);
       const bytes = output ? output.bytes() : new Uint8Array(0);
-      const refused = hostMemoryRefused(request, notes);
+      const refused = hostMemoryRefused(request, host);
       if (refused) return refused;
       if (bytes.byteLength > request.outputBytes) {
         return failure(
@@ -62,16 +75,16 @@ async function run(request: RunRequest): Promise<RunReply> {
       await plugin.close();
     }
   } catch (error) {
-    return classify(request, error, notes, instanceMemory);
+    return classify(request, error, host, instanceMemory);
   }
 }
 
 const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MiB`;
 
-/** The SDK logs, and answers 0, when a host-side allocation would pass `memory.maxPages`. */
-function hostMemoryRefused(request: RunRequest, notes: string[]): RunReply | undefined {
-  if (!notes.some((note) => note.includes('memory limit exceeded'))) return undefined;
-  return failure(request.id, 'spell_memory_exceeded', `The spell asked the host for more than its ${mib(request.memoryBytes)} memory cap.`);
+/** A cast the host budget stopped: it asked the host to hold more blocks or vars than it may. */
+function hostMemoryRefused(request: RunRequest, host: HostBudget): RunReply | undefined {
+  const refusal = host.refusal();
+  return refusal === undefined ? undefined : failure(request.id, 'spell_memory_exceeded', refusal);
 }
 
 /**
@@ -79,9 +92,9 @@ function hostMemoryRefused(request: RunRequest, notes: string[]): RunReply | und
  * of memory when the SDK refused a host allocation, or when the guest's memory had grown past half
  * of its cap (a growing allocator's next request could no longer be met).
  */
-function classify(request: RunRequest, error: unknown, notes: string[], memory: WebAssembly.Memory | undefined): RunReply {
+function classify(request: RunRequest, error: unknown, host: HostBudget, memory: WebAssembly.Memory | undefined): RunReply {
   const message = error instanceof Error ? error.message : String(error);
-  const refused = hostMemoryRefused(request, notes);
+  const refused = hostMemoryRefused(request, host);
   if (refused) return refused;
   if (error instanceof RangeError && /call stack/i.test(message)) {
     return failure(request.id, 'spell_trapped', 'The spell exhausted its call stack (recursion too deep).');
@@ -99,6 +112,7 @@ function classify(request: RunRequest, error: unknown, notes: string[], memory: 
 
 port.on('message', (request: RunRequest) => {
   void run(request).then((reply) => {
+    reportFootprint();
     // The output's buffer is handed over, not copied.
     port.postMessage(reply satisfies WorkerMessage, reply.ok ? [reply.output.buffer as ArrayBuffer] : []);
   });

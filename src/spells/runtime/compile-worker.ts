@@ -1,0 +1,49 @@
+/**
+ * The compile worker: checks a module's structure against the platform's limits and compiles it,
+ * off the main thread. The pool terminates this thread when a compile runs past its wall-clock
+ * bound. V8 compiles function bodies lazily, on their first call; the structural limits bound
+ * that later cost too.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { CompileFailure, CompileReply, CompileRequest, CompileWorkerMessage } from './protocol.js';
+import { capMemory, readMemoryLimits } from './wasm-memory.js';
+import { checkModuleStructure } from './wasm-structure.js';
+
+if (!parentPort) throw new Error('compile-worker.ts must run in a worker thread');
+const port = parentPort;
+
+function compileModule(request: CompileRequest): CompileReply {
+  const refuse = (failure: CompileFailure, reason: string): CompileReply => ({
+    type: 'compiled',
+    id: request.id,
+    ok: false,
+    failure,
+    reason,
+  });
+  const checked = checkModuleStructure(request.bytes, request.limits);
+  if (!checked.ok) return refuse(checked.limit, checked.reason);
+  let bytes = request.bytes;
+  if (request.memoryPages !== undefined) {
+    const capped = capMemory(bytes, request.memoryPages);
+    if (!capped.ok) return refuse('memory', `it declares ${capped.initialPages * 64} KiB of initial memory`);
+    bytes = capped.bytes;
+  }
+  let module: WebAssembly.Module;
+  try {
+    module = new WebAssembly.Module(bytes);
+  } catch (error) {
+    return refuse('format', error instanceof Error ? error.message.replace(/^WebAssembly\.Module\(\): /, '') : 'invalid module');
+  }
+  if (WebAssembly.Module.imports(module).some((entry) => entry.kind === 'memory')) {
+    return refuse('format', 'the module imports its memory; a spell must define its own so the platform can cap it');
+  }
+  const exports = WebAssembly.Module.exports(module)
+    .filter((entry) => entry.kind === 'function')
+    .map((entry) => entry.name);
+  return { type: 'compiled', id: request.id, ok: true, module, exports, memory: readMemoryLimits(request.bytes)[0] ?? null };
+}
+
+port.on('message', (request: CompileRequest) => {
+  port.postMessage(compileModule(request) satisfies CompileWorkerMessage);
+});
+port.postMessage({ type: 'ready' } satisfies CompileWorkerMessage);
