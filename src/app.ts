@@ -8,6 +8,7 @@ import { adminRoutes } from './admin/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { githubRoutes } from './auth/github-routes.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { refuseNulBytes } from './http/nul-bytes.js';
 import { registerOpenApi } from './http/openapi.js';
 import { rateLimiting } from './http/rate-limit.js';
 import { healthRoutes } from './health/routes.js';
@@ -48,6 +49,7 @@ export async function buildApp(services: Services): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  refuseNulBytes(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

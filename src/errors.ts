@@ -14,9 +14,10 @@ export const errorStatus = {
   /** The route or the resource does not exist, or belongs to someone else. */
   not_found: 404,
   /**
-   * The request body, query or path does not match the endpoint's schema, or an uploaded module is
-   * not valid Wasm or is over the platform's limits (then `limit` names which: `functions`,
-   * `function_size`, `nesting`, `table_size`, `memory`, `compile_time`).
+   * The request body, query or path does not match the endpoint's schema or carries a NUL character
+   * (which PostgreSQL cannot store), or an uploaded module is not valid Wasm or is over the
+   * platform's limits (then `limit` names which: `functions`, `function_size`, `nesting`,
+   * `table_size`, `memory`, `compile_time`).
    */
   validation_failed: 400,
   /** A cast's input does not match the spell's input schema. */

@@ -19,7 +19,8 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
   app.post(
     '/v1/cast',
     {
-      config: { limit: 'manual' },
+      // The input goes to the spell as JSON bytes and is never stored, so a NUL in it is data.
+      config: { limit: 'manual', opaqueBodyFields: ['input'] },
       schema: {
         tags: ['casts'],
         summary: 'Cast a spell: name or name@version, with any JSON input',
