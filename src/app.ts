@@ -7,6 +7,7 @@ import { access } from './auth/access.js';
 import { adminRoutes } from './admin/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { githubRoutes } from './auth/github-routes.js';
+import { createClientErrorHandler } from './http/client-errors.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { refuseNulBytes } from './http/nul-bytes.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -45,6 +46,7 @@ export async function buildApp(services: Services): Promise<App> {
     // A hop count trusts that many proxies in front of us (the right-most X-Forwarded-For entries).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     requestIdHeader: false,
+    clientErrorHandler: createClientErrorHandler(services.logger as FastifyBaseLogger),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

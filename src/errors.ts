@@ -15,9 +15,9 @@ export const errorStatus = {
   not_found: 404,
   /**
    * The request body, query or path does not match the endpoint's schema or carries a NUL character
-   * (which PostgreSQL cannot store), or an uploaded module is not valid Wasm or is over the
-   * platform's limits (then `limit` names which: `functions`, `function_size`, `nesting`,
-   * `table_size`, `memory`, `compile_time`).
+   * (which PostgreSQL cannot store), or the request is not HTTP at all, or an uploaded module is
+   * not valid Wasm or is over the platform's limits (then `limit` names which: `functions`,
+   * `function_size`, `nesting`, `table_size`, `memory`, `compile_time`).
    */
   validation_failed: 400,
   /** A cast's input does not match the spell's input schema. */
@@ -34,6 +34,10 @@ export const errorStatus = {
   payload_too_large: 413,
   /** The request body's content type is not one this endpoint accepts. */
   unsupported_media_type: 415,
+  /** The request's headers (cookies, tokens, …) are larger than the server accepts; the connection is closed. */
+  headers_too_large: 431,
+  /** The request did not arrive in full within the server's time limit; the connection is closed. */
+  request_timeout: 408,
   /** Too many requests in the current window; see `Retry-After`. */
   rate_limited: 429,
   /** The cast would take the period's usage past the hard budget. */
