@@ -251,7 +251,7 @@ function checkSections(bytes: Uint8Array, limits: ModuleLimits): StructureCheck 
   }
   const memory = readMemoryLimits(bytes)[0];
   if (memory && memory.initialPages * WASM_PAGE_BYTES > limits.maxMemoryBytes) {
-    const mib = (value: number) => `${Math.round(value / (1024 * 1024))} MiB`;
+    const mib = (value: number) => `${Math.round((value / MiB) * 10) / 10} MiB`;
     return refuse('memory', `it declares ${mib(memory.initialPages * WASM_PAGE_BYTES)} of initial memory; the limit is ${mib(limits.maxMemoryBytes)}`);
   }
   return { ok: true };

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createSpellRuntime, type RunParams, type RuntimeOptions } from '../src/spells/runtime/index.js';
+import { exampleSpell } from './helpers/spells.js';
+
+const MiB = 1024 * 1024;
+
+function params(spell: string, input: unknown = {}): RunParams {
+  return {
+    moduleHash: spell,
+    loadModule: async () => exampleSpell(spell),
+    functionName: 'cast',
+    input: new TextEncoder().encode(JSON.stringify(input)),
+    limits: { timeoutMs: 10_000, memoryBytes: 64 * MiB, outputBytes: MiB },
+  };
+}
+
+async function withRuntime(options: RuntimeOptions, body: (runtime: ReturnType<typeof createSpellRuntime>) => Promise<void>) {
+  const runtime = createSpellRuntime({ size: 1, ...options });
+  try {
+    await body(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+describe('runtime: host memory outside the guest’s cap', () => {
+  it('stops a spell at its var limit with spell_memory_exceeded, and the worker serves the next cast', async () => {
+    await withRuntime({ varBytes: MiB }, async (runtime) => {
+      expect(await runtime.run(params('var-hog'))).toMatchObject({
+        ok: false,
+        code: 'spell_memory_exceeded',
+        message: expect.stringContaining('var memory limit exceeded'),
+      });
+      expect(await runtime.run(params('echo', 'next'))).toMatchObject({ ok: true });
+      expect(runtime.stats().restarts).toBe(0);
+    });
+  });
+
+  it('refuses a block over the per-cast host budget before allocating it', async () => {
+    await withRuntime({ hostMemoryBytes: 16 * MiB }, async (runtime) => {
+      expect(await runtime.run(params('var-hog'))).toMatchObject({
+        ok: false,
+        code: 'spell_memory_exceeded',
+        message: expect.stringContaining('the limit is 16 MiB'),
+      });
+    });
+  });
+
+  it('ends a worker whose memory passes its bound, fails its cast, and replaces the worker', async () => {
+    // Vars are let through here, so only the watchdog stands between var-hog and 2 GiB.
+    await withRuntime({ varBytes: 4096 * MiB, workerMemoryBytes: 128 * MiB }, async (runtime) => {
+      expect(await runtime.run(params('var-hog'))).toMatchObject({
+        ok: false,
+        code: 'spell_memory_exceeded',
+        message: expect.stringContaining('past its 128 MiB bound'),
+      });
+      expect(runtime.stats()).toMatchObject({ size: 1, restarts: 1 });
+      expect(await runtime.run(params('echo', 'after'))).toMatchObject({ ok: true });
+    });
+  });
+});
