@@ -1,0 +1,75 @@
+/**
+ * Hostile-module figures: how much a spell that hoards host memory grows this process, and how
+ * long a compile bomb takes to be refused (and how long the main thread stalls meanwhile).
+ *
+ *   npx tsx bench/hostile.ts               # the runtime with its default bounds
+ *   npx tsx bench/hostile.ts --unbounded   # vars, host blocks and the watchdog let through:
+ *                                          # what two casts of var-hog did before the bounds
+ *
+ * Needs the example spells built (npm run build:spells).
+ */
+import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createSpellRuntime, type RunParams } from '../src/spells/runtime/index.js';
+import { nestedBlocks } from '../test/fixtures/heavy-wasm.js';
+
+const { values: args } = parseArgs({ options: { unbounded: { type: 'boolean', default: false } } });
+const MiB = 1024 * 1024;
+const mib = (bytes: number) => `${Math.round(bytes / MiB)} MiB`;
+
+const unbounded = { varBytes: 2 ** 40, hostMemoryBytes: 2 ** 40, workerMemoryBytes: 2 ** 40 };
+const runtime = createSpellRuntime({ size: 2, ...(args.unbounded ? unbounded : {}) });
+const varHog = readFileSync(new URL('../spells/examples/build/var-hog.wasm', import.meta.url));
+const request: RunParams = {
+  moduleHash: 'var-hog',
+  loadModule: async () => varHog,
+  functionName: 'cast',
+  input: new Uint8Array(0),
+  limits: { timeoutMs: 30_000, memoryBytes: 64 * MiB, outputBytes: MiB },
+};
+
+async function hoardFigures(): Promise<void> {
+  // One cast of something else first, so the workers and the compiler are up before measuring.
+  await runtime.run({ ...request, moduleHash: 'warm-up', loadModule: async () => readFileSync(new URL('../spells/examples/build/echo.wasm', import.meta.url)) });
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+  const results = await Promise.all([runtime.run(request), runtime.run(request)]);
+  clearInterval(sampler);
+  const after = process.memoryUsage.rss();
+  console.log(`var-hog ×2 (${args.unbounded ? 'unbounded' : 'default bounds'}):`);
+  for (const result of results) console.log(`  ${result.ok ? 'succeeded' : result.code} in ${Math.round(result.durationMs)} ms`);
+  console.log(`  RSS before ${mib(before)}, peak ${mib(peak)}, after ${mib(after)}`);
+}
+
+async function bombFigures(): Promise<void> {
+  for (const depth of [600_000, 1_000_000]) {
+    const bomb = nestedBlocks(depth);
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const started = performance.now();
+    const refused = await runtime.inspect(bomb);
+    const refuseMs = performance.now() - started;
+    delay.disable();
+    console.log(`compile bomb (${(bomb.byteLength / 1e6).toFixed(1)} MB, ${depth.toLocaleString('en')} nested blocks):`);
+    console.log(`  refused in ${Math.round(refuseMs)} ms: ${refused.ok ? 'accepted!' : refused.reason}`);
+    console.log(`  main thread's longest stall meanwhile: ${Math.round(delay.max / 1e6)} ms`);
+  }
+  // What the limits spare the engine, measured on this thread after the figures above.
+  const bomb = nestedBlocks(1_000_000);
+  let started = performance.now();
+  const module = await WebAssembly.compile(bomb);
+  const validateMs = performance.now() - started;
+  started = performance.now();
+  (new WebAssembly.Instance(module).exports.cast as () => void)();
+  const firstCallMs = performance.now() - started;
+  console.log(`  without limits: validating the 1,000,000 one takes ${Math.round(validateMs)} ms, its first call (lazy compile) ${Math.round(firstCallMs)} ms`);
+}
+
+try {
+  await hoardFigures();
+  await bombFigures();
+} finally {
+  await runtime.close();
+}
