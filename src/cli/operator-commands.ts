@@ -60,7 +60,7 @@ export function registerOperatorCommands(program: Command): void {
         }),
       );
       for (const line of report.lines) console.log(line);
-      console.log(report.dryRun ? `${job}: dry run, nothing changed (${report.lines.length} would)` : `${job}: ${report.changed} changed`);
+      console.log(report.dryRun ? `${job}: dry run, nothing changed (${report.wouldChange} would)` : `${job}: ${report.changed} changed`);
     });
 
   const admin = program.command('admin').description('Operator credentials');

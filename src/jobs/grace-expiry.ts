@@ -20,7 +20,13 @@ export async function expireGracePeriods(db: Database, context: JobContext): Pro
   const describe = (tenant: (typeof due)[number]) =>
     `tenant ${tenant.id} (${tenant.name}): grace ended ${tenant.graceUntil?.toISOString() ?? '?'}`;
   if (context.dryRun) {
-    return { job: 'grace-expiry', dryRun: true, changed: 0, lines: due.map((tenant) => `would suspend ${describe(tenant)}`) };
+    return {
+      job: 'grace-expiry',
+      dryRun: true,
+      changed: 0,
+      wouldChange: due.length,
+      lines: due.map((tenant) => `would suspend ${describe(tenant)}`),
+    };
   }
   const lines: string[] = [];
   for (const candidate of due) {
@@ -43,5 +49,5 @@ export async function expireGracePeriods(db: Database, context: JobContext): Pro
     });
     if (suspended) lines.push(`suspended ${describe(candidate)}`);
   }
-  return { job: 'grace-expiry', dryRun: false, changed: lines.length, lines };
+  return { job: 'grace-expiry', dryRun: false, changed: lines.length, wouldChange: 0, lines };
 }

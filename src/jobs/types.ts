@@ -14,5 +14,7 @@ export interface JobReport {
   dryRun: boolean;
   /** How many things changed (0 on a dry run). */
   changed: number;
+  /** On a dry run, how many things a real run would change (0 on a real run). */
+  wouldChange: number;
   lines: string[];
 }

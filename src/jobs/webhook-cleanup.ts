@@ -35,6 +35,7 @@ export async function cleanUpWebhookLogs(
       job: 'webhook-cleanup',
       dryRun: true,
       changed: 0,
+      wouldChange: rows,
       lines: [`would delete ${rows} webhook log rows received before ${cutoff.toISOString()}${oldest}`],
     };
   }
@@ -66,6 +67,7 @@ export async function cleanUpWebhookLogs(
     job: 'webhook-cleanup',
     dryRun: false,
     changed: deleted,
+    wouldChange: 0,
     lines: [`deleted ${deleted} webhook log rows received before ${cutoff.toISOString()}`],
   };
 }
