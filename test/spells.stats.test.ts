@@ -34,6 +34,8 @@ describe('spells.stats', () => {
     await publish(t.app, creator, 'stats-private', exampleSpell('echo'), { visibility: 'public' });
     const refused = await t.app.inject({ url: '/v1/spells/stats-private/stats', headers: other.headers });
     expect(refused.statusCode).toBe(403);
+    // A read: the answer says what was refused, not that the spell cannot be changed.
+    expect(refused.json()).toEqual({ error: 'forbidden', message: 'Only the spell’s creator can see its stats.' });
     const unknown = await t.app.inject({ url: '/v1/spells/no-such-spell/stats', headers: creator.headers });
     expect(unknown.statusCode).toBe(404);
     const fresh = await t.app.inject({ url: '/v1/spells/stats-private/stats', headers: creator.headers });

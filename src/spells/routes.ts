@@ -24,11 +24,19 @@ export const spellName = z
 const price = z.number().int().min(0).max(1_000_000).nullable();
 const functionName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { error: 'must be an exported function name' });
 
-/** The caller's tenant's spell by name, or the right refusal: unknown/private → 404, someone else's → 403. */
-export async function findOwnSpell(services: Services, auth: AuthContext, name: string): Promise<SpellRow> {
+/**
+ * The caller's tenant's spell by name, or the right refusal: unknown/private → 404, someone else's
+ * → 403, whose message ends with `deed` (what the caller tried: "change it", "see its stats").
+ */
+export async function findOwnSpell(
+  services: Services,
+  auth: AuthContext,
+  name: string,
+  deed: string = 'change it',
+): Promise<SpellRow> {
   const spell = await findVisibleSpell(services.db, name, auth.tenant.id);
   if (!spell) throw new AppError('not_found', `No spell named ${name}.`);
-  if (spell.tenantId !== auth.tenant.id) throw new AppError('forbidden', 'Only the spell’s creator can change it.');
+  if (spell.tenantId !== auth.tenant.id) throw new AppError('forbidden', `Only the spell’s creator can ${deed}.`);
   return spell;
 }
 

@@ -28,7 +28,7 @@ export const spellStatsRoute: FastifyPluginAsyncZod<{ services: Services }> = as
       },
     },
     async (request) => {
-      const spell = await findOwnSpell(services, authOf(request.auth), request.params.name);
+      const spell = await findOwnSpell(services, authOf(request.auth), request.params.name, 'see its stats');
       const stats = await readSpellStats(services.db, spell.id);
       return {
         casts: stats.casts,
