@@ -50,7 +50,10 @@ export const errorStatus = {
   billing_unavailable: 502,
   /** The spell ran past its wall-clock limit and was stopped. */
   spell_timeout: 422,
-  /** The spell tried to grow its memory past the cap. */
+  /**
+   * The spell tried to grow its memory past the cap, asked the host to hold more buffers or vars
+   * than a cast may, or its worker passed the watchdog's memory bound.
+   */
   spell_memory_exceeded: 422,
   /** The spell's output is larger than the cap. */
   spell_output_too_large: 422,
