@@ -16,7 +16,10 @@ describe('budgets.crud', () => {
 
     const created = await t.app.inject({ method: 'POST', url: '/v1/budgets', headers, payload: { period: 'monthly', soft_limit_cents: 500, hard_limit_cents: 1000 } });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ period: 'monthly', soft_limit_cents: 500, hard_limit_cents: 1000, time_zone: 'UTC' });
+    // One shape for every budget answer: GET, POST and PUT all answer {budget: …}.
+    expect(created.json()).toEqual({
+      budget: { period: 'monthly', soft_limit_cents: 500, hard_limit_cents: 1000, time_zone: 'UTC', updated_at: expect.any(String) },
+    });
 
     const replaced = await t.app.inject({
       method: 'POST',
@@ -25,10 +28,13 @@ describe('budgets.crud', () => {
       payload: { period: 'daily', soft_limit_cents: 10, hard_limit_cents: 20, time_zone: 'Europe/Berlin' },
     });
     expect(replaced.statusCode).toBe(200);
+    expect(replaced.json()).toMatchObject({ budget: { period: 'daily', hard_limit_cents: 20 } });
 
     const updated = await t.app.inject({ method: 'PUT', url: '/v1/budgets', headers, payload: { hard_limit_cents: 50 } });
-    expect(updated.json()).toMatchObject({ period: 'daily', soft_limit_cents: 10, hard_limit_cents: 50, time_zone: 'Europe/Berlin' });
-    expect((await t.app.inject({ url: '/v1/budgets', headers })).json()).toMatchObject({ budget: { hard_limit_cents: 50 } });
+    expect(updated.json()).toEqual({
+      budget: { period: 'daily', soft_limit_cents: 10, hard_limit_cents: 50, time_zone: 'Europe/Berlin', updated_at: expect.any(String) },
+    });
+    expect((await t.app.inject({ url: '/v1/budgets', headers })).json()).toEqual(updated.json());
 
     const usage = await t.app.inject({ url: '/v1/budgets/usage', headers });
     const body = usage.json<{ period_start: string; period_end: string }>();

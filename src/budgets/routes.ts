@@ -27,6 +27,9 @@ const budgetSchema = z
   })
   .meta({ id: 'Budget' });
 
+/** Every budget answer has this one shape; `GET` answers `{budget: null}` when there is none. */
+const budgetAnswer = z.object({ budget: budgetSchema });
+
 function viewBudget(row: BudgetRow): z.infer<typeof budgetSchema> {
   return {
     period: row.period,
@@ -87,7 +90,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         tags,
         summary: 'Create or replace the budget',
         body: z.object({ ...budgetFields, time_zone: timeZone.default('UTC') }),
-        response: { 200: budgetSchema, 201: budgetSchema, ...errorResponses(400, 401, 403, 429) },
+        response: { 200: budgetAnswer, 201: budgetAnswer, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
@@ -101,7 +104,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       checkLimits(settings);
       const existed = (await findBudget(services.db, auth.tenant.id)) !== undefined;
       const saved = await saveBudget(services.db, { tenantId: auth.tenant.id, settings, now: services.clock.now() });
-      return reply.status(existed ? 200 : 201).send(viewBudget(saved));
+      return reply.status(existed ? 200 : 201).send({ budget: viewBudget(saved) });
     },
   );
 
@@ -112,7 +115,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         tags,
         summary: 'Change some fields of the budget',
         body: z.object(budgetFields).partial().strict(),
-        response: { 200: budgetSchema, ...errorResponses(400, 401, 403, 404, 429) },
+        response: { 200: budgetAnswer, ...errorResponses(400, 401, 403, 404, 429) },
       },
     },
     async (request) => {
@@ -126,7 +129,8 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         timeZone: request.body.time_zone ?? current.timeZone,
       };
       checkLimits(settings);
-      return viewBudget(await saveBudget(services.db, { tenantId: auth.tenant.id, settings, now: services.clock.now() }));
+      const saved = await saveBudget(services.db, { tenantId: auth.tenant.id, settings, now: services.clock.now() });
+      return { budget: viewBudget(saved) };
     },
   );
 

@@ -93,7 +93,7 @@ export const api = {
 
   getBudget: () => get<{ budget: Budget | null }>('/v1/budgets'),
   saveBudget: (input: { period: Period; soft_limit_cents: number; hard_limit_cents: number; time_zone: string }) =>
-    post<Budget>('/v1/budgets', input),
+    post<{ budget: Budget }>('/v1/budgets', input),
   deleteBudget: () => call<null>('/v1/budgets', { method: 'DELETE' }),
   usage: () => get<Usage>('/v1/budgets/usage'),
   usageSeries: () => get<UsageSeries>('/v1/budgets/usage/series'),
