@@ -12,10 +12,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { createCompileCache } from './compile-cache.js';
 import { createModuleCompiler } from './compiler.js';
-import { compiledOrFailure, inspection, type Compiled, type ModuleInspection, type ModuleRefusal } from './inspect.js';
+import { inspection, type ModuleInspection, type ModuleRefusal } from './inspect.js';
 import type { FailureCode, RunRequest, WorkerMessage, WorkerSettings } from './protocol.js';
-import { WASM_PAGE_BYTES } from './wasm-memory.js';
 import { DEFAULT_MODULE_LIMITS, type ModuleLimits } from './wasm-structure.js';
 import { workerEntry } from './worker-entry.js';
 
@@ -121,7 +121,7 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
   const entry = workerEntry('worker');
   const slots = new Set<Slot>();
   const queue: Job[] = [];
-  const compiled = new Map<string, Promise<Compiled>>();
+  const compileCache = createCompileCache(compiler, moduleLimits, compileCacheSize);
   let nextId = 1;
   let restarts = 0;
   let closed = false;
@@ -223,37 +223,9 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     }
   }
 
-  function compile(moduleHash: string, memoryBytes: number, loadModule: () => Promise<Uint8Array>) {
-    const pages = Math.floor(memoryBytes / WASM_PAGE_BYTES);
-    const key = `${moduleHash}:${pages}`;
-    let found = compiled.get(key);
-    if (found) {
-      compiled.delete(key);
-      compiled.set(key, found);
-      return { key, result: found };
-    }
-    found = (async () => {
-      const outcome = await compiler.compile(await loadModule(), {
-        limits: { ...moduleLimits, maxMemoryBytes: memoryBytes },
-        memoryPages: pages,
-      });
-      return compiledOrFailure(outcome, memoryBytes);
-    })();
-    compiled.set(key, found);
-    // A failed load, a slow compile or a stopped compiler is not cached: the next cast tries again.
-    found.then(
-      (result) => {
-        if (!result.ok && !result.cacheable) compiled.delete(key);
-      },
-      () => compiled.delete(key),
-    );
-    if (compiled.size > compileCacheSize) compiled.delete(compiled.keys().next().value as string);
-    return { key, result: found };
-  }
-
   async function execute(params: RunParams): Promise<Outcome> {
     if (closed) return busy('The spell runtime is shutting down.');
-    const { key, result } = compile(params.moduleHash, params.limits.memoryBytes, params.loadModule);
+    const { key, result } = compileCache.get(params.moduleHash, params.limits.memoryBytes, params.loadModule);
     const module = await result;
     if (closed) return busy('The spell runtime is shutting down.');
     if (!module.ok) return { ok: false, code: module.code, message: module.message };
