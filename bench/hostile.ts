@@ -56,6 +56,19 @@ async function bombFigures(): Promise<void> {
     console.log(`  refused in ${Math.round(refuseMs)} ms: ${refused.ok ? 'accepted!' : refused.reason}`);
     console.log(`  main thread's longest stall meanwhile: ${Math.round(delay.max / 1e6)} ms`);
   }
+  // The review's scenario: six 3 MB bombs at once, while someone else keeps casting.
+  const echo = readFileSync(new URL('../spells/examples/build/echo.wasm', import.meta.url));
+  const good: RunParams = { ...request, moduleHash: 'echo', loadModule: async () => echo, input: new TextEncoder().encode('"ping"') };
+  await runtime.run(good);
+  const started = performance.now();
+  const bombs = Promise.all(Array.from({ length: 6 }, (_, i) => runtime.inspect(nestedBlocks(1_000_000 - i))));
+  let done = false;
+  void bombs.finally(() => (done = true));
+  const latencies: number[] = [];
+  while (!done) latencies.push((await runtime.run(good)).durationMs);
+  const refused = (await bombs).filter((result) => !result.ok).length;
+  console.log(`six bombs at once: ${refused} of 6 refused in ${Math.round(performance.now() - started)} ms; ${latencies.length} good casts meanwhile, the slowest ${Math.round(Math.max(...latencies))} ms`);
+
   // What the limits spare the engine: the same bomb let through, compiled and cast.
   const lax = createSpellRuntime({ size: 1, moduleLimits: { maxNesting: 2_000_000, maxFunctionBytes: 7_654_321 } });
   try {

@@ -63,6 +63,10 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       schema: {
         tags: ['spells'],
         summary: 'Upload a new version (raw application/wasm body, or multipart field "module")',
+        description:
+          'The module is checked in a compile worker: valid Wasm that defines its own memory, within the structural limits ' +
+          '(functions, function body size, block nesting, table size, initial memory, compile time). A refusal is ' +
+          '400 validation_failed with the reason in `message` and, for a limit, its name in `limit`.',
         consumes: ['application/wasm', 'multipart/form-data'],
         params: z.object({ name: spellName }),
         response: { 201: versionSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 429) },
