@@ -31,6 +31,15 @@ describe('runtime: structural limits of a module', () => {
     }
   });
 
+  it('admits a real multi-megabyte module: PGlite’s PostgreSQL (9 MB of C, blocks nested 2,000 deep)', () => {
+    const pglite = fileURLToPath(new URL('../node_modules/@electric-sql/pglite/dist/pglite.wasm', import.meta.url));
+    const bytes = readFileSync(pglite);
+    expect(bytes.byteLength).toBeGreaterThan(4 * 1024 * 1024);
+    // Its memory is imported, so the memory limit has nothing to refuse here.
+    expect(checkModuleStructure(bytes, limits)).toEqual({ ok: true });
+    expect(checkModuleStructure(bytes, { ...limits, maxNesting: 1_000 })).toMatchObject({ ok: false, limit: 'nesting' });
+  });
+
   it('measures nesting by instructions, not by bytes that look like block and end', async () => {
     const tricky = await assemble('tricky-immediates.wat');
     expect(checkModuleStructure(tricky, { ...limits, maxNesting: 3 })).toEqual({ ok: true });
