@@ -52,6 +52,9 @@ async function run(request: RunRequest): Promise<RunReply> {
         runInWorker: false,
         functions: { 'extism:host/env': host.functions },
         logger: host.logger,
+        // Guest log lines are dropped before they are decoded, so logging cannot grow host memory;
+        // no allowed hosts means no HTTP, so there is no response body to bound either.
+        logLevel: 'silent',
         memory: { maxPages: hostPages, maxVarBytes: settings.varBytes },
       },
     );
