@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { createSpellRuntime, type RunParams, type RuntimeOptions } from '../src/spells/runtime/index.js';
 import { exampleSpell } from './helpers/spells.js';
 
@@ -57,5 +58,14 @@ describe('runtime: host memory outside the guest’s cap', () => {
       expect(runtime.stats()).toMatchObject({ size: 1, restarts: 1 });
       expect(await runtime.run(params('echo', 'after'))).toMatchObject({ ok: true });
     });
+  });
+});
+
+describe('runtime: memory settings', () => {
+  it('bounds a worker at twice its casts’ guest and host memory plus 256 MiB, unless told otherwise', () => {
+    expect(loadConfig({}).spells).toMatchObject({ hostMemoryBytes: 64 * MiB, varBytes: MiB, workerMemoryBytes: 512 * MiB });
+    expect(loadConfig({ SPELL_MEMORY_LIMIT_MB: '128', SPELL_HOST_MEMORY_LIMIT_MB: '32' }).spells.workerMemoryBytes).toBe(576 * MiB);
+    expect(loadConfig({ SPELL_WORKER_MEMORY_LIMIT_MB: '300' }).spells.workerMemoryBytes).toBe(300 * MiB);
+    expect(loadConfig({ SPELL_MEMORY_LIMIT_MB: '32' }).spells.moduleLimits).toMatchObject({ maxMemoryBytes: 32 * MiB, maxNesting: 10_000 });
   });
 });
