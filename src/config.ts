@@ -128,6 +128,25 @@ const configSchema = z
     SPELL_OUTPUT_LIMIT_BYTES: integer(1024 * 1024, 1, 64 * 1024 * 1024),
     SPELL_WORKERS: integer(0, 0, 256),
     SPELL_QUEUE_MAX: integer(1_000, 1, 1_000_000),
+    SPELL_TENANT_MAX_RUNNING: integer(0, 0, 256),
+    SPELL_TENANT_MAX_QUEUED: integer(64, 0, 1_000_000),
+    SPELL_TENANT_PLAN_SHARES: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(FREE|PRO|LIFETIME):[1-9]\d{0,2}:\d{1,7}(,(FREE|PRO|LIFETIME):[1-9]\d{0,2}:\d{1,7})*$/, {
+          error: 'must list plan:max_running:max_queued triples, e.g. PRO:4:32,LIFETIME:4:32',
+        })
+        .transform((value) =>
+          Object.fromEntries(
+            value.split(',').map((triple) => {
+              const [plan = '', running = '1', queued = '0'] = triple.split(':');
+              return [plan, { maxRunning: Number(running), maxQueued: Number(queued) }];
+            }),
+          ) as Partial<Record<'FREE' | 'PRO' | 'LIFETIME', { maxRunning: number; maxQueued: number }>>,
+        )
+        .optional(),
+    ),
     SPELL_HOST_MEMORY_LIMIT_MB: integer(64, 1, 4_096),
     SPELL_VAR_LIMIT_BYTES: integer(1024 * 1024, 1, 256 * 1024 * 1024),
     SPELL_WORKER_MEMORY_LIMIT_MB: integer(0, 0, 65_536),
@@ -238,6 +257,12 @@ const configSchema = z
       /** 0 sizes the pool to the machine's available parallelism. */
       workers: env.SPELL_WORKERS,
       queueMax: env.SPELL_QUEUE_MAX,
+      /**
+       * Each tenant's share of the pool: casts it may run while others wait (0: half the workers, at
+       * least one) and casts it may have waiting; `planShares` overrides both for a plan.
+       */
+      tenantShare: { maxRunning: env.SPELL_TENANT_MAX_RUNNING, maxQueued: env.SPELL_TENANT_MAX_QUEUED },
+      planShares: env.SPELL_TENANT_PLAN_SHARES ?? {},
       hostMemoryBytes: env.SPELL_HOST_MEMORY_LIMIT_MB * 1024 * 1024,
       varBytes: env.SPELL_VAR_LIMIT_BYTES,
       /** 0 (the default) bounds a worker at twice its casts' guest and host memory, plus 256 MiB. */

@@ -61,7 +61,11 @@ export const errorStatus = {
   spell_trapped: 422,
   /** The spell returned an error of its own. */
   spell_failed: 422,
-  /** Every worker is busy and the queue is full; retry shortly. */
+  /**
+   * No spell worker for this cast; see `Retry-After`. 503 when the whole pool is saturated (every
+   * worker busy and the queue full); 429 when the caller's tenant is over its share of the pool
+   * while other tenants still cast (see `alternativeStatus`).
+   */
   runtime_busy: 503,
   /** A sign-in method that is not configured on this server (e.g. GitHub OAuth). */
   not_configured: 501,
@@ -73,6 +77,12 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/**
+ * The second status of the few codes whose status depends on the cause, chosen by the thrower
+ * with `{ alternativeStatus: true }`. Only `runtime_busy`: 429 for a tenant over its share.
+ */
+export const alternativeStatus: Partial<Record<ErrorCode, number>> = { runtime_busy: 429 };
+
 /** The one error type routes throw to end a request; the error handler renders it. */
 export class AppError extends Error {
   readonly statusCode: number;
@@ -81,10 +91,11 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
+    options: { alternativeStatus?: boolean } = {},
   ) {
     super(message);
     this.name = 'AppError';
-    this.statusCode = errorStatus[code];
+    this.statusCode = (options.alternativeStatus ? alternativeStatus[code] : undefined) ?? errorStatus[code];
   }
 }
 

@@ -78,6 +78,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     runtime: createSpellRuntime({
       ...(config.spells.workers > 0 ? { size: config.spells.workers } : {}),
       maxQueue: config.spells.queueMax,
+      tenantShare: {
+        ...(config.spells.tenantShare.maxRunning > 0 && { maxRunning: config.spells.tenantShare.maxRunning }),
+        maxQueued: config.spells.tenantShare.maxQueued,
+      },
       moduleLimits: config.spells.moduleLimits,
       compileTimeoutMs: config.spells.compileTimeoutMs,
       hostMemoryBytes: config.spells.hostMemoryBytes,

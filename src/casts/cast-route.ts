@@ -24,6 +24,8 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
       schema: {
         tags: ['casts'],
         summary: 'Cast a spell: name or name@version, with any JSON input',
+        description:
+          'Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing.',
         body: z.object({
           spell: z.string().min(1).max(80).describe('name or name@version'),
           input: z.unknown().optional(),
@@ -80,7 +82,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         throw error;
       }
 
-      const outcome = await runSpell(services, target, request.body.input);
+      const outcome = await runSpell(services, target, request.body.input, auth.tenant.id);
       const costCents = outcome.ok ? price : 0;
       const settlement = await settleCast(services.db, {
         castId: started.castId,
@@ -92,6 +94,15 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
       });
       if (settlement.softLimitExceeded) reply.header(SOFT_LIMIT_HEADER, 'soft_limit_exceeded');
       const durationMs = Math.round(outcome.durationMs * 1000) / 1000;
+      if (!outcome.ok && outcome.busy) {
+        reply.header('retry-after', outcome.busy.retryAfterSeconds);
+        throw new AppError(
+          outcome.code,
+          outcome.message,
+          { cast_id: started.castId, duration_ms: durationMs, retry_after_seconds: outcome.busy.retryAfterSeconds },
+          { alternativeStatus: outcome.busy.scope === 'tenant' },
+        );
+      }
       if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { cast_id: started.castId, duration_ms: durationMs });
       return { cast_id: started.castId, output: outcome.output, duration_ms: durationMs, cost_cents: costCents };
     },

@@ -1,9 +1,10 @@
 import type { AuthContext } from '../auth/sessions.js';
+import { activePlan } from '../billing/entitlements.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { validateCastInput } from '../spells/input-schema.js';
 import { findVersion, findVisibleSpell, loadModuleBytes, type SpellRow, type SpellVersionRow } from '../spells/registry.js';
-import type { RunResult } from '../spells/runtime/index.js';
+import type { RunResult, RunTenant } from '../spells/runtime/index.js';
 
 /** The largest version number (versions are PostgreSQL `integer`s). */
 const MAX_VERSION = 2_147_483_647;
@@ -57,7 +58,7 @@ export function castPrice(services: Services, spell: SpellRow): number {
 
 export type RunOutcome =
   | { ok: true; output: unknown; durationMs: number }
-  | { ok: false; code: Extract<RunResult, { ok: false }>['code']; message: string; durationMs: number };
+  | Extract<RunResult, { ok: false }>;
 
 function decodeOutput(bytes: Uint8Array): unknown {
   const text = new TextDecoder().decode(bytes);
@@ -73,10 +74,22 @@ export function castTimeoutMs(services: Services, spell: SpellRow): number {
   return Math.min(spell.timeoutMs ?? services.config.spells.defaultTimeoutMs, services.config.spells.maxTimeoutMs);
 }
 
-/** Runs the spell in the worker pool and counts the outcome in the metrics. */
-export async function runSpell(services: Services, target: CastTarget, input: unknown): Promise<RunOutcome> {
+/**
+ * The caster's place in the worker pool: its tenant, with its plan's share when one is configured
+ * (the plan is looked up only then, so the default setup pays no query for it).
+ */
+async function runTenant(services: Services, tenantId: string): Promise<RunTenant> {
+  const { planShares } = services.config.spells;
+  if (Object.keys(planShares).length === 0) return { id: tenantId };
+  const share = planShares[await activePlan(services.db, tenantId, services.clock.now())];
+  return share ? { id: tenantId, share } : { id: tenantId };
+}
+
+/** Runs the spell in the worker pool, in its tenant's turn, and counts the outcome in the metrics. */
+export async function runSpell(services: Services, target: CastTarget, input: unknown, tenantId: string): Promise<RunOutcome> {
   const { config, runtime, metrics } = services;
   const result = await runtime.run({
+    tenant: await runTenant(services, tenantId),
     moduleHash: target.version.moduleSha256,
     loadModule: () => loadModuleBytes(services.db, target.version.moduleSha256),
     functionName: target.spell.functionName,

@@ -16,12 +16,14 @@ import { createCompileCache } from './compile-cache.js';
 import { createModuleCompiler } from './compiler.js';
 import { inspection, type ModuleInspection, type ModuleRefusal } from './inspect.js';
 import type { FailureCode, RunRequest, WorkerMessage, WorkerSettings } from './protocol.js';
+import { createFairScheduler, type TenantShare } from './scheduler.js';
 import { DEFAULT_MODULE_LIMITS, type ModuleLimits } from './wasm-structure.js';
 import { workerEntry } from './worker-entry.js';
 
 export { inspectWasmModule, type ModuleInspection, type ModuleRefusal } from './inspect.js';
 
 export type { FailureCode } from './protocol.js';
+export type { TenantShare } from './scheduler.js';
 
 export interface RunLimits {
   timeoutMs: number;
@@ -37,11 +39,32 @@ export interface RunParams {
   functionName: string;
   input: Uint8Array;
   limits: RunLimits;
+  /**
+   * Who casts: the pool serves tenants round-robin and holds each to its share. Casts without one
+   * (local tools) share one anonymous tenant that only the pool's queue bounds.
+   */
+  tenant?: RunTenant;
+}
+
+export interface RunTenant {
+  id: string;
+  /** The tenant's plan's share, where it differs from the pool's default. */
+  share?: Partial<TenantShare>;
+}
+
+/**
+ * Why a cast got no worker: its tenant is over its share (`tenant`, answered 429) or the whole
+ * pool is saturated or shutting down (`pool`, answered 503).
+ */
+export interface RuntimeBusy {
+  scope: 'tenant' | 'pool';
+  /** When a worker will have freed up at the latest (for the tenant, one of its own). */
+  retryAfterSeconds: number;
 }
 
 export type RunResult =
   | { ok: true; output: Uint8Array; durationMs: number }
-  | { ok: false; code: FailureCode; message: string; durationMs: number };
+  | { ok: false; code: FailureCode; message: string; durationMs: number; busy?: RuntimeBusy };
 
 export interface RuntimeStats {
   /** Workers the pool keeps (including ones being replaced). */
@@ -65,6 +88,11 @@ export interface RuntimeOptions {
   size?: number;
   /** Casts allowed to wait for a worker before new ones are refused with `runtime_busy`. */
   maxQueue?: number;
+  /**
+   * Each tenant's default share of the pool: by default it may run half the workers (at least one)
+   * while others wait, and have 64 more waiting.
+   */
+  tenantShare?: Partial<TenantShare>;
   /** How long a cast may wait for a worker before it is refused with `runtime_busy`. */
   maxQueueWaitMs?: number;
   /** Compiled modules kept on the main thread. */
@@ -86,9 +114,10 @@ const MiB = 1024 * 1024;
 /** How often the watchdog reads the workers' footprints while casts run. */
 const WATCHDOG_INTERVAL_MS = 50;
 
-type Outcome = { ok: true; output: Uint8Array } | { ok: false; code: FailureCode; message: string };
+type Outcome = { ok: true; output: Uint8Array } | { ok: false; code: FailureCode; message: string; busy?: RuntimeBusy };
 
 interface Job {
+  tenantId: string;
   request: Omit<RunRequest, 'type' | 'id' | 'module'>;
   module: WebAssembly.Module;
   timeoutMs: number;
@@ -99,14 +128,20 @@ interface Job {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job?: Job & { id: number; timer: NodeJS.Timeout };
+  /** `deadline` is when the cast's time limit ends it, on `performance.now()`'s clock. */
+  job?: Job & { id: number; timer: NodeJS.Timeout; deadline: number };
   /** Module keys this worker already holds. */
   seen: Set<string>;
   /** The worker's last reported JS heap plus external memory, in bytes. */
   footprint: Float64Array;
 }
 
-const busy = (message: string): Outcome => ({ ok: false, code: 'runtime_busy', message });
+const busy = (message: string, cause: RuntimeBusy = { scope: 'pool', retryAfterSeconds: 1 }): Outcome => ({
+  ok: false,
+  code: 'runtime_busy',
+  message,
+  busy: cause,
+});
 
 export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
   const size = Math.max(1, options.size ?? availableParallelism());
@@ -120,7 +155,11 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
   const compiler = createModuleCompiler({ timeoutMs: options.compileTimeoutMs ?? 5_000 });
   const entry = workerEntry('worker');
   const slots = new Set<Slot>();
-  const queue: Job[] = [];
+  const queue = createFairScheduler<Job>({ maxQueued: maxQueue });
+  const defaultShare: TenantShare = {
+    maxRunning: options.tenantShare?.maxRunning ?? Math.max(1, Math.floor(size / 2)),
+    maxQueued: options.tenantShare?.maxQueued ?? 64,
+  };
   const compileCache = createCompileCache(compiler, moduleLimits, compileCacheSize);
   let nextId = 1;
   let restarts = 0;
@@ -197,11 +236,13 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
   const watchdog = setInterval(watchMemory, WATCHDOG_INTERVAL_MS);
   watchdog.unref();
 
+  /** Hands waiting casts to free workers, in the scheduler's order (round-robin across tenants). */
   function dispatch(): void {
     for (const slot of slots) {
-      if (queue.length === 0) return;
       if (!slot.ready || slot.job) continue;
-      const job = queue.shift() as Job;
+      const next = queue.next();
+      if (!next) return;
+      const job = withFinish(next.job);
       clearTimeout(job.queueTimer);
       const id = nextId++;
       const send: RunRequest = { ...job.request, type: 'run', id };
@@ -216,11 +257,41 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
           message: `The spell ran past its ${job.timeoutMs} ms limit and was stopped.`,
         });
       }, job.timeoutMs);
-      slot.job = { ...job, id, timer };
+      slot.job = { ...job, id, timer, deadline: performance.now() + job.timeoutMs };
       // What the worker reported after its last cast is not this cast's; it reports afresh.
       slot.footprint[0] = 0;
       slot.worker.postMessage(send);
     }
+  }
+
+  /** The job whose outcome, however it comes (result, timeout, crash, shutdown), frees its tenant's place. */
+  function withFinish(job: Job): Job {
+    let finished = false;
+    return {
+      ...job,
+      resolve: (outcome) => {
+        if (finished) return;
+        finished = true;
+        queue.finish(job.tenantId);
+        job.resolve(outcome);
+      },
+    };
+  }
+
+  function idleWorkers(): number {
+    let idle = 0;
+    for (const slot of slots) if (slot.ready && !slot.job) idle += 1;
+    return idle;
+  }
+
+  /** Seconds until a running cast (of `tenantId`, when given) is sure to have ended: its time limit. */
+  function secondsUntilFree(tenantId?: string): number {
+    const now = performance.now();
+    let soonest = Number.POSITIVE_INFINITY;
+    for (const slot of slots) {
+      if (slot.job && (tenantId === undefined || slot.job.tenantId === tenantId)) soonest = Math.min(soonest, slot.job.deadline - now);
+    }
+    return Number.isFinite(soonest) ? Math.max(1, Math.ceil(soonest / 1000)) : 1;
   }
 
   async function execute(params: RunParams): Promise<Outcome> {
@@ -229,9 +300,12 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     const module = await result;
     if (closed) return busy('The spell runtime is shutting down.');
     if (!module.ok) return { ok: false, code: module.code, message: module.message };
-    if (queue.length >= maxQueue) return busy('Every spell worker is busy; try again shortly.');
+    const tenantId = params.tenant?.id ?? '';
+    // A cast with no tenant (a local tool's) is bounded only by the pool's own queue.
+    const share = params.tenant ? { ...defaultShare, ...params.tenant.share } : { maxRunning: size, maxQueued: maxQueue };
     return new Promise<Outcome>((resolve) => {
       const job: Job = {
+        tenantId,
         request: {
           moduleKey: key,
           functionName: params.functionName,
@@ -243,13 +317,19 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
         timeoutMs: params.limits.timeoutMs,
         resolve,
       };
+      const admission = queue.enqueue(tenantId, share, job, idleWorkers());
+      if (admission === 'tenant_over_share') {
+        const retryAfterSeconds = secondsUntilFree(tenantId);
+        resolve(busy(`This account already has ${queue.running(tenantId)} casts running and ${queue.queued(tenantId)} waiting, its share of the spell workers; retry in ${retryAfterSeconds} s.`, { scope: 'tenant', retryAfterSeconds }));
+        return;
+      }
+      if (admission === 'pool_saturated') {
+        resolve(busy('Every spell worker is busy and the queue is full; try again shortly.', { scope: 'pool', retryAfterSeconds: secondsUntilFree() }));
+        return;
+      }
       job.queueTimer = setTimeout(() => {
-        const at = queue.indexOf(job);
-        if (at === -1) return;
-        queue.splice(at, 1);
-        resolve(busy(`No spell worker became free within ${maxQueueWaitMs} ms.`));
+        if (queue.remove(tenantId, job)) resolve(busy(`No spell worker became free within ${maxQueueWaitMs} ms.`));
       }, maxQueueWaitMs);
-      queue.push(job);
       dispatch();
     });
   }
@@ -268,13 +348,13 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     stats() {
       let inUse = 0;
       for (const slot of slots) if (slot.job) inUse += 1;
-      return { size: slots.size, busy: inUse, queued: queue.length, restarts };
+      return { size: slots.size, busy: inUse, queued: queue.queued(), restarts };
     },
     async close() {
       closed = true;
       clearInterval(watchdog);
       await compiler.close();
-      for (const job of queue.splice(0)) {
+      for (const job of queue.drain()) {
         clearTimeout(job.queueTimer);
         job.resolve(busy('The spell runtime is shutting down.'));
       }

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSpellRuntime, type RunParams, type RunResult, type SpellRuntime } from '../src/spells/runtime/index.js';
+import { buildTestApp, type TestApp } from './helpers/app.js';
+import { exampleSpell, publish } from './helpers/spells.js';
+import { signUp, type SignedUp } from './helpers/users.js';
+
+const MiB = 1024 * 1024;
+
+function loop(tenant: string, timeoutMs = 200): RunParams {
+  return {
+    moduleHash: 'infinite-loop',
+    loadModule: async () => exampleSpell('infinite-loop'),
+    functionName: 'cast',
+    input: new TextEncoder().encode('{}'),
+    limits: { timeoutMs, memoryBytes: 64 * MiB, outputBytes: MiB },
+    tenant: { id: tenant },
+  };
+}
+
+/** Waits for the pool to reach a state (casts reach it asynchronously); fails after 10 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 10_000) throw new Error('the pool never reached the expected state');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('runtime.fairness: the pool', () => {
+  let runtime: SpellRuntime | undefined;
+  afterAll(() => runtime?.close());
+
+  it('dispatches another tenant’s cast before the runaway tenant’s next one', async () => {
+    runtime = createSpellRuntime({ size: 1, tenantShare: { maxRunning: 1, maxQueued: 10 } });
+    const pool = runtime;
+    const finished: string[] = [];
+    const cast = (tenant: string, name: string) => pool.run(loop(tenant)).then((result) => finished.push(`${name}:${result.ok ? 'ok' : result.code}`));
+    // Every cast runs exactly its time limit, so the order they end in is the order they started in.
+    const casts = [cast('noisy', 'n1')];
+    await until(() => pool.stats().busy === 1);
+    casts.push(cast('noisy', 'n2'), cast('noisy', 'n3'));
+    await until(() => pool.stats().queued === 2);
+    casts.push(cast('victim', 'v1'));
+    await until(() => pool.stats().queued === 3);
+    await Promise.all(casts);
+    expect(finished).toEqual(['n1:spell_timeout', 'v1:spell_timeout', 'n2:spell_timeout', 'n3:spell_timeout']);
+    await pool.close();
+  });
+
+  it('lets one tenant use every idle worker while nobody else waits', async () => {
+    runtime = createSpellRuntime({ size: 2, tenantShare: { maxRunning: 1, maxQueued: 10 } });
+    const pool = runtime;
+    const casts = [pool.run(loop('noisy')), pool.run(loop('noisy'))];
+    await until(() => pool.stats().busy === 2);
+    expect(pool.stats()).toMatchObject({ busy: 2, queued: 0 });
+    expect((await Promise.all(casts)).map((result) => result.ok || result.code)).toEqual(['spell_timeout', 'spell_timeout']);
+    await pool.close();
+  });
+
+  it('refuses a tenant past its share as the tenant’s, and anyone once the queue is full as the pool’s', async () => {
+    runtime = createSpellRuntime({ size: 1, maxQueue: 2, tenantShare: { maxRunning: 1, maxQueued: 1 } });
+    const pool = runtime;
+    const accepted: Promise<RunResult>[] = [pool.run(loop('a', 1_000))];
+    await until(() => pool.stats().busy === 1);
+    accepted.push(pool.run(loop('a', 1_000)));
+    await until(() => pool.stats().queued === 1);
+    expect(await pool.run(loop('a'))).toMatchObject({ ok: false, code: 'runtime_busy', busy: { scope: 'tenant', retryAfterSeconds: 1 } });
+    accepted.push(pool.run(loop('b', 1_000)));
+    await until(() => pool.stats().queued === 2);
+    expect(await pool.run(loop('c'))).toMatchObject({ ok: false, code: 'runtime_busy', busy: { scope: 'pool' } });
+    await pool.close();
+    await Promise.all(accepted);
+  });
+});
+
+describe('runtime.fairness: the cast API', () => {
+  const TIMEOUT_MS = 1_000;
+  let t: TestApp;
+  let noisy: SignedUp;
+  let victim: SignedUp;
+  beforeAll(async () => {
+    t = await buildTestApp({
+      env: {
+        SPELL_WORKERS: '2',
+        SPELL_TENANT_MAX_RUNNING: '1',
+        SPELL_TENANT_MAX_QUEUED: '1',
+        SPELL_DEFAULT_TIMEOUT_MS: String(TIMEOUT_MS),
+      },
+    });
+    noisy = await signUp(t.app);
+    victim = await signUp(t.app);
+    await publish(t.app, noisy, 'spin', exampleSpell('infinite-loop'), { price_cents: 5 });
+    await publish(t.app, victim, 'echo', exampleSpell('echo'));
+    await t.app.inject({ method: 'POST', url: '/v1/budgets', headers: noisy.headers, payload: { period: 'monthly', soft_limit_cents: 1_000, hard_limit_cents: 1_000 } });
+  });
+  afterAll(() => t.close());
+
+  const cast = (who: SignedUp, spell: string) => t.app.inject({ method: 'POST', url: '/v1/cast', headers: who.headers, payload: { spell, input: {} } });
+  const usage = async (who: SignedUp) => (await t.app.inject({ url: '/v1/budgets/usage', headers: who.headers })).json<{ used_cents: number; reserved_cents: number }>();
+
+  it('answers a tenant past its share 429 runtime_busy at no cost, while another tenant still casts', async () => {
+    const stats = () => t.services.runtime.stats();
+    const spinning = [cast(noisy, 'spin')];
+    await until(() => stats().busy === 1);
+    spinning.push(cast(noisy, 'spin'));
+    await until(() => stats().busy === 2);
+    spinning.push(cast(noisy, 'spin'));
+    await until(() => stats().queued === 1);
+
+    const refused = await cast(noisy, 'spin');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ error: 'runtime_busy', cast_id: expect.any(String), retry_after_seconds: expect.any(Number) });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    const record = await t.app.inject({ url: `/v1/casts/${refused.json<{ cast_id: string }>().cast_id}`, headers: noisy.headers });
+    expect(record.json()).toMatchObject({ status: 'failed', error_code: 'runtime_busy', cost_cents: 0 });
+    // Only the three casts still running or waiting hold budget; the refused one gave its hold back.
+    expect(await usage(noisy)).toMatchObject({ used_cents: 0, reserved_cents: 15 });
+
+    const served = await cast(victim, 'echo');
+    expect(served.statusCode).toBe(200);
+
+    const ended = await Promise.all(spinning);
+    expect(ended.map((response) => response.json<{ error: string }>().error)).toEqual(['spell_timeout', 'spell_timeout', 'spell_timeout']);
+    expect(await usage(noisy)).toMatchObject({ used_cents: 0, reserved_cents: 0 });
+  });
+});
