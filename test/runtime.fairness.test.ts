@@ -56,6 +56,23 @@ describe('runtime.fairness: the pool', () => {
     await pool.close();
   });
 
+  it('takes a worker lent past a share back for a tenant within its share, and runs the lent cast later', async () => {
+    runtime = createSpellRuntime({ size: 2, tenantShare: { maxRunning: 1, maxQueued: 10 } });
+    const pool = runtime;
+    const finished: string[] = [];
+    const track = (name: string, cast: Promise<RunResult>) => cast.then((result) => finished.push(`${name}:${result.ok ? 'ok' : result.code}`));
+    const noisy = [track('n1', pool.run(loop('noisy', 2_000))), track('n2', pool.run(loop('noisy', 2_000)))];
+    await until(() => pool.stats().busy === 2);
+    const echo: RunParams = { ...loop('victim'), moduleHash: 'echo', loadModule: async () => exampleSpell('echo') };
+    await track('victim', pool.run(echo));
+    // Without taking a worker back, the victim would have waited for a loop's 2 s limit and ended after it.
+    expect(finished).toEqual(['victim:ok']);
+    await Promise.all(noisy);
+    expect(finished.slice(1).sort()).toEqual(['n1:spell_timeout', 'n2:spell_timeout']);
+    expect(pool.stats().restarts).toBe(3);
+    await pool.close();
+  });
+
   it('refuses a tenant past its share as the tenant’s, and anyone once the queue is full as the pool’s', async () => {
     runtime = createSpellRuntime({ size: 1, maxQueue: 2, tenantShare: { maxRunning: 1, maxQueued: 1 } });
     const pool = runtime;

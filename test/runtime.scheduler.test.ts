@@ -61,6 +61,19 @@ describe('runtime.scheduler: order', () => {
     expect(scheduler.next()).toMatchObject({ tenantId: 'noisy', job: 'n3', borrowed: true });
   });
 
+  it('tells which tenant runs past its share, and a worker taken back puts its cast first in line', () => {
+    const scheduler = createFairScheduler<string>({ maxQueued: 100 });
+    for (const job of ['n1', 'n2', 'n3']) scheduler.enqueue('noisy', share, job, 0);
+    dispatchAll(scheduler, 2);
+    expect(scheduler.overShare('noisy')).toBe(true);
+    scheduler.enqueue('victim', share, 'v1', 0);
+    // One waiting cast is entitled to a worker (the victim's); the noisy tenant's n3 is not.
+    expect(scheduler.entitledWaiting()).toBe(1);
+    scheduler.requeue('noisy', 'n2');
+    expect(scheduler.overShare('noisy')).toBe(false);
+    expect(dispatchAll(scheduler)).toEqual(['v1', 'n2', 'n3']);
+  });
+
   it('applies the share of a tenant’s latest cast brings (a plan change) to its waiting casts', () => {
     const scheduler = createFairScheduler<string>({ maxQueued: 100 });
     scheduler.enqueue('a', share, 'a1', 0);

@@ -111,6 +111,12 @@ export interface RuntimeOptions {
 
 const MiB = 1024 * 1024;
 
+/**
+ * How long a cast lent a worker past its tenant's share may run before the worker is taken back
+ * for a cast within its share: about what starting a worker costs.
+ */
+const RECLAIM_AFTER_MS = 50;
+
 /** How often the watchdog reads the workers' footprints while casts run. */
 const WATCHDOG_INTERVAL_MS = 50;
 
@@ -128,8 +134,11 @@ interface Job {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  /** `deadline` is when the cast's time limit ends it, on `performance.now()`'s clock. */
-  job?: Job & { id: number; timer: NodeJS.Timeout; deadline: number };
+  /**
+   * `deadline` is when the cast's time limit ends it, on `performance.now()`'s clock; `waiting` is
+   * the job as it waited, to put back in line if the worker is taken back.
+   */
+  job?: Job & { id: number; timer: NodeJS.Timeout; deadline: number; waiting: Job };
   /** Module keys this worker already holds. */
   seen: Set<string>;
   /** The worker's last reported JS heap plus external memory, in bytes. */
@@ -160,6 +169,7 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     maxRunning: options.tenantShare?.maxRunning ?? Math.max(1, Math.floor(size / 2)),
     maxQueued: options.tenantShare?.maxQueued ?? 64,
   };
+  let reclaimTimer: NodeJS.Timeout | undefined;
   const compileCache = createCompileCache(compiler, moduleLimits, compileCacheSize);
   let nextId = 1;
   let restarts = 0;
@@ -257,10 +267,52 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
           message: `The spell ran past its ${job.timeoutMs} ms limit and was stopped.`,
         });
       }, job.timeoutMs);
-      slot.job = { ...job, id, timer, deadline: performance.now() + job.timeoutMs };
+      slot.job = { ...job, id, timer, deadline: performance.now() + job.timeoutMs, waiting: next.job };
       // What the worker reported after its last cast is not this cast's; it reports afresh.
       slot.footprint[0] = 0;
       slot.worker.postMessage(send);
+    }
+  }
+
+  /** Refuses a waiting cast that no worker took within `maxQueueWaitMs`. */
+  function startWaitTimer(job: Job): void {
+    job.queueTimer = setTimeout(() => {
+      if (queue.remove(job.tenantId, job)) job.resolve(busy(`No spell worker became free within ${maxQueueWaitMs} ms.`));
+    }, maxQueueWaitMs);
+  }
+
+  /**
+   * Takes back workers lent to tenants past their share once casts within their share wait for
+   * one: a running spell cannot be paused, so the lent cast goes back to the head of its tenant's
+   * line and its worker is replaced. A cast within its share then waits for a worker to start, not
+   * for a runaway cast's time limit. A lent cast younger than `RECLAIM_AFTER_MS` is given until
+   * then to finish, since waiting for a short cast is cheaper than replacing its worker.
+   */
+  function reclaimLentWorkers(): void {
+    clearTimeout(reclaimTimer);
+    if (closed) return;
+    let starting = 0;
+    for (const slot of slots) if (!slot.ready) starting += 1;
+    for (let shortfall = queue.entitledWaiting() - idleWorkers() - starting; shortfall > 0; shortfall -= 1) {
+      const now = performance.now();
+      let newest: Slot | undefined;
+      let youngestWaitMs = Number.POSITIVE_INFINITY;
+      for (const slot of slots) {
+        if (!slot.job || !queue.overShare(slot.job.tenantId)) continue;
+        const ageMs = now - (slot.job.deadline - slot.job.timeoutMs);
+        if (ageMs < RECLAIM_AFTER_MS) youngestWaitMs = Math.min(youngestWaitMs, RECLAIM_AFTER_MS - ageMs);
+        else if (!newest?.job || slot.job.deadline - slot.job.timeoutMs > newest.job.deadline - newest.job.timeoutMs) newest = slot;
+      }
+      const lent = newest?.job;
+      if (!newest || !lent) {
+        if (Number.isFinite(youngestWaitMs)) reclaimTimer = setTimeout(reclaimLentWorkers, Math.ceil(youngestWaitMs)).unref();
+        return;
+      }
+      newest.job = undefined;
+      clearTimeout(lent.timer);
+      queue.requeue(lent.tenantId, lent.waiting);
+      startWaitTimer(lent.waiting);
+      replace(newest, busy('The worker was taken back.'));
     }
   }
 
@@ -327,9 +379,8 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
         resolve(busy('Every spell worker is busy and the queue is full; try again shortly.', { scope: 'pool', retryAfterSeconds: secondsUntilFree() }));
         return;
       }
-      job.queueTimer = setTimeout(() => {
-        if (queue.remove(tenantId, job)) resolve(busy(`No spell worker became free within ${maxQueueWaitMs} ms.`));
-      }, maxQueueWaitMs);
+      startWaitTimer(job);
+      reclaimLentWorkers();
       dispatch();
     });
   }

@@ -6,7 +6,8 @@
  * under its running share is served before any tenant at or past it; among equals, the tenant
  * served longest ago goes first (one that has not been served yet, first of all). A tenant may run
  * more than its share on workers that would otherwise idle, that is only when no tenant under its
- * share is waiting. No timers and no workers here: the pool calls in when a cast arrives, when a
+ * share is waiting; when one comes, the pool takes such a worker back (`overShare`, `requeue`).
+ * No timers and no workers here: the pool calls in when a cast arrives, when a
  * worker frees up and when a wait times out, so the order is testable without a clock.
  */
 
@@ -38,6 +39,12 @@ export interface FairScheduler<T> {
   next(): Dispatch<T> | undefined;
   /** A running cast of `tenantId` ended (whatever its outcome). */
   finish(tenantId: string): void;
+  /** Puts a running cast of `tenantId` back at the head of its line (its worker was taken back). */
+  requeue(tenantId: string, job: T): void;
+  /** Whether `tenantId` runs more casts than its share, on workers nobody else was waiting for. */
+  overShare(tenantId: string): boolean;
+  /** Waiting casts that their tenant's share entitles to a worker now. */
+  entitledWaiting(): number;
   /** Takes a waiting cast out (its wait timed out); false when it was no longer waiting. */
   remove(tenantId: string, job: T): boolean;
   /** Takes every waiting cast out, oldest first within each tenant. */
@@ -131,6 +138,27 @@ export function createFairScheduler<T>(options: { maxQueued: number }): FairSche
       if (!state) return;
       state.running = Math.max(0, state.running - 1);
       forgetIfIdle(tenantId, state);
+    },
+
+    requeue(tenantId, job) {
+      const state = tenants.get(tenantId);
+      if (!state) return;
+      state.running = Math.max(0, state.running - 1);
+      state.waiting.unshift(job);
+      totalQueued += 1;
+    },
+
+    overShare(tenantId) {
+      const state = tenants.get(tenantId);
+      return state !== undefined && state.running > state.share.maxRunning;
+    },
+
+    entitledWaiting() {
+      let entitled = 0;
+      for (const state of tenants.values()) {
+        entitled += Math.min(state.waiting.length, Math.max(0, state.share.maxRunning - state.running));
+      }
+      return entitled;
     },
 
     remove(tenantId, job) {
