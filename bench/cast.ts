@@ -7,17 +7,23 @@
  *   npm run bench                                  # embedded PGlite, in-process limits
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench   # PostgreSQL + Redis
  *   npm run bench -- --connections 64 --duration 15 --budget      # options
+ *   npm run bench -- --noisy [--noisy-casts 4] [--connections 1]  # a victim's latency beside a noisy tenant
+ *
+ * With --noisy it measures one thing instead: the latency of a victim tenant's casts alone, then
+ * while another tenant keeps `--noisy-casts` infinite-loop casts in flight (each ends at the
+ * 2 s time limit and is sent again at once).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import createPlugin from '@extism/extism';
 import pg from 'pg';
 import { createSpellRuntime } from '../src/spells/runtime/index.js';
+import { startNoisyTenant } from './noisy-tenant.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +31,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     port: { type: 'string', default: '18181' },
     budget: { type: 'boolean', default: false },
+    noisy: { type: 'boolean', default: false },
+    'noisy-casts': { type: 'string', default: '4' },
   },
 });
 const connections = Number(args.connections);
@@ -84,12 +92,12 @@ async function post(path: string, body: unknown, token?: string): Promise<Record
   return json;
 }
 
-function load(path: string, key: string, method: 'GET' | 'POST', body?: string): Promise<autocannon.Result> {
+function load(path: string, key: string, method: 'GET' | 'POST', body?: string, seconds = duration): Promise<autocannon.Result> {
   return autocannon({
     url: `${base}${path}`,
     method,
     connections,
-    duration,
+    duration: seconds,
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     ...(body && { body }),
   });
@@ -135,18 +143,51 @@ if (database) {
   const migrate = spawn(process.execPath, ['dist/cli/main.js', 'migrate'], { env: { ...process.env, DATABASE_URL: database.url }, stdio: 'inherit' });
   await new Promise((resolve) => migrate.once('exit', resolve));
 }
-const server = await startServer({ DATA_DIR: dataDir, ...(database && { DATABASE_URL: database.url }) });
-try {
-  const { token } = (await post('/v1/auth/register', { email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: 'benchmark password' })) as { token: string };
-  const { key } = (await post('/v1/keys', { name: 'bench' }, token)) as { key: string };
+/** Signs up a tenant with an API key; `name` tells tenants apart in the e-mail. */
+async function signUpTenant(name: string): Promise<{ token: string; key: string }> {
+  const { token } = (await post('/v1/auth/register', { email: `${name}-${randomBytes(4).toString('hex')}@example.com`, password: 'benchmark password' })) as { token: string };
+  const { key } = (await post('/v1/keys', { name }, token)) as { key: string };
+  return { token, key };
+}
+
+async function upload(token: string, spell: string, wasm: Uint8Array): Promise<void> {
+  const uploaded = await fetch(`${base}/v1/spells/${spell}/versions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/wasm', authorization: `Bearer ${token}` },
+    body: wasm,
+  });
+  if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
+}
+
+/** The victim's cast latency alone, then beside a tenant that keeps infinite loops in flight. */
+async function benchNoisyTenant(): Promise<void> {
+  const noisyCasts = Number(args['noisy-casts']);
+  const victim = await signUpTenant('victim');
+  const noisy = await signUpTenant('noisy');
+  await post('/v1/spells', { name: 'spin' }, noisy.token);
+  await upload(noisy.token, 'spin', readFileSync(new URL('../spells/examples/build/infinite-loop.wasm', import.meta.url)));
+  await load('/v1/cast', victim.key, 'POST', castBody, 2); // warm-up: compiles the module in every worker
+  const alone = await load('/v1/cast', victim.key, 'POST', castBody);
+  const noise = startNoisyTenant(base, noisy.key, 'spin', noisyCasts);
+  await new Promise((resolve) => setTimeout(resolve, 2_500)); // let the loops fill the pool first
+  const beside = await load('/v1/cast', victim.key, 'POST', castBody);
+  const statuses = await noise.stop();
+
+  const row = (name: string, result: autocannon.Result) =>
+    `${name.padEnd(26)} p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   max ${String(result.latency.max).padStart(5)} ms   ${result.requests.average.toFixed(0).padStart(6)} req/s   non-2xx ${result.non2xx}`;
+  console.log(`\nVictim latency beside a noisy tenant (${mode}; ${availableParallelism()} CPUs, default pool; victim: ${connections} connections casting text-stats for ${duration} s)`);
+  console.log(row('victim alone', alone));
+  console.log(row(`victim + ${noisyCasts} infinite loops`, beside));
+  console.log(`noisy tenant's casts: ${[...statuses].map(([status, count]) => `${count} × ${status}`).join(', ')}`);
+  console.log(`reproduce: ${database ? 'DATABASE_URL=… REDIS_URL=… ' : ''}npm run bench -- --noisy --noisy-casts ${noisyCasts} --connections ${connections} --duration ${duration}`);
+}
+
+/** Casts/s and latency of the demo spell, beside the server's floor and the pool's overhead. */
+async function benchThroughput(): Promise<void> {
+  const { token, key } = await signUpTenant('bench');
   if (args.budget) {
     await post('/v1/spells', { name: castSpell, price_cents: 1 }, token);
-    const uploaded = await fetch(`${base}/v1/spells/${castSpell}/versions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/wasm', authorization: `Bearer ${token}` },
-      body: demoWasm,
-    });
-    if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
+    await upload(token, castSpell, demoWasm);
     await post('/v1/budgets', { period: 'monthly', soft_limit_cents: 1_000_000_000, hard_limit_cents: 1_000_000_000 }, token);
   }
   await load('/v1/cast', key, 'POST', castBody); // warm-up: compiles the module in every worker
@@ -165,6 +206,11 @@ try {
   console.log(`cast / auth floor throughput: ${(casts.requests.average / authFloor.requests.average).toFixed(2)}`);
   console.log(`text-stats instantiate + call on this thread: ${(callMs * 1000).toFixed(1)} µs; through the worker pool: ${(poolMs * 1000).toFixed(1)} µs (pool overhead ${((poolMs - callMs) * 1000).toFixed(1)} µs per cast)`);
   console.log(`reproduce: ${database ? 'DATABASE_URL=… REDIS_URL=… ' : ''}npm run bench -- --connections ${connections} --duration ${duration}${args.budget ? ' --budget' : ''}`);
+}
+
+const server = await startServer({ DATA_DIR: dataDir, ...(database && { DATABASE_URL: database.url }) });
+try {
+  await (args.noisy ? benchNoisyTenant() : benchThroughput());
 } finally {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
