@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantEntitlement } from '../src/billing/entitlements.js';
+import { loadConfig } from '../src/config.js';
 import { createSpellRuntime, type RunParams, type RunResult, type SpellRuntime } from '../src/spells/runtime/index.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { exampleSpell, publish } from './helpers/spells.js';
@@ -100,6 +102,7 @@ describe('runtime.fairness: the cast API', () => {
         SPELL_WORKERS: '2',
         SPELL_TENANT_MAX_RUNNING: '1',
         SPELL_TENANT_MAX_QUEUED: '1',
+        SPELL_TENANT_PLAN_SHARES: 'PRO:2:2',
         SPELL_DEFAULT_TIMEOUT_MS: String(TIMEOUT_MS),
       },
     });
@@ -138,5 +141,31 @@ describe('runtime.fairness: the cast API', () => {
     const ended = await Promise.all(spinning);
     expect(ended.map((response) => response.json<{ error: string }>().error)).toEqual(['spell_timeout', 'spell_timeout', 'spell_timeout']);
     expect(await usage(noisy)).toMatchObject({ used_cents: 0, reserved_cents: 0 });
+  });
+
+  it('gives a tenant its plan’s share when one is configured', async () => {
+    const stats = () => t.services.runtime.stats();
+    const pro = await signUp(t.app);
+    await grantEntitlement(t.services.db, { tenantId: pro.user.tenant_id, planCode: 'PRO', source: 'manual', sourceRef: null, actor: { type: 'system' }, now: new Date() });
+    await publish(t.app, pro, 'pro-spin', exampleSpell('infinite-loop'));
+    const spinning = [cast(pro, 'pro-spin'), cast(pro, 'pro-spin')];
+    await until(() => stats().busy === 2);
+    // PRO:2:2 here: two more may wait, where the default share (1:1) would refuse the second.
+    spinning.push(cast(pro, 'pro-spin'), cast(pro, 'pro-spin'));
+    await until(() => stats().queued === 2);
+    const ended = await Promise.all(spinning);
+    expect(ended.map((response) => response.statusCode)).toEqual([422, 422, 422, 422]);
+  });
+});
+
+describe('runtime.fairness: configuration', () => {
+  it('reads per-plan shares and names the variable when they are malformed', () => {
+    expect(loadConfig({ SPELL_TENANT_PLAN_SHARES: 'PRO:4:32,LIFETIME:8:0' }).spells.planShares).toEqual({
+      PRO: { maxRunning: 4, maxQueued: 32 },
+      LIFETIME: { maxRunning: 8, maxQueued: 0 },
+    });
+    expect(loadConfig({}).spells).toMatchObject({ tenantShare: { maxRunning: 0, maxQueued: 64 }, planShares: {} });
+    expect(() => loadConfig({ SPELL_TENANT_PLAN_SHARES: 'GOLD:4:32' })).toThrow(/SPELL_TENANT_PLAN_SHARES/);
+    expect(() => loadConfig({ SPELL_TENANT_PLAN_SHARES: 'PRO:0:32' })).toThrow(/SPELL_TENANT_PLAN_SHARES/);
   });
 });

@@ -8,7 +8,8 @@
  * whose reported memory passes its bound, so it dies alone. Modules are checked against structural
  * limits and compiled once per (hash, memory cap) in a compile worker, never on the main thread,
  * and handed to workers, which keep them; each cast instantiates afresh so no state leaks between
- * casters.
+ * casters. Casts wait for a worker in one line per tenant (`scheduler.ts`), served round-robin, so
+ * one tenant's runaway casts do not hold up the others'.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
