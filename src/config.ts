@@ -112,6 +112,7 @@ const configSchema = z
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/, 'postgres://user@host:5432/db'),
     DATABASE_POOL_MAX: integer(10, 1, 1000),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    DISK_MIN_FREE_MB: integer(256, 0, 1_000_000),
     REDIS_URL: optionalUrl(/^rediss?$/, 'redis://host:6379'),
     REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().max(64).default('spell:')),
     SESSION_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
@@ -239,6 +240,7 @@ const configSchema = z
     databaseUrl: env.DATABASE_URL,
     databasePoolMax: env.DATABASE_POOL_MAX,
     dataDir: env.DATA_DIR,
+    diskMinFreeBytes: env.DISK_MIN_FREE_MB * 1024 * 1024,
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     sessionSecret: env.SESSION_SECRET,

@@ -69,7 +69,11 @@ export const errorStatus = {
   runtime_busy: 503,
   /** A sign-in method that is not configured on this server (e.g. GitHub OAuth). */
   not_configured: 501,
-  /** A dependency (database) is not reachable. */
+  /**
+   * A dependency is not usable; `reason` says which: `database` (the connection to PostgreSQL was
+   * lost or refused; retry, the next requests reconnect) or `disk_full` (the disk under the
+   * embedded database is full; writes fail until an operator frees space).
+   */
   service_unavailable: 503,
   /** Anything unexpected; details are logged, never returned. */
   internal_error: 500,

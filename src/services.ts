@@ -6,6 +6,7 @@ import { createStripeClient } from './billing/stripe-client.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import { statfsProbe, type DiskProbe } from './lib/disk.js';
 import { openRedis } from './lib/redis.js';
 import { createMetrics, type Metrics } from './metrics/registry.js';
 import { createSpellRuntime, type SpellRuntime } from './spells/runtime/index.js';
@@ -19,6 +20,8 @@ export interface Services {
   readonly redis: Redis | undefined;
   readonly logger: Logger;
   readonly clock: Clock;
+  /** Free space under the embedded database's data directory; absent on PostgreSQL or in memory. */
+  readonly disk: DiskProbe | undefined;
   readonly metrics: Metrics;
   /** The Stripe SDK; absent when billing is off (no `STRIPE_SECRET_KEY`/`STRIPE_WEBHOOK_SECRET`). */
   readonly stripe: Stripe | undefined;
@@ -31,6 +34,8 @@ export interface Services {
 export interface ServiceOverrides {
   clock?: Clock;
   logger?: Logger;
+  /** Read free space from here instead of the data directory's file system (tests). */
+  disk?: DiskProbe;
   /** Use this database instead of opening the configured one (tests). */
   database?: DatabaseHandle;
 }
@@ -54,7 +59,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const logger = overrides.logger ?? createLogger(config);
   const database =
     overrides.database ??
-    (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax }));
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolMax: config.databasePoolMax,
+      onConnectionError: (error) => logger.warn({ err: error }, 'lost a database connection; the pool opens a new one on demand'),
+    }));
   const metrics = createMetrics({ connectionsInUse: () => database.connectionsInUse() });
   const redis = config.redisUrl ? await openRedis(config.redisUrl, { logger, metrics }) : undefined;
   if (!config.stripe) {
@@ -73,6 +83,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     redis,
     logger,
     clock: overrides.clock ?? systemClock,
+    // A database handed in (tests) lives wherever its opener put it, so only the configured one is probed.
+    disk: overrides.disk ?? (!overrides.database && database.kind === 'pglite' && config.dataDir !== 'memory://' ? statfsProbe(config.dataDir) : undefined),
     metrics,
     stripe: config.stripe ? createStripeClient(config.stripe) : undefined,
     runtime: createSpellRuntime({

@@ -51,7 +51,7 @@ describe('rate-limit.redis', () => {
       }
       const ready = await t.app.inject({ url: '/readyz' });
       expect(ready.statusCode).toBe(200);
-      expect(ready.json()).toEqual({ status: 'degraded', checks: { database: 'ok', redis: 'down' } });
+      expect(ready.json()).toEqual({ status: 'degraded', checks: { database: 'ok', redis: 'down', disk: 'disabled' } });
       const metrics = await t.app.inject({ url: '/metrics' });
       const errors = /^spell_redis_errors_total\{operation="rate_limit"\} (\d+)/m.exec(metrics.body);
       expect(Number(errors?.[1])).toBeGreaterThanOrEqual(15);

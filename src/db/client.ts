@@ -45,9 +45,11 @@ export async function openDatabase(options: {
   url?: string | undefined;
   dataDir: string;
   poolMax?: number;
+  /** Told when a PostgreSQL connection breaks (the server ended it, the network dropped). */
+  onConnectionError?: (error: Error) => void;
 }): Promise<DatabaseHandle> {
   return options.url
-    ? openPostgres(options.url, options.poolMax ?? 10)
+    ? openPostgres(options.url, options.poolMax ?? 10, options.onConnectionError)
     : openPglite(options.dataDir);
 }
 
@@ -121,10 +123,14 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   };
 }
 
-async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, poolMax: number, onConnectionError?: (error: Error) => void): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection emits here; without a listener it would crash the process.
-  pool.on('error', () => undefined);
+  // A client losing its connection emits 'error', and an 'error' nobody listens to ends the process.
+  // The pool listens only while a client is idle; a checked-out one (a transaction waiting on a lock,
+  // on a spell) needs its own listener. Its pending query fails anyway, the request answers 503,
+  // and the pool drops the broken client on release and opens a fresh one for the next request.
+  pool.on('error', (error) => onConnectionError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => onConnectionError?.(error)));
   const db = drizzlePg(pool, { schema });
   return {
     db,

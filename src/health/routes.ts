@@ -23,11 +23,27 @@ async function probe(check: () => Promise<unknown>, timeoutMs: number): Promise<
 
 const readySchema = z.object({
   status: z.enum(['ok', 'degraded', 'unavailable']),
-  checks: z.object({ database: z.enum(['ok', 'down']), redis: z.enum(['ok', 'down', 'disabled']) }),
+  checks: z.object({
+    database: z.enum(['ok', 'down']),
+    redis: z.enum(['ok', 'down', 'disabled']),
+    disk: z.enum(['ok', 'disk_full', 'disabled']),
+  }),
 });
 
+/** `disk_full` below the configured free space; `disabled` where there is no local data directory (PostgreSQL). */
+async function checkDisk(services: Services): Promise<'ok' | 'disk_full' | 'disabled'> {
+  if (!services.disk) return 'disabled';
+  try {
+    return (await services.disk.freeBytes()) < services.config.diskMinFreeBytes ? 'disk_full' : 'ok';
+  } catch (error) {
+    services.logger.warn({ err: error }, 'could not read the free space of the data directory');
+    return 'ok';
+  }
+}
+
 /**
- * Liveness, readiness and metrics. Readiness fails (503) only when the database is down: a
+ * Liveness, readiness and metrics. Readiness fails (503) only when the database is down or its
+ * disk is full (every cast writes, so an instance that cannot write cannot serve): a
  * Redis outage is reported as `degraded`, because every instance shares that Redis and taking
  * them all out of the load balancer would turn a degraded service into an outage.
  */
@@ -42,12 +58,14 @@ export const healthRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/readyz',
     { config: open, schema: { tags: ['health'], response: { 200: readySchema, 503: readySchema } } },
     async (_request, reply) => {
-      const [database, redis] = await Promise.all([
+      const [database, redis, disk] = await Promise.all([
         probe(() => services.database.ping(), 2_000),
         services.redis ? probe(() => services.redis?.ping() ?? Promise.resolve(), 1_000) : Promise.resolve('disabled' as const),
+        checkDisk(services),
       ]);
-      const status = database === 'down' ? 'unavailable' : redis === 'down' ? 'degraded' : 'ok';
-      return reply.status(database === 'down' ? 503 : 200).send({ status, checks: { database: database === 'ok' ? 'ok' : 'down', redis } });
+      const unavailable = database === 'down' || disk === 'disk_full';
+      const status = unavailable ? 'unavailable' : redis === 'down' ? 'degraded' : 'ok';
+      return reply.status(unavailable ? 503 : 200).send({ status, checks: { database: database === 'ok' ? 'ok' : 'down', redis, disk } });
     },
   );
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isConnectionLost, isDiskFull } from '../db/errors.js';
 import { AppError, type ErrorBody } from '../errors.js';
 
 /** Fastify's own error codes that map to one of ours; anything else is an internal error. */
@@ -36,6 +37,13 @@ export function toAppError(error: FastifyError | Error): AppError {
   const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
   const mapped = code ? fastifyCodes[code] : undefined;
   if (mapped) return mapped();
+  // A full disk first: a write that fails for want of space can also take its connection down.
+  if (isDiskFull(error)) {
+    return new AppError('service_unavailable', 'The server\'s disk is full; writes fail until an operator frees space.', { reason: 'disk_full' });
+  }
+  if (isConnectionLost(error)) {
+    return new AppError('service_unavailable', 'The database is not reachable; try again shortly.', { reason: 'database' });
+  }
   return new AppError('internal_error', 'Something went wrong on our side.');
 }
 
@@ -51,6 +59,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const appError = toAppError(error);
     if (appError.code === 'internal_error' || isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'request failed');
+    }
+    if (appError.code === 'service_unavailable' && appError !== error) {
+      request.log.warn({ err: error, reason: appError.details.reason }, 'request failed: a dependency is unavailable');
     }
     return renderError(request, reply, appError);
   });

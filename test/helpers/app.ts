@@ -3,6 +3,7 @@ import pino from 'pino';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/lib/clock.js';
+import type { DiskProbe } from '../../src/lib/disk.js';
 import { closeServices, createServices, type Services } from '../../src/services.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -17,6 +18,8 @@ export interface TestAppOptions {
   /** Extra environment, as the server would read it. */
   env?: Record<string, string>;
   clock?: Clock;
+  /** Free space as the app sees it (default: none probed, as for any database handed in). */
+  disk?: DiskProbe;
   /** Share this database (a second instance of the same deployment). */
   database?: TestDatabase;
   /** Redis URL; defaults to REDIS_URL from the environment (unset → in-process limits). */
@@ -48,6 +51,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     database: await database.open(),
     logger: pino({ level: 'silent' }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.disk ? { disk: options.disk } : {}),
   });
   const app = await buildApp(services);
   await app.ready();

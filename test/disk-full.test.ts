@@ -1,0 +1,105 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isConnectionLost, isDiskFull } from '../src/db/errors.js';
+import { registerErrorHandling } from '../src/http/error-handler.js';
+import type { DiskProbe } from '../src/lib/disk.js';
+import { buildTestApp, type TestApp } from './helpers/app.js';
+
+/** A disk whose free space the test sets. */
+function settableDisk(freeBytes: number): DiskProbe & { set(bytes: number): void } {
+  let free = freeBytes;
+  return {
+    freeBytes: async () => free,
+    set(bytes) {
+      free = bytes;
+    },
+  };
+}
+
+const MB = 1024 * 1024;
+
+function errnoError(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+/** Errors as the drivers throw them when the disk fills, some wrapped the way Drizzle wraps query errors. */
+const diskFullErrors: [string, Error][] = [
+  ['ENOSPC from the file system', errnoError("ENOSPC: no space left on device, write '/data/base/5/16384'", 'ENOSPC')],
+  ['SQLSTATE 53100 from PostgreSQL', errnoError('could not extend file "base/16384/16400": No space left on device', '53100')],
+  ['PGlite wrapped by Drizzle', new Error('Failed query: insert into "casts" …', { cause: new Error('could not extend file "base/5/16390": wrote only 4096 of 8192 bytes') })],
+];
+
+const connectionErrors: [string, Error][] = [
+  ['pg after the server closed the socket', new Error('Connection terminated unexpectedly')],
+  ['a backend ended by pg_terminate_backend (57P01)', errnoError('terminating connection due to administrator command', '57P01')],
+  ['a connection exception (08006)', errnoError('connection failure', '08006')],
+  ['a refused connection', errnoError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
+  ['a reset socket wrapped by Drizzle', new Error('Failed query: select 1', { cause: errnoError('read ECONNRESET', 'ECONNRESET') })],
+];
+
+describe('disk-full', () => {
+  let errorApp: ReturnType<typeof Fastify>;
+  let thrown: Error = new Error('unset');
+  beforeAll(async () => {
+    errorApp = Fastify();
+    registerErrorHandling(errorApp);
+    errorApp.get('/boom', async () => {
+      throw thrown;
+    });
+    await errorApp.ready();
+  });
+  afterAll(() => errorApp.close());
+
+  it.each(diskFullErrors)('answers %s with 503 service_unavailable, reason disk_full', async (_name, error) => {
+    expect(isDiskFull(error)).toBe(true);
+    thrown = error;
+    const response = await errorApp.inject({ url: '/boom' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({
+      error: 'service_unavailable',
+      reason: 'disk_full',
+      message: expect.stringContaining('disk is full') as string,
+      request_id: expect.any(String) as string,
+    });
+  });
+
+  it.each(connectionErrors)('answers %s with 503 service_unavailable, reason database', async (_name, error) => {
+    expect(isConnectionLost(error)).toBe(true);
+    expect(isDiskFull(error)).toBe(false);
+    thrown = error;
+    const response = await errorApp.inject({ url: '/boom' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ error: 'service_unavailable', reason: 'database' });
+  });
+
+  it('still answers other failures with 500 internal_error, without their details', async () => {
+    thrown = errnoError('duplicate key value violates unique constraint "users_email_key"', '23505');
+    const response = await errorApp.inject({ url: '/boom' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toMatchObject({ error: 'internal_error' });
+    expect(response.body).not.toContain('users_email_key');
+  });
+
+  describe('/readyz', () => {
+    const disk = settableDisk(10_000 * MB);
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await buildTestApp({ disk, env: { DISK_MIN_FREE_MB: '100' } });
+    });
+    afterAll(() => t.close());
+
+    it('reports disk_full (503) while free space is under DISK_MIN_FREE_MB, and ok again once space is freed', async () => {
+      const ready = await t.app.inject({ url: '/readyz' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toMatchObject({ status: 'ok', checks: { database: 'ok', disk: 'ok' } });
+
+      disk.set(99 * MB);
+      const full = await t.app.inject({ url: '/readyz' });
+      expect(full.statusCode).toBe(503);
+      expect(full.json()).toMatchObject({ status: 'unavailable', checks: { database: 'ok', disk: 'disk_full' } });
+
+      disk.set(101 * MB);
+      expect((await t.app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'ok', checks: { disk: 'ok' } });
+    });
+  });
+});
