@@ -123,8 +123,41 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   };
 }
 
+type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+
+/**
+ * pg's Pool, except that a client whose connection breaks while checked out goes back to the pool
+ * (which discards it) at once, and its borrower's own release later does nothing. Drizzle sends a
+ * transaction's BEGIN before its try/finally, so a connection lost on BEGIN is never released, and
+ * each such loss would otherwise leak a pool slot for good. (Drizzle recognises a pool by a
+ * constructor name containing "Pool".)
+ */
+class ResilientPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+    if (callback) return super.connect(callback);
+    return super.connect().then(releaseOnFailure);
+  }
+}
+
+function releaseOnFailure(client: pg.PoolClient): pg.PoolClient {
+  const release = client.release.bind(client);
+  let released = false;
+  const releaseOnce = (error?: Error | boolean) => {
+    if (released) return;
+    released = true;
+    client.removeListener('error', onError);
+    release(error);
+  };
+  const onError = (error: Error) => releaseOnce(error);
+  client.on('error', onError);
+  client.release = releaseOnce;
+  return client;
+}
+
 async function openPostgres(url: string, poolMax: number, onConnectionError?: (error: Error) => void): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
+  const pool = new ResilientPool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
   // A client losing its connection emits 'error', and an 'error' nobody listens to ends the process.
   // The pool listens only while a client is idle; a checked-out one (a transaction waiting on a lock,
   // on a spell) needs its own listener. Its pending query fails anyway, the request answers 503,

@@ -78,7 +78,10 @@ export function startJobScheduler(services: Services): { stop(): void } {
     if (pattern === undefined) return [];
     const occurrences = scheduledOccurrences(pattern, new Date());
     const cron = new Cron(pattern, { timezone: 'UTC', protect: true, name: job }, async () => {
-      await runScheduledOccurrence(services, job, occurrences.take(new Date()));
+      // Claiming the occurrence can fail too (the database is away); a rejection here would end the process.
+      await runScheduledOccurrence(services, job, occurrences.take(new Date())).catch((error: unknown) => {
+        services.logger.error({ job, err: error }, 'scheduled job could not start; the next occurrence tries again');
+      });
     });
     return [cron];
   });
