@@ -2,6 +2,7 @@ import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { closeServices, createServices, type ServiceOverrides, type Services } from './services.js';
 import { startMeterDispatcher } from './billing/meter.js';
+import { assertMigrated } from './db/migration-status.js';
 import { startReconciler } from './budgets/reconciler.js';
 import { startJobScheduler } from './jobs/scheduler.js';
 import { seedDemoSpell } from './spells/demo.js';
@@ -15,11 +16,18 @@ export interface RunningServer {
 
 /**
  * Opens the services, applies migrations on the embedded database (on PostgreSQL that is
- * `spell migrate`'s job, run once per deploy), and listens.
+ * `spell migrate`'s job, run once per deploy, and a database it has not brought up to date stops
+ * the start with a `DatabaseNotMigratedError` saying so), and listens.
  */
 export async function startServer(config: Config, overrides: ServiceOverrides = {}): Promise<RunningServer> {
   const services = await createServices(config, overrides);
-  if (services.database.kind === 'pglite') await services.database.migrate();
+  try {
+    if (services.database.kind === 'pglite') await services.database.migrate();
+    else await assertMigrated(services.database);
+  } catch (error) {
+    await closeServices(services);
+    throw error;
+  }
   if (config.spells.seedDemo) await seedDemoSpell(services);
   const app = await buildApp(services);
   const url = await app.listen({ host: config.host, port: config.port });

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { ConfigError, loadClientConfig, loadConfig, type ClientConfig } from '../config.js';
 import { DatabaseInUseError, openDatabase } from '../db/client.js';
+import { DatabaseNotMigratedError } from '../db/migration-status.js';
 import { startServer } from '../server.js';
 import { ApiError, castSpell, publishSpell } from './client.js';
 import { registerOperatorCommands } from './operator-commands.js';
@@ -92,7 +93,7 @@ program.parseAsync().catch((error: unknown) => {
     console.error(error.message);
     process.exit(78); // EX_CONFIG
   }
-  if (error instanceof ApiError || error instanceof DatabaseInUseError) {
+  if (error instanceof ApiError || error instanceof DatabaseInUseError || error instanceof DatabaseNotMigratedError) {
     console.error(error.message);
     process.exit(1);
   }
