@@ -18,7 +18,9 @@ export async function registerOpenApi(app: FastifyInstance, options: { version: 
         title: 'Spell Platform API',
         version: options.version,
         description:
-          'Publish WebAssembly spells and cast them over HTTP. Errors are always `{ "error": "<code>", "message": "…" }`.',
+          'Publish WebAssembly spells and cast them over HTTP. Errors are always `{ "error": "<code>", "message": "…" }`. ' +
+          'Besides the errors each operation lists, any of them may answer `500 internal_error`, or `503 service_unavailable` ' +
+          'with `reason` `database` (the database connection was lost; retry) or `disk_full` (the server\'s disk is full).',
       },
       servers: [{ url: options.publicUrl }],
       components: {
