@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConnectionLost, isDiskFull } from '../src/db/errors.js';
@@ -26,7 +27,9 @@ function errnoError(message: string, code: string): Error {
 const diskFullErrors: [string, Error][] = [
   ['ENOSPC from the file system', errnoError("ENOSPC: no space left on device, write '/data/base/5/16384'", 'ENOSPC')],
   ['SQLSTATE 53100 from PostgreSQL', errnoError('could not extend file "base/16384/16400": No space left on device', '53100')],
-  ['PGlite wrapped by Drizzle', new Error('Failed query: insert into "casts" …', { cause: new Error('could not extend file "base/5/16390": wrote only 4096 of 8192 bytes') })],
+  ['PGlite wrapped by Drizzle', new DrizzleQueryError('insert into "casts" …', [], new Error('could not extend file "base/5/16390": wrote only 4096 of 8192 bytes'))],
+  // What PGlite 0.5 on a data directory whose writes fail with ENOSPC throws (its own error class, SQLSTATE 53100).
+  ['PGlite out of space, as Drizzle hands it on', new DrizzleQueryError('insert into "t" …', [], errnoError('could not extend file "base/5/16385": No space left on device', '53100'))],
 ];
 
 const connectionErrors: [string, Error][] = [
@@ -34,7 +37,7 @@ const connectionErrors: [string, Error][] = [
   ['a backend ended by pg_terminate_backend (57P01)', errnoError('terminating connection due to administrator command', '57P01')],
   ['a connection exception (08006)', errnoError('connection failure', '08006')],
   ['a refused connection', errnoError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
-  ['a reset socket wrapped by Drizzle', new Error('Failed query: select 1', { cause: errnoError('read ECONNRESET', 'ECONNRESET') })],
+  ['a reset socket wrapped by Drizzle', new DrizzleQueryError('select 1', [], errnoError('read ECONNRESET', 'ECONNRESET'))],
 ];
 
 describe('disk-full', () => {
@@ -78,6 +81,14 @@ describe('disk-full', () => {
     expect(response.statusCode).toBe(500);
     expect(response.json()).toMatchObject({ error: 'internal_error' });
     expect(response.body).not.toContain('users_email_key');
+  });
+
+  it('does not blame the database for a refused connection to another service (fetch to GitHub)', async () => {
+    thrown = new TypeError('fetch failed', { cause: errnoError('connect ECONNREFUSED 140.82.112.3:443', 'ECONNREFUSED') });
+    expect(isConnectionLost(thrown)).toBe(false);
+    const response = await errorApp.inject({ url: '/boom' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toMatchObject({ error: 'internal_error' });
   });
 
   describe('/readyz', () => {

@@ -1,6 +1,9 @@
+import { DrizzleQueryError } from 'drizzle-orm';
+
 /**
  * Tells the database failures a request cannot fix (the connection dropped, the disk is full) from
- * bugs. Drizzle wraps driver errors (`DrizzleQueryError`), so each test walks the `cause` chain.
+ * bugs. Drizzle wraps driver errors (`DrizzleQueryError`), so each test looks through that wrapper,
+ * and through no other: `fetch` wraps a refused socket too, and GitHub being down is not the database.
  */
 
 /** SQLSTATEs of a server that ended the session: admin_shutdown, crash_shutdown, cannot_connect_now. */
@@ -18,7 +21,7 @@ function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown 
   let current = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
     yield current as { code?: unknown; message?: unknown };
-    current = (current as { cause?: unknown }).cause;
+    current = current instanceof DrizzleQueryError ? current.cause : undefined;
   }
 }
 
