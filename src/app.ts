@@ -12,6 +12,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { refuseNulBytes } from './http/nul-bytes.js';
 import { registerOpenApi } from './http/openapi.js';
 import { rateLimiting } from './http/rate-limit.js';
+import { refuseWritesOnFullDisk } from './health/disk-guard.js';
 import { healthRoutes } from './health/routes.js';
 import { keyRoutes } from './keys/routes.js';
 import { meRoutes } from './me/routes.js';
@@ -52,6 +53,7 @@ export async function buildApp(services: Services): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   refuseNulBytes(app);
+  refuseWritesOnFullDisk(app, services);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

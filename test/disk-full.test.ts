@@ -5,6 +5,8 @@ import { isConnectionLost, isDiskFull } from '../src/db/errors.js';
 import { registerErrorHandling } from '../src/http/error-handler.js';
 import type { DiskProbe } from '../src/lib/disk.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
+import { exampleSpell, publish } from './helpers/spells.js';
+import { signUp } from './helpers/users.js';
 
 /** A disk whose free space the test sets. */
 function settableDisk(freeBytes: number): DiskProbe & { set(bytes: number): void } {
@@ -91,7 +93,7 @@ describe('disk-full', () => {
     expect(response.json()).toMatchObject({ error: 'internal_error' });
   });
 
-  describe('/readyz', () => {
+  describe('a disk under DISK_MIN_FREE_MB', () => {
     const disk = settableDisk(10_000 * MB);
     let t: TestApp;
     beforeAll(async () => {
@@ -111,6 +113,32 @@ describe('disk-full', () => {
 
       disk.set(101 * MB);
       expect((await t.app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'ok', checks: { disk: 'ok' } });
+    });
+
+    it('refuses casts and uploads with 503 disk_full before the disk runs out, serves reads, and writes again once space is freed', async () => {
+      const owner = await signUp(t.app);
+      await publish(t.app, owner, 'echo-disk', exampleSpell('echo'));
+      const cast = () => t.app.inject({ method: 'POST', url: '/v1/cast', headers: owner.headers, payload: { spell: 'echo-disk', input: 'hi' } });
+      const upload = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/v1/spells/echo-disk/versions',
+          headers: { ...owner.headers, 'content-type': 'application/wasm' },
+          payload: Buffer.from(exampleSpell('echo')),
+        });
+
+      disk.set(99 * MB);
+      for (const refused of [await cast(), await upload()]) {
+        expect(refused.statusCode).toBe(503);
+        expect(refused.json()).toMatchObject({ error: 'service_unavailable', reason: 'disk_full' });
+      }
+      expect((await t.app.inject({ url: '/v1/me', headers: owner.headers })).statusCode).toBe(200);
+      const history = await t.app.inject({ url: '/v1/casts', headers: owner.headers });
+      expect(history.json<{ casts: unknown[] }>().casts).toHaveLength(0);
+
+      disk.set(101 * MB);
+      expect((await cast()).statusCode).toBe(200);
+      expect((await upload()).json()).toMatchObject({ version: 2 });
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services.js';
+import { checkDisk } from './disk-guard.js';
 
 type CheckState = 'ok' | 'down' | 'disabled';
 
@@ -29,17 +30,6 @@ const readySchema = z.object({
     disk: z.enum(['ok', 'disk_full', 'disabled']),
   }),
 });
-
-/** `disk_full` below the configured free space; `disabled` where there is no local data directory (PostgreSQL). */
-async function checkDisk(services: Services): Promise<'ok' | 'disk_full' | 'disabled'> {
-  if (!services.disk) return 'disabled';
-  try {
-    return (await services.disk.freeBytes()) < services.config.diskMinFreeBytes ? 'disk_full' : 'ok';
-  } catch (error) {
-    services.logger.warn({ err: error }, 'could not read the free space of the data directory');
-    return 'ok';
-  }
-}
 
 /**
  * Liveness, readiness and metrics. Readiness fails (503) only when the database is down or its
