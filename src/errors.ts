@@ -81,6 +81,9 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** The `reason` a `service_unavailable` answer names: the lost database, or the embedded database's full disk. */
+export const UNAVAILABLE_REASONS = ['database', 'disk_full'] as const;
+
 /**
  * The second status of the few codes whose status depends on the cause, chosen by the thrower
  * with `{ alternativeStatus: true }`. Only `runtime_busy`: 429 for a tenant over its share.

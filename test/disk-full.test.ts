@@ -93,6 +93,18 @@ describe('disk-full', () => {
     expect(response.json()).toMatchObject({ error: 'internal_error' });
   });
 
+  it('documents the reason of 503 service_unavailable in the OpenAPI error schema', async () => {
+    const t = await buildTestApp();
+    try {
+      const document = (await t.app.inject({ url: '/openapi.json' })).json<{
+        components: { schemas: { Error: { properties: Record<string, { enum?: string[] }> } } };
+      }>();
+      expect(document.components.schemas.Error.properties.reason?.enum).toEqual(['database', 'disk_full']);
+    } finally {
+      await t.close();
+    }
+  });
+
   describe('a disk under DISK_MIN_FREE_MB', () => {
     const disk = settableDisk(10_000 * MB);
     let t: TestApp;

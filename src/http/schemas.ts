@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { errorStatus, type ErrorCode } from '../errors.js';
+import { errorStatus, UNAVAILABLE_REASONS, type ErrorCode } from '../errors.js';
 
 /** The error body, as documented in OpenAPI for every non-2xx response. */
 export const errorSchema = z
   .object({
     error: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
     message: z.string(),
+    reason: z.enum(UNAVAILABLE_REASONS).optional().describe('On `503 service_unavailable`: which dependency failed.'),
   })
   .loose()
   .meta({ id: 'Error' });
