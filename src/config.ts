@@ -122,6 +122,9 @@ const configSchema = z
     BODY_LIMIT_BYTES: integer(1024 * 1024, 1024, 64 * 1024 * 1024),
     RATE_LIMIT_USER_PER_MINUTE: integer(60, 1, 1_000_000_000),
     RATE_LIMIT_ANON_PER_MINUTE: integer(10, 1, 1_000_000_000),
+    LOGIN_FAILURES_PER_ACCOUNT_IP: integer(5, 1, 1_000_000),
+    LOGIN_FAILURES_PER_ACCOUNT: integer(20, 1, 1_000_000),
+    LOGIN_LOCKOUT_SECONDS: integer(900, 1, 86_400),
     SPELL_MAX_MODULE_BYTES: integer(8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     SPELL_DEFAULT_TIMEOUT_MS: integer(2_000, 10, 600_000),
     SPELL_MAX_TIMEOUT_MS: integer(10_000, 10, 600_000),
@@ -249,6 +252,12 @@ const configSchema = z
     rateLimit: {
       userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
       anonPerMinute: env.RATE_LIMIT_ANON_PER_MINUTE,
+    },
+    /** Failed sign-ins before an account refuses more from that IP (see src/auth/login-throttle.ts). */
+    loginThrottle: {
+      perAccountIp: env.LOGIN_FAILURES_PER_ACCOUNT_IP,
+      perAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
+      windowMs: env.LOGIN_LOCKOUT_SECONDS * 1000,
     },
     spells: {
       maxModuleBytes: env.SPELL_MAX_MODULE_BYTES,

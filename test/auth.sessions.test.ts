@@ -84,6 +84,26 @@ describe('auth.sessions', () => {
     expect(body.issues.map((issue) => issue.path).sort()).toEqual(['/email', '/password']);
   });
 
+  it('refuses a password that is only whitespace, at sign-up and at a license claim', async () => {
+    for (const password of ['        ', '\t\n  \t\n  ', '\u00a0'.repeat(10)]) {
+      const register = await t.app.inject({ method: 'POST', url: '/v1/auth/register', payload: { email: 'blank@example.com', password } });
+      expect(register.statusCode, JSON.stringify(password)).toBe(400);
+      expect(register.json()).toMatchObject({ error: 'validation_failed', issues: [{ path: '/password' }] });
+    }
+    const claim = await t.app.inject({
+      method: 'POST',
+      url: '/v1/public/license/claim',
+      payload: { email: 'blank@example.com', password: '        ', license_key: 'SPELL-0000' },
+    });
+    expect(claim.statusCode).toBe(400);
+    expect(claim.json()).toMatchObject({
+      error: 'validation_failed',
+      issues: expect.arrayContaining([expect.objectContaining({ path: '/password' })]),
+    });
+    const spaced = await t.app.inject({ method: 'POST', url: '/v1/auth/register', payload: { email: 'spaced@example.com', password: ' a passphrase ' } });
+    expect(spaced.statusCode).toBe(201);
+  });
+
   it('expires sessions after their lifetime', async () => {
     const { createManualClock } = await import('../src/lib/clock.js');
     const clock = createManualClock(new Date('2026-01-01T00:00:00Z'));

@@ -1,10 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { signUp } from './helpers/users.js';
 
+// A new account each time, so the per-account sign-in throttle (auth.login-limits) stays out of the way.
 const badLogin = (app: App, remoteAddress = '203.0.113.7') =>
-  app.inject({ method: 'POST', url: '/v1/auth/login', remoteAddress, payload: { email: 'x@example.com', password: 'nope' } });
+  app.inject({
+    method: 'POST',
+    url: '/v1/auth/login',
+    remoteAddress,
+    payload: { email: `x-${randomBytes(4).toString('hex')}@example.com`, password: 'nope' },
+  });
 
 function metricValue(text: string, name: string): number {
   return text

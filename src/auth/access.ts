@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { cookieOptions, CSRF_COOKIE, SESSION_COOKIE } from './cookies.js';
+import { isKeyUseStale, recordApiKeyUse } from '../keys/api-keys.js';
 import { resolveToken, type AuthContext } from './sessions.js';
 
 declare module 'fastify' {
@@ -13,10 +14,13 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     /**
-     * `public` routes take anonymous callers; `admin` routes have their own guard and never see
-     * a consumer's credentials; every other route requires a consumer's session or API key.
+     * `public` routes take anonymous callers; `anonymous` routes (register, sign-in, license claim)
+     * ignore any credentials sent, so they always count against the client IP's limit; `session`
+     * routes (managing API keys) need a signed-in session, so an API key cannot mint or revoke keys;
+     * `admin` routes have their own guard and never see a consumer's credentials; every other route
+     * requires a consumer's session or API key.
      */
-    auth?: 'public' | 'required' | 'admin';
+    auth?: 'public' | 'anonymous' | 'required' | 'session' | 'admin';
     /** `manual` routes call `enforceRateLimit` themselves (at the right step); `off` is never limited. */
     limit?: 'auto' | 'manual' | 'off';
   }
@@ -58,13 +62,18 @@ export const access = fp<{ services: Services }>(
       // Routes open to anyone and never limited (health, metrics, docs, Stripe's webhook) do not
       // need to know the caller: skip the credential lookup.
       const { auth, limit } = request.routeOptions.config;
-      if ((auth === 'public' && limit === 'off') || auth === 'admin') return;
+      if ((auth === 'public' && limit === 'off') || auth === 'anonymous' || auth === 'admin') return;
       const credentials = readCredentials(request);
       if (credentials === null || credentials === 'malformed') return;
-      request.auth = await resolveToken(services.db, credentials.token, {
-        via: credentials.via,
-        now: services.clock.now(),
-      });
+      const now = services.clock.now();
+      request.auth = await resolveToken(services.db, credentials.token, { via: credentials.via, now });
+      const { auth: caller } = request;
+      // Off the request's path: a failed write of `last_used_at` never fails the request.
+      if (caller?.kind === 'api_key' && isKeyUseStale(caller.keyLastUsedAt, now)) {
+        recordApiKeyUse(services.db, { id: caller.credentialId, now }).catch((error: unknown) =>
+          request.log.warn({ err: (error as Error).message }, 'could not record the API key use'),
+        );
+      }
     });
 
     app.addHook('preHandler', async (request, reply) => {
@@ -72,12 +81,16 @@ export const access = fp<{ services: Services }>(
       if (config.auth === 'admin') return;
       const limit = config.limit ?? 'auto';
       if (request.auth === null && limit !== 'off') await app.enforceRateLimit(request, reply);
-      if (request.auth === null && config.auth !== 'public' && !request.is404) {
+      const open = config.auth === 'public' || config.auth === 'anonymous';
+      if (request.auth === null && !open && !request.is404) {
         const sent = request.headers.authorization !== undefined || request.cookies[SESSION_COOKIE] !== undefined;
         throw new AppError(
           'unauthorized',
           sent ? 'The credentials are invalid, expired or revoked.' : 'Sign in or send an API key as a Bearer token.',
         );
+      }
+      if (config.auth === 'session' && request.auth?.kind === 'api_key') {
+        throw new AppError('forbidden', 'This needs a signed-in session: an API key cannot create or revoke API keys.');
       }
     });
 

@@ -1,4 +1,15 @@
 import argon2 from 'argon2';
+import { z } from 'zod';
+
+/**
+ * A new password, wherever one is set. NIST 800-63B: at least 8 characters, long passphrases
+ * welcome (the cap bounds Argon2's input), and not only whitespace.
+ */
+export const newPasswordSchema = z
+  .string()
+  .min(8, { error: 'must be at least 8 characters' })
+  .max(256)
+  .refine((value) => value.trim() !== '', { error: 'must not be only whitespace' });
 
 /** OWASP's Argon2id floor: 19 MiB of memory, two passes, one lane. */
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -5,27 +5,38 @@ import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { createAccount, findUserByEmail } from './accounts.js';
 import { cookieOptions, SESSION_COOKIE } from './cookies.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword, newPasswordSchema as password, verifyPassword } from './passwords.js';
 import { authOf } from './access.js';
+import { createLoginThrottle } from './login-throttle.js';
 import { deleteSession } from './sessions.js';
 import { startSession } from './sign-in.js';
 import { tenantSchema, userSchema, viewTenant, viewUser } from './views.js';
 
 const email = z.email({ error: 'must be an email address' }).max(254);
-// NIST 800-63B: at least 8 characters, allow long passphrases; the cap bounds Argon2's input.
-const password = z.string().min(8, { error: 'must be at least 8 characters' }).max(256);
 
 const sessionResponse = z.object({ token: z.string(), user: userSchema, expires_at: z.string() });
 
 export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['auth'];
+  const { config, metrics, logger } = services;
+  const throttle = createLoginThrottle({
+    limits: config.loginThrottle,
+    redis: services.redis,
+    keyPrefix: config.redisKeyPrefix,
+    clock: services.clock,
+    onStoreError: (error) => {
+      metrics.redisErrors.inc({ operation: 'login_throttle' });
+      logger.warn({ err: error.message }, 'login throttle store failed; attempt let through');
+    },
+  });
 
   app.post(
     '/v1/auth/register',
     {
-      config: { auth: 'public' },
+      config: { auth: 'anonymous' },
       schema: {
         tags,
+        security: [],
         summary: 'Create an account (a user and its tenant) and sign in',
         body: z.object({ email, password, display_name: z.string().trim().min(1).max(100).optional() }),
         response: { 201: sessionResponse, ...errorResponses(400, 409, 429) },
@@ -51,19 +62,35 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   app.post(
     '/v1/auth/login',
     {
-      config: { auth: 'public' },
+      config: { auth: 'anonymous' },
       schema: {
         tags,
+        security: [],
         summary: 'Sign in with email and password; returns a new session token',
+        description:
+          'Counted per client IP whatever credentials are sent. After LOGIN_FAILURES_PER_ACCOUNT_IP failures from one IP ' +
+          'against an account (or LOGIN_FAILURES_PER_ACCOUNT from all IPs, for IPs that have failed against it) that IP gets ' +
+          '429 rate_limited with Retry-After until LOGIN_LOCKOUT_SECONDS after the first failure.',
         body: z.object({ email: z.string().max(254), password: z.string().max(256) }),
         response: { 200: sessionResponse, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
-      const user = await findUserByEmail(services.db, request.body.email);
-      if (!(await verifyPassword(user?.passwordHash, request.body.password)) || !user) {
+      const { email: address, password: secret } = request.body;
+      const verdict = await throttle.check(address, request.ip);
+      if (!verdict.ok) {
+        metrics.rateLimited.inc({ scope: 'login' });
+        reply.header('retry-after', verdict.retryAfterSeconds);
+        throw new AppError('rate_limited', `Too many failed sign-ins to this account; retry in ${verdict.retryAfterSeconds} s.`, {
+          retry_after_seconds: verdict.retryAfterSeconds,
+        });
+      }
+      const user = await findUserByEmail(services.db, address);
+      if (!(await verifyPassword(user?.passwordHash, secret)) || !user) {
+        await throttle.recordFailure(address, request.ip);
         throw new AppError('unauthorized', 'The email or the password is incorrect.');
       }
+      await throttle.recordSuccess(address, request.ip);
       const session = await startSession(services, reply, user.id);
       return {
         token: session.token,

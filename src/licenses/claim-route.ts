@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword, newPasswordSchema } from '../auth/passwords.js';
 import { startSession } from '../auth/sign-in.js';
 import { tenantSchema, userSchema, viewTenant, viewUser } from '../auth/views.js';
 import { AppError } from '../errors.js';
@@ -19,7 +19,7 @@ export const licenseClaimRoute: FastifyPluginAsyncZod<{ services: Services }> = 
   app.post(
     '/v1/public/license/claim',
     {
-      config: { auth: 'public', limit: 'manual' },
+      config: { auth: 'anonymous', limit: 'manual' },
       // Counted before the body is even validated: every guess costs quota.
       onRequest: limitClaims,
       schema: {
@@ -29,7 +29,7 @@ export const licenseClaimRoute: FastifyPluginAsyncZod<{ services: Services }> = 
         description: `Limited to ${config.licenses.claimsPerMinute} requests a minute per IP. An unknown, used or revoked key all answer invalid_license_key.`,
         body: z.object({
           email: z.email({ error: 'must be an email address' }).max(254),
-          password: z.string().min(8, { error: 'must be at least 8 characters' }).max(256),
+          password: newPasswordSchema,
           display_name: name,
           tenant_name: name,
           license_key: z.string().min(1).max(100),
