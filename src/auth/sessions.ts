@@ -9,6 +9,8 @@ export interface AuthContext {
   /** Cookie-authenticated writes need a CSRF token; bearer ones do not. */
   via: 'bearer' | 'cookie';
   credentialId: string;
+  /** An API key's last recorded use (written at most once a minute); absent for sessions. */
+  keyLastUsedAt?: Date | null;
   user: { id: string; email: string; displayName: string | null; role: 'owner' | 'member' };
   tenant: { id: string; name: string; status: 'active' | 'grace' | 'suspended'; graceUntil: Date | null };
 }
@@ -59,13 +61,13 @@ export async function resolveToken(
   }
   if (token.startsWith(API_KEY_PREFIX) && options.via === 'bearer') {
     const [row] = await db
-      .select({ id: apiKeys.id, hash: apiKeys.keyHash, revokedAt: apiKeys.revokedAt, ...principal })
+      .select({ id: apiKeys.id, hash: apiKeys.keyHash, revokedAt: apiKeys.revokedAt, lastUsedAt: apiKeys.lastUsedAt, ...principal })
       .from(apiKeys)
       .innerJoin(users, eq(users.id, apiKeys.userId))
       .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
       .where(eq(apiKeys.keyHash, digest));
     if (!row || row.revokedAt !== null || !digestsEqual(row.hash, digest)) return null;
-    return { kind: 'api_key', via: 'bearer', credentialId: row.id, user: row.user, tenant: row.tenant };
+    return { kind: 'api_key', via: 'bearer', credentialId: row.id, keyLastUsedAt: row.lastUsedAt, user: row.user, tenant: row.tenant };
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { apiKeys } from '../db/schema.js';
 import { generateApiKey, hashSecret } from '../auth/tokens.js';
@@ -49,4 +49,24 @@ export async function revokeApiKey(
     .where(and(eq(apiKeys.tenantId, options.tenantId), eq(apiKeys.prefix, options.prefix), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   return revoked.length > 0;
+}
+
+/** How stale `last_used_at` may be: uses within this of the recorded one are not written. */
+export const KEY_USE_RESOLUTION_MS = 60_000;
+
+/** Whether a use at `now` should be written, given the last one recorded. */
+export function isKeyUseStale(lastUsedAt: Date | null | undefined, now: Date): boolean {
+  return !lastUsedAt || now.getTime() - lastUsedAt.getTime() >= KEY_USE_RESOLUTION_MS;
+}
+
+/**
+ * Records that a key was used at `now`, at most once per `KEY_USE_RESOLUTION_MS`: the condition
+ * makes concurrent requests of the same minute write once.
+ */
+export async function recordApiKeyUse(db: DbOrTx, options: { id: string; now: Date }): Promise<void> {
+  const staleBefore = new Date(options.now.getTime() - KEY_USE_RESOLUTION_MS);
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: options.now })
+    .where(and(eq(apiKeys.id, options.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore))));
 }

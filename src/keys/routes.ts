@@ -30,9 +30,11 @@ export const keyRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
   app.post(
     '/v1/keys',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Create an API key; the full key is returned this once',
+        description: 'Needs a signed-in session: an API key gets 403, so revoking a leaked key ends its access.',
         body: z.object({ name: z.string().trim().min(1).max(100) }),
         response: { 201: keySchema.extend({ key: z.string() }), ...errorResponses(400, 401, 403, 429) },
       },
@@ -67,9 +69,11 @@ export const keyRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
   app.delete(
     '/v1/keys/:prefix',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Revoke an API key; it stops working at once',
+        description: 'Needs a signed-in session (an API key gets 403).',
         params: z.object({ prefix: z.string().min(1).max(64) }),
         response: { 204: z.null(), ...errorResponses(401, 403, 404, 429) },
       },
