@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { startRedisServer, type OwnRedis } from './helpers/redis-server.js';
+import { signUp } from './helpers/users.js';
 
 // These tests run their own redis-server so that stopping it mid-test disturbs no other test.
 let redis: OwnRedis;
@@ -35,6 +37,32 @@ describe('rate-limit.redis', () => {
     } finally {
       await first.close();
       await second.close();
+    }
+  });
+
+  it('names its Redis keys after what they count', async () => {
+    const t = await buildTestApp({ database, redisUrl: redis.url, redisKeyPrefix: 'names:', env: limitedEnv });
+    const client = new Redis(redis.url);
+    try {
+      const alice = await signUp(t.app);
+      await t.app.inject({ url: '/v1/me', headers: alice.headers });
+      await t.app.inject({ url: '/v1/me', remoteAddress: '203.0.113.60' });
+      await t.app.inject({ method: 'POST', url: '/v1/public/license/claim', remoteAddress: '203.0.113.61', payload: {} });
+      await t.app.inject({ method: 'POST', url: '/v1/auth/login', remoteAddress: '203.0.113.62', payload: { email: alice.email, password: 'wrong password' } });
+      const keys = (await client.keys('names:*')).sort();
+      expect(keys.filter((key) => key.includes('undefined'))).toEqual([]);
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          `names:rl:user:${alice.user.id}`,
+          'names:rl:ip:203.0.113.60',
+          'names:rl:license_claim:203.0.113.61',
+          expect.stringMatching(/^names:login:account:[0-9a-f]{64}$/),
+          expect.stringMatching(/^names:login:account-ip:[0-9a-f]{64}:203\.0\.113\.62$/),
+        ]),
+      );
+    } finally {
+      client.disconnect();
+      await t.close();
     }
   });
 

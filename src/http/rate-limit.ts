@@ -36,21 +36,29 @@ function limitKey(request: FastifyRequest): string {
 export const rateLimiting = fp<{ services: Services }>(
   async (app: FastifyInstance, { services }) => {
     const { config, metrics, logger } = services;
+    // One limiter whose keys say what they count (`user:<id>`, `ip:<address>`, `license_claim:<address>`):
+    // limiters made with options get a store child whose key prefix is built from route details
+    // they do not have, so every limit shares the plugin's own store and settings instead.
+    const ipLimits = new Map<string, number>();
+    const scopes = new WeakMap<FastifyRequest, string>();
+    const maxFor = (key: string): number => {
+      const scope = key.slice(0, key.indexOf(':'));
+      if (scope === 'user') return config.rateLimit.userPerMinute;
+      return ipLimits.get(scope) ?? config.rateLimit.anonPerMinute;
+    };
     await app.register(rateLimit, {
       global: false,
-      ...(services.redis ? { redis: services.redis, nameSpace: `${config.redisKeyPrefix}rl:` } : {}),
-    });
-    const check = app.createRateLimit({
-      keyGenerator: limitKey,
-      max: (_request, key) =>
-        key.startsWith('user:') ? config.rateLimit.userPerMinute : config.rateLimit.anonPerMinute,
+      keyGenerator: (request) => scopes.get(request) ?? limitKey(request),
+      max: (_request, key) => maxFor(key),
       timeWindow: WINDOW_MS,
       skipOnError: false,
+      ...(services.redis ? { redis: services.redis, nameSpace: `${config.redisKeyPrefix}rl:` } : {}),
     });
+    const check = app.createRateLimit();
     let lastLogged = 0;
 
-    /** Counts the request on `check`; throws `rate_limited` past the limit. */
-    const enforce = async (check: Check, scope: string, request: FastifyRequest, reply: FastifyReply) => {
+    /** Counts the request in its bucket; throws `rate_limited` past the limit. */
+    const enforce = async (scope: string, request: FastifyRequest, reply: FastifyReply) => {
       let result: Awaited<ReturnType<Check>>;
       try {
         result = await check(request);
@@ -77,16 +85,18 @@ export const rateLimiting = fp<{ services: Services }>(
     };
 
     app.decorate('enforceRateLimit', (request: FastifyRequest, reply: FastifyReply) =>
-      enforce(check, request.auth ? 'user' : 'ip', request, reply),
+      enforce(request.auth ? 'user' : 'ip', request, reply),
     );
     app.decorate('createIpLimit', (name: string, max: number) => {
-      const ipCheck = app.createRateLimit({
-        keyGenerator: (request) => `${name}:${request.ip}`,
-        max,
-        timeWindow: WINDOW_MS,
-        skipOnError: false,
-      });
-      return (request: FastifyRequest, reply: FastifyReply) => enforce(ipCheck, name, request, reply);
+      ipLimits.set(name, max);
+      return async (request: FastifyRequest, reply: FastifyReply) => {
+        scopes.set(request, `${name}:${request.ip}`);
+        try {
+          await enforce(name, request, reply);
+        } finally {
+          scopes.delete(request);
+        }
+      };
     });
   },
   { name: 'spell-rate-limiting' },
