@@ -130,7 +130,7 @@ describe('admin.auth behind Cloudflare Access', () => {
   let t: TestApp;
   let operator: Operator;
   let certs: Awaited<ReturnType<typeof startCertsServer>>;
-  let sign: (claims: { aud?: string; iss?: string; exp?: number }, key?: PrivateKey) => Promise<string>;
+  let sign: (claims: { aud?: string; iss?: string; exp?: number | null }, key?: PrivateKey) => Promise<string>;
   let strangerKey: PrivateKey;
 
   beforeAll(async () => {
@@ -139,14 +139,16 @@ describe('admin.auth behind Cloudflare Access', () => {
     certs = await startCertsServer({ ...(await exportJWK(team.publicKey)), kid: 'team-key-1', alg: 'RS256', use: 'sig' });
     t = await buildTestApp({ env: { CF_ACCESS_TEAM_DOMAIN: certs.url, CF_ACCESS_POLICY_AUD: AUDIENCE } });
     operator = await createOperator(t.services);
-    sign = (claims, key = team.privateKey) =>
-      new SignJWT({ email: 'ops@example.com' })
+    sign = (claims, key = team.privateKey) => {
+      const jwt = new SignJWT({ email: 'ops@example.com' })
         .setProtectedHeader({ alg: 'RS256', kid: 'team-key-1' })
         .setIssuer(claims.iss ?? certs.url)
         .setAudience(claims.aud ?? AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(claims.exp ?? Math.floor(Date.now() / 1000) + 600)
-        .sign(key);
+        .setIssuedAt();
+      // `exp: null` signs a token that never expires.
+      if (claims.exp !== null) jwt.setExpirationTime(claims.exp ?? Math.floor(Date.now() / 1000) + 600);
+      return jwt.sign(key);
+    };
   });
   afterAll(async () => {
     await t.close();
@@ -164,6 +166,7 @@ describe('admin.auth behind Cloudflare Access', () => {
       'wrong audience': await sign({ aud: 'someone-else' }),
       'wrong issuer': await sign({ iss: 'https://evil.cloudflareaccess.com' }),
       expired: await sign({ exp: Math.floor(Date.now() / 1000) - 3600 }),
+      'no expiry': await sign({ exp: null }),
       'wrong key': await sign({}, strangerKey),
     };
     for (const [name, assertion] of Object.entries(bad)) {

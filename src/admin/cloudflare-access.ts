@@ -6,6 +6,7 @@ export type AccessVerdict = { ok: true; email: string | undefined } | { ok: fals
  * Verifies the `Cf-Access-Jwt-Assertion` header Cloudflare Access puts on every request it lets
  * through: signed by one of the team's keys (fetched from `<team>/cdn-cgi/access/certs` and
  * cached by `jose`), issued by the team domain, for this application's policy audience, unexpired.
+ * A token without `exp` would be good forever, so `exp` is required.
  */
 export function createAccessVerifier(options: { teamDomain: string; audience: string }) {
   const keys = createRemoteJWKSet(new URL(`${options.teamDomain}/cdn-cgi/access/certs`), {
@@ -20,6 +21,7 @@ export function createAccessVerifier(options: { teamDomain: string; audience: st
         audience: options.audience,
         algorithms: ['RS256', 'ES256'],
         clockTolerance: 30,
+        requiredClaims: ['exp'],
       });
       return { ok: true, email: typeof payload.email === 'string' ? payload.email : undefined };
     } catch (error) {
