@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { DbOrTx } from '../db/client.js';
-import { billingAccounts, creditLedger, purchases, stripeWebhookLogs, subscriptions, tenants } from '../db/schema.js';
+import { billingAccounts, stripeWebhookLogs, subscriptions, tenants } from '../db/schema.js';
 import type { Services } from '../services.js';
 import { writeAudit, type AuditActor } from './audit.js';
 import { changeTenantStatus, graceEndsAt } from '../tenants/status.js';
 import { grantEntitlement, revokeEntitlements } from './entitlements.js';
+import { recordPurchase, refundShare, reversePurchaseCredit, settlePurchasePayment } from './purchases.js';
 
 /** Subscription states that keep the plan's entitlement, and states that end it. */
 const ENTITLED = new Set(['active', 'trialing', 'past_due']);
@@ -80,6 +81,13 @@ async function applyEvent(context: Context): Promise<boolean> {
   switch (event.type) {
     case 'checkout.session.completed':
       return checkoutCompleted(context, event.data.object);
+    case 'checkout.session.async_payment_succeeded':
+    case 'checkout.session.async_payment_failed':
+      return checkoutAsyncPayment(context, event.data.object, event.type === 'checkout.session.async_payment_succeeded');
+    case 'charge.refunded':
+      return chargeRefunded(context, event.data.object);
+    case 'charge.dispute.closed':
+      return disputeClosed(context, event.data.object);
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
     case 'customer.subscription.deleted':
@@ -109,39 +117,26 @@ async function tenantOf(tx: DbOrTx, metadata: Stripe.Metadata | null | undefined
   return account?.tenantId ?? null;
 }
 
+/** What a Checkout Session's `payment_status` means for its purchase. */
+function paymentStatusOf(session: Stripe.Checkout.Session): 'paid' | 'unpaid' | 'no_payment_required' {
+  if (session.payment_status === 'paid') return 'paid';
+  return session.payment_status === 'no_payment_required' ? 'no_payment_required' : 'unpaid';
+}
+
+/**
+ * A finished Checkout. A credit pack's credit is granted only once the payment is `paid` (or needs
+ * none): a delayed method (bank debit) completes `unpaid`, and its credit waits for
+ * `checkout.session.async_payment_succeeded`.
+ */
 async function checkoutCompleted(context: Context, session: Stripe.Checkout.Session): Promise<boolean> {
   const { tx, now, actor } = context;
   const tenantId = await tenantOf(tx, session.metadata, customerId(session.customer));
   if (!tenantId) return false;
-  const creditsCents = session.mode === 'payment' ? Number(session.metadata?.credits_cents ?? 0) : 0;
-  const [purchase] = await tx
-    .insert(purchases)
-    .values({
-      tenantId,
-      stripeCheckoutSessionId: session.id,
-      mode: session.mode === 'subscription' ? 'subscription' : 'payment',
-      priceId: session.metadata?.price_id ?? null,
-      amountCents: session.amount_total ?? null,
-      currency: session.currency ?? null,
-      creditsCents: Number.isFinite(creditsCents) ? creditsCents : 0,
-      createdAt: now,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (!purchase) return true;
-
+  const status = paymentStatusOf(session);
+  const { purchase, created } = await recordPurchase(context, tenantId, session, status);
+  if (!created) return true;
   if (purchase.mode === 'payment') {
-    if (purchase.creditsCents > 0) {
-      await tx.insert(creditLedger).values({ tenantId, amountCents: purchase.creditsCents, kind: 'purchase', purchaseId: purchase.id, createdAt: now });
-    }
-    await writeAudit(tx, {
-      action: 'credits_purchased',
-      actor,
-      tenantId,
-      target: { type: 'purchase', id: purchase.id },
-      after: { credits_cents: purchase.creditsCents, amount_cents: purchase.amountCents, checkout_session: session.id },
-      at: now,
-    });
+    await settlePurchasePayment(context, purchase, status, session, created);
     return true;
   }
 
@@ -257,4 +252,35 @@ async function invoiceSettled(context: Context, invoice: Stripe.Invoice, outcome
     await changeTenantStatus(tx, { tenant, status: 'active', reason: context.event.type, actor, now });
   }
   return true;
+}
+
+/** A delayed payment method's outcome for a Checkout that completed `unpaid`. */
+async function checkoutAsyncPayment(context: Context, session: Stripe.Checkout.Session, succeeded: boolean): Promise<boolean> {
+  const tenantId = await tenantOf(context.tx, session.metadata, customerId(session.customer));
+  if (!tenantId || session.mode !== 'payment') return false;
+  const status = succeeded ? 'paid' : 'failed';
+  const { purchase, created } = await recordPurchase(context, tenantId, session, status);
+  await settlePurchasePayment(context, purchase, status, session, created);
+  return true;
+}
+
+/** A refund, whole or partial, takes back the refunded share of the purchase's credit. */
+function chargeRefunded(context: Context, charge: Stripe.Charge): Promise<boolean> {
+  return reversePurchaseCredit(context, {
+    paymentIntentId: customerId(charge.payment_intent),
+    kind: 'payment_refund',
+    reversedCents: (purchase) => refundShare(purchase.creditsCents, charge.amount_refunded, charge.amount, charge.refunded),
+    details: { charge: charge.id, amount_cents: charge.amount, amount_refunded_cents: charge.amount_refunded },
+  });
+}
+
+/** A dispute lost takes back whatever of the purchase's credit a refund has not already. */
+async function disputeClosed(context: Context, dispute: Stripe.Dispute): Promise<boolean> {
+  if (dispute.status !== 'lost') return false;
+  return reversePurchaseCredit(context, {
+    paymentIntentId: customerId(dispute.payment_intent),
+    kind: 'dispute_lost',
+    reversedCents: (purchase) => purchase.creditsCents,
+    details: { dispute: dispute.id, charge: customerId(dispute.charge), amount_cents: dispute.amount },
+  });
 }

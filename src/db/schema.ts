@@ -314,6 +314,12 @@ export const subscriptions = pgTable(
 );
 
 /** Completed Checkout payments (credit packs and plan sign-ups). */
+/** Where a purchase's payment stands. */
+export const PURCHASE_PAYMENT_STATUSES = ['paid', 'unpaid', 'no_payment_required', 'failed'] as const;
+
+/** Rows of the credit ledger: grants, cast charges and their refunds, operator changes, and credit taken back. */
+export const CREDIT_KINDS = ['purchase', 'cast', 'refund', 'manual', 'payment_refund', 'dispute_lost'] as const;
+
 export const purchases = pgTable(
   'purchases',
   {
@@ -327,11 +333,19 @@ export const purchases = pgTable(
     amountCents: integer('amount_cents'),
     currency: text('currency'),
     creditsCents: integer('credits_cents').notNull().default(0),
+    /** The Checkout Session's `payment_status`, or `failed` after `async_payment_failed`; credit is granted only once `paid`. */
+    paymentStatus: text('payment_status', { enum: PURCHASE_PAYMENT_STATUSES }).notNull().default('paid'),
+    /** Refunds and lost disputes find their purchase by it. */
+    stripePaymentIntentId: text('stripe_payment_intent_id'),
+    /** Credit taken back by refunds and a lost dispute, so a later, larger refund takes only the difference. */
+    creditsReversedCents: integer('credits_reversed_cents').notNull().default(0),
     createdAt: createdAt(),
   },
   (table) => [
     uniqueIndex('purchases_checkout_session_key').on(table.stripeCheckoutSessionId),
+    uniqueIndex('purchases_payment_intent_key').on(table.stripePaymentIntentId).where(sql`${table.stripePaymentIntentId} is not null`),
     index('purchases_tenant_idx').on(table.tenantId, table.createdAt),
+    check('purchases_payment_status_check', sql`${table.paymentStatus} in ('paid', 'unpaid', 'no_payment_required', 'failed')`),
   ],
 );
 
@@ -347,7 +361,7 @@ export const creditLedger = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
     amountCents: integer('amount_cents').notNull(),
-    kind: text('kind', { enum: ['purchase', 'cast', 'refund', 'manual'] }).notNull(),
+    kind: text('kind', { enum: CREDIT_KINDS }).notNull(),
     castId: uuid('cast_id'),
     purchaseId: uuid('purchase_id').references(() => purchases.id),
     memo: text('memo'),
@@ -356,8 +370,9 @@ export const creditLedger = pgTable(
   (table) => [
     index('credit_ledger_tenant_idx').on(table.tenantId),
     uniqueIndex('credit_ledger_cast_kind_key').on(table.castId, table.kind),
-    uniqueIndex('credit_ledger_purchase_key').on(table.purchaseId),
-    check('credit_ledger_kind_check', sql`${table.kind} in ('purchase', 'cast', 'refund', 'manual')`),
+    // One grant per purchase; the credit taken back from it may come in several rows (partial refunds).
+    uniqueIndex('credit_ledger_purchase_key').on(table.purchaseId).where(sql`${table.kind} = 'purchase'`),
+    check('credit_ledger_kind_check', sql`${table.kind} in ('purchase', 'cast', 'refund', 'manual', 'payment_refund', 'dispute_lost')`),
   ],
 );
 

@@ -39,6 +39,11 @@ export interface Delivery {
 export interface CompleteOptions {
   /** Deliver the events in a random order (Stripe does not promise order). */
   shuffle?: boolean;
+  /**
+   * A delayed payment method (a bank debit): the session completes `unpaid` and the outcome comes
+   * later with `settleDelayedPayment`.
+   */
+  delayed?: boolean;
 }
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
@@ -59,6 +64,8 @@ export class StripeStandIn {
   readonly customers = new Map<string, StripeObject>();
   readonly checkoutSessions = new Map<string, StripeObject>();
   readonly subscriptions = new Map<string, StripeObject>();
+  /** Charges of paid one-time payments, by payment intent. */
+  readonly charges = new Map<string, StripeObject>();
   readonly portalSessions = new Map<string, StripeObject>();
   /** Accepted meter events, by identifier. */
   readonly meterEvents = new Map<string, StripeObject>();
@@ -244,7 +251,7 @@ export class StripeStandIn {
     if (!session) throw new Error(`no checkout session ${sessionId}`);
     if (session.status === 'complete') throw new Error(`checkout session ${sessionId} is already complete`);
     session.status = 'complete';
-    session.payment_status = 'paid';
+    session.payment_status = options.delayed && session.mode === 'payment' ? 'unpaid' : 'paid';
     const events: Delivery['event'][] = [];
     if (session.mode === 'subscription') {
       const line = (session.line_items as { data: { price: { id: string } }[] }).data[0];
@@ -265,9 +272,78 @@ export class StripeStandIn {
       events.push(this.event('invoice.paid', this.invoice(subscription, 'paid')));
     } else {
       session.payment_intent = id('pi');
+      if (session.payment_status === 'paid') this.charge(session);
       events.push(this.event('checkout.session.completed', { ...session }));
     }
     return this.deliver(options.shuffle ? shuffled(events) : events);
+  }
+
+  /** The outcome of a delayed payment, days later. */
+  async settleDelayedPayment(sessionId: string, succeeded: boolean): Promise<Delivery[]> {
+    const session = this.checkoutSessions.get(sessionId);
+    if (!session || session.status !== 'complete' || session.payment_status !== 'unpaid') throw new Error(`no unpaid checkout session ${sessionId}`);
+    if (succeeded) {
+      session.payment_status = 'paid';
+      this.charge(session);
+    }
+    const type = succeeded ? 'checkout.session.async_payment_succeeded' : 'checkout.session.async_payment_failed';
+    return this.deliver([this.event(type, { ...session })]);
+  }
+
+  /** Refunds `amount` cents of a payment's charge (the rest when omitted), as the Dashboard would. */
+  async refund(paymentIntentId: string, amount?: number): Promise<Delivery[]> {
+    const charge = this.mustCharge(paymentIntentId);
+    const remaining = Number(charge.amount) - Number(charge.amount_refunded);
+    const refunded = Number(charge.amount_refunded) + Math.min(amount ?? remaining, remaining);
+    Object.assign(charge, { amount_refunded: refunded, refunded: refunded === Number(charge.amount) });
+    return this.deliver([this.event('charge.refunded', { ...charge })]);
+  }
+
+  /** A cardholder's dispute of a payment, closed `lost` or `won`. */
+  async closeDispute(paymentIntentId: string, status: 'lost' | 'won'): Promise<Delivery[]> {
+    const charge = this.mustCharge(paymentIntentId);
+    const dispute = {
+      id: id('dp'),
+      object: 'dispute',
+      amount: charge.amount,
+      charge: charge.id,
+      payment_intent: paymentIntentId,
+      currency: charge.currency,
+      reason: 'fraudulent',
+      status,
+      is_charge_refundable: false,
+      created: now(),
+      livemode: false,
+    };
+    if (status === 'lost') charge.disputed = true;
+    return this.deliver([this.event('charge.dispute.closed', dispute)]);
+  }
+
+  private charge(session: StripeObject): void {
+    const paymentIntent = String(session.payment_intent);
+    this.charges.set(paymentIntent, {
+      id: id('ch'),
+      object: 'charge',
+      amount: session.amount_total,
+      amount_captured: session.amount_total,
+      amount_refunded: 0,
+      captured: true,
+      currency: session.currency,
+      customer: session.customer,
+      disputed: false,
+      paid: true,
+      payment_intent: paymentIntent,
+      refunded: false,
+      status: 'succeeded',
+      created: now(),
+      livemode: false,
+    });
+  }
+
+  private mustCharge(paymentIntentId: string): StripeObject {
+    const charge = this.charges.get(paymentIntentId);
+    if (!charge) throw new Error(`no charge for ${paymentIntentId}`);
+    return charge;
   }
 
   /** Changes a subscription as the Dashboard or the dunning process would, and tells the platform. */

@@ -1,0 +1,145 @@
+import { eq, sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import type { DbOrTx } from '../db/client.js';
+import { creditLedger, purchases, tenants } from '../db/schema.js';
+import { writeAudit, type AuditActor } from './audit.js';
+
+type PurchaseRow = typeof purchases.$inferSelect;
+
+interface Change {
+  tx: DbOrTx;
+  actor: AuditActor;
+  now: Date;
+}
+
+/** A Checkout Session's payment that lets its credit be granted. */
+const SETTLED = new Set<PurchaseRow['paymentStatus']>(['paid', 'no_payment_required']);
+
+const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
+
+/**
+ * Records a Checkout Session as a purchase (once per session; later events find the row) and
+ * returns it locked, so the events of one purchase apply one after another.
+ */
+export async function recordPurchase(
+  change: Change,
+  tenantId: string,
+  session: Stripe.Checkout.Session,
+  paymentStatus: PurchaseRow['paymentStatus'],
+): Promise<{ purchase: PurchaseRow; created: boolean }> {
+  const { tx, now } = change;
+  const creditsCents = session.mode === 'payment' ? Number(session.metadata?.credits_cents ?? 0) : 0;
+  const [inserted] = await tx
+    .insert(purchases)
+    .values({
+      tenantId,
+      stripeCheckoutSessionId: session.id,
+      mode: session.mode === 'subscription' ? 'subscription' : 'payment',
+      priceId: session.metadata?.price_id ?? null,
+      amountCents: session.amount_total ?? null,
+      currency: session.currency ?? null,
+      creditsCents: Number.isInteger(creditsCents) && creditsCents > 0 ? creditsCents : 0,
+      paymentStatus,
+      stripePaymentIntentId: idOf(session.payment_intent),
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted) return { purchase: inserted, created: true };
+  const [existing] = await tx.select().from(purchases).where(eq(purchases.stripeCheckoutSessionId, session.id)).for('update');
+  if (!existing) throw new Error(`purchase for ${session.id} vanished`);
+  return { purchase: existing, created: false };
+}
+
+/**
+ * Moves a purchase to `paymentStatus`: a payment that settles grants its credit (once: the ledger
+ * keeps one grant per purchase), one that fails is recorded. A paid purchase never goes back.
+ */
+export async function settlePurchasePayment(
+  change: Change,
+  purchase: PurchaseRow,
+  paymentStatus: PurchaseRow['paymentStatus'],
+  session: Stripe.Checkout.Session,
+  created: boolean,
+): Promise<void> {
+  const { tx, actor, now } = change;
+  const wasSettled = SETTLED.has(purchase.paymentStatus) && !created;
+  if (wasSettled) return;
+  if (!created) {
+    await tx
+      .update(purchases)
+      .set({ paymentStatus, stripePaymentIntentId: purchase.stripePaymentIntentId ?? idOf(session.payment_intent) })
+      .where(eq(purchases.id, purchase.id));
+  }
+  const target = { type: 'purchase', id: purchase.id };
+  if (paymentStatus === 'failed') {
+    await writeAudit(tx, { action: 'purchase_payment_failed', actor, tenantId: purchase.tenantId, target, after: { checkout_session: session.id }, at: now });
+    return;
+  }
+  if (!SETTLED.has(paymentStatus) || purchase.mode !== 'payment') return;
+  if (purchase.creditsCents > 0) {
+    await lockCredit(tx, purchase.tenantId);
+    await tx.insert(creditLedger).values({ tenantId: purchase.tenantId, amountCents: purchase.creditsCents, kind: 'purchase', purchaseId: purchase.id, createdAt: now });
+  }
+  await writeAudit(tx, {
+    action: 'credits_purchased',
+    actor,
+    tenantId: purchase.tenantId,
+    target,
+    after: { credits_cents: purchase.creditsCents, amount_cents: purchase.amountCents, checkout_session: session.id },
+    at: now,
+  });
+}
+
+/**
+ * Takes credit back from the purchase paid by `paymentIntentId`, up to `reversedCents(purchase)` in
+ * all (a partial refund's share, or everything for a lost dispute): only what was not taken back
+ * yet, so a second, larger refund of the same charge takes the difference. The balance may go
+ * negative; paid casts are then refused until it is topped up. False when no credited purchase
+ * matches.
+ */
+export async function reversePurchaseCredit(
+  change: Change,
+  options: {
+    paymentIntentId: string | null;
+    kind: 'payment_refund' | 'dispute_lost';
+    reversedCents: (purchase: PurchaseRow) => number;
+    details: Record<string, unknown>;
+  },
+): Promise<boolean> {
+  const { tx, actor, now } = change;
+  if (!options.paymentIntentId) return false;
+  const [purchase] = await tx.select().from(purchases).where(eq(purchases.stripePaymentIntentId, options.paymentIntentId)).for('update');
+  if (!purchase || purchase.mode !== 'payment' || !SETTLED.has(purchase.paymentStatus)) return false;
+  const target = Math.min(purchase.creditsCents, Math.max(0, options.reversedCents(purchase)));
+  const delta = target - purchase.creditsReversedCents;
+  if (delta <= 0) return true;
+  await lockCredit(tx, purchase.tenantId);
+  await tx.insert(creditLedger).values({ tenantId: purchase.tenantId, amountCents: -delta, kind: options.kind, purchaseId: purchase.id, createdAt: now });
+  await tx
+    .update(purchases)
+    .set({ creditsReversedCents: sql`${purchases.creditsReversedCents} + ${delta}` })
+    .where(eq(purchases.id, purchase.id));
+  await writeAudit(tx, {
+    action: options.kind === 'payment_refund' ? 'credits_refunded' : 'credits_dispute_lost',
+    actor,
+    tenantId: purchase.tenantId,
+    target: { type: 'purchase', id: purchase.id },
+    before: { credits_reversed_cents: purchase.creditsReversedCents },
+    after: { credits_reversed_cents: target, taken_back_cents: delta, ...options.details },
+    at: now,
+  });
+  return true;
+}
+
+/** The lock a paid cast's credit check takes, so a grant or a reversal and a charge do not interleave. */
+async function lockCredit(tx: DbOrTx, tenantId: string): Promise<void> {
+  await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).for('no key update');
+}
+
+/** The share of a purchase's credit a refund of `refundedCents` of `amountCents` takes back, rounded down. */
+export function refundShare(creditsCents: number, refundedCents: number, amountCents: number, fullyRefunded: boolean): number {
+  if (fullyRefunded || refundedCents >= amountCents) return creditsCents;
+  if (amountCents <= 0 || refundedCents <= 0) return 0;
+  return Math.floor((creditsCents * refundedCents) / amountCents);
+}
