@@ -123,17 +123,53 @@ describe('license claims', () => {
     expect(await keyRow(revoked.id)).toMatchObject({ status: 'revoked', claimedTenantId: null });
   });
 
-  it('leave the key unused when the email is already taken', async () => {
+  it('with an existing account\'s email and its password, grant LIFETIME to that account\'s tenant', async () => {
     const existing = await signUp(t.app);
-    const [issued] = await issueKeys(t.app, operator, 1, 'email taken');
+    const [issued] = await issueKeys(t.app, operator, 1, 'existing account');
     if (!issued) throw new Error('no key');
     const tenantsBefore = (await t.services.db.select().from(tenants)).length;
-    const response = await claim(claimBody(issued.key, { email: existing.email.toUpperCase() }));
-    expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ error: 'conflict', field: 'email' });
-    expect(await keyRow(issued.id)).toMatchObject({ status: 'unused', claimedAt: null, claimedTenantId: null });
+    const response = await claim(claimBody(issued.key, { email: existing.email.toUpperCase(), password: existing.password }));
+    expect(response.statusCode).toBe(201);
+    const claimed = response.json<{ token: string; user: { id: string; tenant_id: string } }>();
+    expect(claimed.user).toMatchObject({ id: existing.user.id, tenant_id: existing.user.tenant_id });
     expect((await t.services.db.select().from(tenants)).length).toBe(tenantsBefore);
+    expect(await keyRow(issued.id)).toMatchObject({ status: 'used', claimedTenantId: existing.user.tenant_id, claimedUserId: existing.user.id });
+    const me = await t.app.inject({ url: '/v1/me', headers: { authorization: `Bearer ${claimed.token}` } });
+    expect(me.json()).toMatchObject({ plan: 'LIFETIME' });
+    const audit = await t.services.db.select().from(billingAuditLogs).where(eq(billingAuditLogs.tenantId, existing.user.tenant_id));
+    expect(audit.map((row) => row.action).sort()).toEqual(['entitlement_created', 'license_claimed']);
+
+    // A second key for the same account is refused without being looked at, and stays unused.
+    const [second] = await issueKeys(t.app, operator, 1, 'second for the same account');
+    if (!second) throw new Error('no key');
+    const again = await claim(claimBody(second.key, { email: existing.email, password: existing.password }));
+    expect(again.statusCode).toBe(409);
+    expect(await keyRow(second.id)).toMatchObject({ status: 'unused' });
+  });
+
+  it('answer a wrong password for an existing email exactly like a bad key, and leave the key unused', async () => {
+    const existing = await signUp(t.app);
+    const [issued] = await issueKeys(t.app, operator, 1, 'wrong password');
+    if (!issued) throw new Error('no key');
+    const wrong = await claim(claimBody(issued.key, { email: existing.email, password: 'not the password' }));
+    const badKey = await claim(claimBody(generateLicenseKey('SPELL-')));
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toBe(badKey.body);
+    expect(await keyRow(issued.id)).toMatchObject({ status: 'unused', claimedAt: null, claimedTenantId: null });
     expect((await claim(claimBody(issued.key))).statusCode).toBe(201);
+  });
+
+  it('of one key by an existing account and a newcomer at once: exactly one wins', async () => {
+    const existing = await signUp(t.app);
+    const [issued] = await issueKeys(t.app, operator, 1, 'mixed race');
+    if (!issued) throw new Error('no key');
+    const responses = await Promise.all([
+      claim(claimBody(issued.key, { email: existing.email, password: existing.password })),
+      ...Array.from({ length: 5 }, () => claim(claimBody(issued.key))),
+    ]);
+    expect(responses.map((response) => response.statusCode).filter((status) => status === 201)).toHaveLength(1);
+    const grants = await t.services.db.select().from(entitlements).where(eq(entitlements.sourceRef, issued.id));
+    expect(grants).toHaveLength(1);
   });
 
   it('of one key by 20 people at once: exactly one wins', async () => {

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { createAccount, type TenantRow, type UserRow } from '../auth/accounts.js';
 import { writeAudit } from '../billing/audit.js';
-import { grantEntitlement } from '../billing/entitlements.js';
-import type { Database } from '../db/client.js';
-import { licenseKeys } from '../db/schema.js';
+import { activePlan, grantEntitlement } from '../billing/entitlements.js';
+import type { Database, Transaction } from '../db/client.js';
+import { licenseKeys, tenants } from '../db/schema.js';
 import { hashLicenseKey } from './keys.js';
 
 export interface LicenseClaim {
@@ -27,24 +27,50 @@ class ClaimRollback extends Error {
   }
 }
 
+/** Takes an unused key (a conditional update: of concurrent claims exactly one gets it). */
+async function takeKey(tx: Transaction, key: string, now: Date) {
+  const [taken] = await tx
+    .update(licenseKeys)
+    .set({ status: 'used', claimedAt: now })
+    .where(and(eq(licenseKeys.keyHash, hashLicenseKey(key)), eq(licenseKeys.status, 'unused')))
+    .returning({ id: licenseKeys.id, memo: licenseKeys.memo, hint: licenseKeys.hint });
+  return taken;
+}
+
+/** Binds a taken key to its account, grants `LIFETIME` and writes `license_claimed`. */
+async function bindKey(
+  tx: Transaction,
+  taken: { id: string; memo: string | null; hint: string },
+  owner: { userId: string; tenantId: string },
+  now: Date,
+): Promise<void> {
+  await tx.update(licenseKeys).set({ claimedTenantId: owner.tenantId, claimedUserId: owner.userId }).where(eq(licenseKeys.id, taken.id));
+  const actor = { type: 'user', id: owner.userId } as const;
+  await grantEntitlement(tx, { tenantId: owner.tenantId, planCode: 'LIFETIME', source: 'license', sourceRef: taken.id, actor, now });
+  await writeAudit(tx, {
+    action: 'license_claimed',
+    actor,
+    tenantId: owner.tenantId,
+    target: { type: 'license_key', id: taken.id },
+    before: { status: 'unused' },
+    after: { status: 'used', tenant_id: owner.tenantId, user_id: owner.userId, memo: taken.memo, hint: taken.hint },
+    at: now,
+  });
+}
+
 /**
  * Claims a license key: marks it `used`, creates an `active` tenant with its owner and a
  * `LIFETIME` entitlement, and writes `license_claimed`, all in one transaction. The key is taken
  * with a conditional update, so of many concurrent claims of one key exactly one wins; an email
- * already registered rolls everything back and leaves the key unused.
+ * registered meanwhile rolls everything back and leaves the key unused.
  */
 export async function claimLicenseKey(db: Database, claim: LicenseClaim): Promise<ClaimResult> {
   const { key } = claim;
   if (key === undefined) return { ok: false, reason: 'invalid_key' };
   try {
     return await db.transaction(async (tx): Promise<ClaimResult> => {
-      const [taken] = await tx
-        .update(licenseKeys)
-        .set({ status: 'used', claimedAt: claim.now })
-        .where(and(eq(licenseKeys.keyHash, hashLicenseKey(key)), eq(licenseKeys.status, 'unused')))
-        .returning({ id: licenseKeys.id, memo: licenseKeys.memo, hint: licenseKeys.hint });
+      const taken = await takeKey(tx, key, claim.now);
       if (!taken) return { ok: false, reason: 'invalid_key' };
-
       const created = await createAccount(tx, {
         email: claim.email,
         displayName: claim.displayName,
@@ -53,33 +79,33 @@ export async function claimLicenseKey(db: Database, claim: LicenseClaim): Promis
       });
       if (!created.ok) throw new ClaimRollback('email_taken');
       const { user, tenant } = created;
-
-      await tx
-        .update(licenseKeys)
-        .set({ claimedTenantId: tenant.id, claimedUserId: user.id })
-        .where(eq(licenseKeys.id, taken.id));
-      const actor = { type: 'user', id: user.id } as const;
-      await grantEntitlement(tx, {
-        tenantId: tenant.id,
-        planCode: 'LIFETIME',
-        source: 'license',
-        sourceRef: taken.id,
-        actor,
-        now: claim.now,
-      });
-      await writeAudit(tx, {
-        action: 'license_claimed',
-        actor,
-        tenantId: tenant.id,
-        target: { type: 'license_key', id: taken.id },
-        before: { status: 'unused' },
-        after: { status: 'used', tenant_id: tenant.id, user_id: user.id, memo: taken.memo, hint: taken.hint },
-        at: claim.now,
-      });
+      await bindKey(tx, taken, { userId: user.id, tenantId: tenant.id }, claim.now);
       return { ok: true, user, tenant, licenseKeyId: taken.id };
     });
   } catch (error) {
     if (error instanceof ClaimRollback) return { ok: false, reason: error.reason };
     throw error;
   }
+}
+
+/**
+ * Claims a license key for an existing account (whose password the caller has proved): the key is
+ * bound to the account's tenant, which gets `LIFETIME`. A tenant that already holds a lifetime plan
+ * is refused before the key is even looked at, so the answer says nothing about the key.
+ */
+export async function claimLicenseKeyForAccount(
+  db: Database,
+  claim: { key: string | undefined; user: UserRow; now: Date },
+): Promise<ClaimResult | { ok: false; reason: 'already_lifetime' }> {
+  const { key, user, now } = claim;
+  if (key === undefined) return { ok: false, reason: 'invalid_key' };
+  return db.transaction(async (tx) => {
+    const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user.tenantId)).for('no key update');
+    if (!tenant) return { ok: false, reason: 'invalid_key' } as const;
+    if ((await activePlan(tx, tenant.id, now)) === 'LIFETIME') return { ok: false, reason: 'already_lifetime' } as const;
+    const taken = await takeKey(tx, key, now);
+    if (!taken) return { ok: false, reason: 'invalid_key' } as const;
+    await bindKey(tx, taken, { userId: user.id, tenantId: tenant.id }, now);
+    return { ok: true, user, tenant, licenseKeyId: taken.id } as const;
+  });
 }
