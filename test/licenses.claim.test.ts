@@ -159,6 +159,43 @@ describe('license claims', () => {
     expect((await claim(claimBody(issued.key))).statusCode).toBe(201);
   });
 
+  it('tell an account that already has LIFETIME nothing about a bad key: the 409 needs a valid key and the password', async () => {
+    const existing = await signUp(t.app);
+    const [first] = await issueKeys(t.app, operator, 1, 'lifetime first');
+    if (!first) throw new Error('no key');
+    expect((await claim(claimBody(first.key, { email: existing.email, password: existing.password }))).statusCode).toBe(201);
+    const badKey = await claim(claimBody(generateLicenseKey('SPELL-')));
+    const unknownKey = await claim(claimBody(generateLicenseKey('SPELL-'), { email: existing.email, password: existing.password }));
+    expect(unknownKey.statusCode).toBe(400);
+    expect(unknownKey.body).toBe(badKey.body);
+    const [second] = await issueKeys(t.app, operator, 1, 'lifetime second, wrong password');
+    if (!second) throw new Error('no key');
+    const wrong = await claim(claimBody(second.key, { email: existing.email, password: 'not the password' }));
+    expect(wrong.body).toBe(badKey.body);
+    expect(await keyRow(second.id)).toMatchObject({ status: 'unused' });
+  });
+
+  it('count a wrong password for an existing email as a failed sign-in, so claims are no way around the sign-in throttle', async () => {
+    const existing = await signUp(t.app);
+    const [issued] = await issueKeys(t.app, operator, 1, 'guessing through claims');
+    if (!issued) throw new Error('no key');
+    const address = '10.77.0.1';
+    // LOGIN_FAILURES_PER_ACCOUNT_IP is 5 by default; the claim limit (5 a minute per IP) would
+    // stop the sixth claim too, so the sign-in that follows shows whose count it is.
+    for (let i = 0; i < 5; i += 1) {
+      expect((await claim(claimBody(issued.key, { email: existing.email, password: `guess number ${i}` }), address)).statusCode).toBe(400);
+    }
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      remoteAddress: address,
+      payload: { email: existing.email, password: existing.password },
+    });
+    expect(signIn.statusCode).toBe(429);
+    expect(signIn.json()).toMatchObject({ error: 'rate_limited' });
+    expect(await keyRow(issued.id)).toMatchObject({ status: 'unused' });
+  });
+
   it('of one key by an existing account and a newcomer at once: exactly one wins', async () => {
     const existing = await signUp(t.app);
     const [issued] = await issueKeys(t.app, operator, 1, 'mixed race');

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
+import { AppError } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
+import type { Services } from '../services.js';
 
 /** Failed sign-ins tolerated before an account refuses more attempts for a while. */
 export interface LoginThrottleLimits {
@@ -77,6 +80,44 @@ export function createLoginThrottle(options: {
       }, undefined),
     recordSuccess: (email, ip) => failOpen(() => store.remove(keys(email, ip).pair), undefined),
   };
+}
+
+const throttles = new WeakMap<Services, LoginThrottle>();
+
+/**
+ * The one throttle of these services: sign-in and license claims with an existing account's email
+ * both check a password, so they count failures in the same place.
+ */
+export function loginThrottleOf(services: Services): LoginThrottle {
+  const known = throttles.get(services);
+  if (known) return known;
+  const { config, metrics, logger } = services;
+  const throttle = createLoginThrottle({
+    limits: config.loginThrottle,
+    redis: services.redis,
+    keyPrefix: config.redisKeyPrefix,
+    clock: services.clock,
+    onStoreError: (error) => {
+      metrics.redisErrors.inc({ operation: 'login_throttle' });
+      logger.warn({ err: error.message }, 'login throttle store failed; attempt let through');
+    },
+  });
+  throttles.set(services, throttle);
+  return throttle;
+}
+
+/** Throws `rate_limited` (with `Retry-After`) while `ip` may not try another password for `email`. */
+export async function refuseThrottledSignIn(
+  services: Services,
+  attempt: { email: string; ip: string; reply: FastifyReply },
+): Promise<void> {
+  const verdict = await loginThrottleOf(services).check(attempt.email, attempt.ip);
+  if (verdict.ok) return;
+  services.metrics.rateLimited.inc({ scope: 'login' });
+  attempt.reply.header('retry-after', verdict.retryAfterSeconds);
+  throw new AppError('rate_limited', `Too many failed sign-ins to this account; retry in ${verdict.retryAfterSeconds} s.`, {
+    retry_after_seconds: verdict.retryAfterSeconds,
+  });
 }
 
 /** The window starts with the first failure (`SET … PX … NX`) and is not extended by later ones. */

@@ -7,7 +7,7 @@ import { createAccount, findUserByEmail } from './accounts.js';
 import { cookieOptions, SESSION_COOKIE } from './cookies.js';
 import { hashPassword, newPasswordSchema as password, verifyPassword } from './passwords.js';
 import { authOf } from './access.js';
-import { createLoginThrottle } from './login-throttle.js';
+import { loginThrottleOf, refuseThrottledSignIn } from './login-throttle.js';
 import { deleteSession } from './sessions.js';
 import { startSession } from './sign-in.js';
 import { tenantSchema, userSchema, viewTenant, viewUser } from './views.js';
@@ -18,17 +18,7 @@ const sessionResponse = z.object({ token: z.string(), user: userSchema, expires_
 
 export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['auth'];
-  const { config, metrics, logger } = services;
-  const throttle = createLoginThrottle({
-    limits: config.loginThrottle,
-    redis: services.redis,
-    keyPrefix: config.redisKeyPrefix,
-    clock: services.clock,
-    onStoreError: (error) => {
-      metrics.redisErrors.inc({ operation: 'login_throttle' });
-      logger.warn({ err: error.message }, 'login throttle store failed; attempt let through');
-    },
-  });
+  const throttle = loginThrottleOf(services);
 
   app.post(
     '/v1/auth/register',
@@ -77,14 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     },
     async (request, reply) => {
       const { email: address, password: secret } = request.body;
-      const verdict = await throttle.check(address, request.ip);
-      if (!verdict.ok) {
-        metrics.rateLimited.inc({ scope: 'login' });
-        reply.header('retry-after', verdict.retryAfterSeconds);
-        throw new AppError('rate_limited', `Too many failed sign-ins to this account; retry in ${verdict.retryAfterSeconds} s.`, {
-          retry_after_seconds: verdict.retryAfterSeconds,
-        });
-      }
+      await refuseThrottledSignIn(services, { email: address, ip: request.ip, reply });
       const user = await findUserByEmail(services.db, address);
       if (!(await verifyPassword(user?.passwordHash, secret)) || !user) {
         await throttle.recordFailure(address, request.ip);

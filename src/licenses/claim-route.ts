@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findUserByEmail } from '../auth/accounts.js';
+import { findUserByEmail, type UserRow } from '../auth/accounts.js';
+import { loginThrottleOf, refuseThrottledSignIn } from '../auth/login-throttle.js';
 import { hashPassword, newPasswordSchema, verifyPassword } from '../auth/passwords.js';
 import { startSession } from '../auth/sign-in.js';
 import { tenantSchema, userSchema, viewTenant, viewUser } from '../auth/views.js';
@@ -11,6 +12,19 @@ import { claimLicenseKey, claimLicenseKeyForAccount } from './claim.js';
 import { normalizeLicenseKey } from './keys.js';
 
 const name = z.string().trim().min(1).max(100);
+
+/** A claim with an existing account's email: its password is checked, and counted like a sign-in. */
+async function claimForAccount(
+  services: Services,
+  claim: { key: string | undefined; user: UserRow; password: string; ip: string; now: Date },
+) {
+  const { key, user, now } = claim;
+  const passwordMatches = await verifyPassword(user.passwordHash, claim.password);
+  const throttle = loginThrottleOf(services);
+  if (passwordMatches) await throttle.recordSuccess(user.email, claim.ip);
+  else await throttle.recordFailure(user.email, claim.ip);
+  return claimLicenseKeyForAccount(services.db, { key, user, passwordMatches, now });
+}
 
 /** `POST /v1/public/license/claim`: a license key buys an account with a `LIFETIME` plan. */
 export const licenseClaimRoute: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -30,8 +44,9 @@ export const licenseClaimRoute: FastifyPluginAsyncZod<{ services: Services }> = 
         description:
           `Limited to ${config.licenses.claimsPerMinute} requests a minute per IP. With a new email the claim creates the account, its ` +
           'tenant and the LIFETIME entitlement. With the email of an existing account it needs that account\'s password and grants ' +
-          'LIFETIME to its tenant (display_name and tenant_name are then ignored); 409 when the tenant already has a lifetime plan. ' +
-          'An unknown, used or revoked key, and a wrong password for an existing email, all answer invalid_license_key.',
+          'LIFETIME to its tenant (display_name and tenant_name are then ignored); 409 when the tenant already has a lifetime plan ' +
+          '(the key stays unused). An unknown, used or revoked key, and a wrong password for an existing email, all answer ' +
+          'invalid_license_key. A wrong password counts as a failed sign-in (see POST /v1/auth/login): past the limit, 429.',
         body: z.object({
           email: z.email({ error: 'must be an email address' }).max(254),
           password: newPasswordSchema,
@@ -50,14 +65,17 @@ export const licenseClaimRoute: FastifyPluginAsyncZod<{ services: Services }> = 
       const key = normalizeLicenseKey(body.license_key, config.licenses.keyPrefix);
       const now = services.clock.now();
       const invalid = () =>
-        new AppError('invalid_license_key', 'This license key cannot be claimed. Check it, or ask whoever sold it to you.');
-      // An existing account's email needs that account's password; a wrong one answers exactly like
-      // a bad key, so a claim never tells a valid key apart. Either way one Argon2 run is spent.
+        new AppError(
+          'invalid_license_key',
+          'This license key cannot be claimed (or, for an existing account, the password is wrong). Check both, or ask whoever sold you the key.',
+        );
+      // Every claim spends one Argon2 run. An existing account's email needs that account's password:
+      // a wrong one counts as a failed sign-in and answers exactly like a bad key, after the same
+      // work, so a claim never tells a valid key apart and is no way around the sign-in throttle.
+      await refuseThrottledSignIn(services, { email: body.email, ip: request.ip, reply });
       const existing = await findUserByEmail(services.db, body.email);
       const result = existing
-        ? (await verifyPassword(existing.passwordHash, body.password))
-          ? await claimLicenseKeyForAccount(services.db, { key, user: existing, now })
-          : ({ ok: false, reason: 'invalid_key' } as const)
+        ? await claimForAccount(services, { key, user: existing, password: body.password, ip: request.ip, now })
         : await claimLicenseKey(services.db, {
             key,
             email: body.email,

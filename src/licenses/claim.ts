@@ -22,7 +22,7 @@ export type ClaimResult =
 
 /** Ends the claim's transaction so that nothing of it, the key's state included, is kept. */
 class ClaimRollback extends Error {
-  constructor(readonly reason: 'email_taken') {
+  constructor(readonly reason: 'email_taken' | 'invalid_key' | 'already_lifetime') {
     super(reason);
   }
 }
@@ -83,29 +83,37 @@ export async function claimLicenseKey(db: Database, claim: LicenseClaim): Promis
       return { ok: true, user, tenant, licenseKeyId: taken.id };
     });
   } catch (error) {
-    if (error instanceof ClaimRollback) return { ok: false, reason: error.reason };
+    if (error instanceof ClaimRollback) return { ok: false, reason: 'email_taken' };
     throw error;
   }
 }
 
 /**
- * Claims a license key for an existing account (whose password the caller has proved): the key is
- * bound to the account's tenant, which gets `LIFETIME`. A tenant that already holds a lifetime plan
- * is refused before the key is even looked at, so the answer says nothing about the key.
+ * Claims a license key for an existing account: the key is bound to the account's tenant, which
+ * gets `LIFETIME`. The key is taken first and the claim rolled back when the password was wrong
+ * (`passwordMatches`) or the tenant already holds a lifetime plan, so a wrong password costs the
+ * same work as a right one and answers like a bad key, and `already_lifetime` (a 409) needs both a
+ * valid key and the right password.
  */
 export async function claimLicenseKeyForAccount(
   db: Database,
-  claim: { key: string | undefined; user: UserRow; now: Date },
+  claim: { key: string | undefined; user: UserRow; passwordMatches: boolean; now: Date },
 ): Promise<ClaimResult | { ok: false; reason: 'already_lifetime' }> {
   const { key, user, now } = claim;
   if (key === undefined) return { ok: false, reason: 'invalid_key' };
-  return db.transaction(async (tx) => {
-    const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user.tenantId)).for('no key update');
-    if (!tenant) return { ok: false, reason: 'invalid_key' } as const;
-    if ((await activePlan(tx, tenant.id, now)) === 'LIFETIME') return { ok: false, reason: 'already_lifetime' } as const;
-    const taken = await takeKey(tx, key, now);
-    if (!taken) return { ok: false, reason: 'invalid_key' } as const;
-    await bindKey(tx, taken, { userId: user.id, tenantId: tenant.id }, now);
-    return { ok: true, user, tenant, licenseKeyId: taken.id } as const;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const taken = await takeKey(tx, key, now);
+      if (!taken || !claim.passwordMatches) throw new ClaimRollback('invalid_key');
+      // Locked so that two keys claimed for one tenant at once grant LIFETIME once.
+      const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, user.tenantId)).for('no key update');
+      if (!tenant) throw new ClaimRollback('invalid_key');
+      if ((await activePlan(tx, tenant.id, now)) === 'LIFETIME') throw new ClaimRollback('already_lifetime');
+      await bindKey(tx, taken, { userId: user.id, tenantId: tenant.id }, now);
+      return { ok: true, user, tenant, licenseKeyId: taken.id } as const;
+    });
+  } catch (error) {
+    if (error instanceof ClaimRollback) return { ok: false, reason: error.reason };
+    throw error;
+  }
 }
