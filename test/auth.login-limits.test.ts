@@ -8,29 +8,44 @@ const login = (app: App, email: string, password: string, remoteAddress: string,
 
 describe('auth.login-limits: anonymous-only routes count per IP', () => {
   let t: TestApp;
+  let victim: SignedUp;
+  let mallory: SignedUp;
+  let headers: { authorization: string };
   beforeAll(async () => {
-    t = await buildTestApp({ env: { RATE_LIMIT_ANON_PER_MINUTE: '3', RATE_LIMIT_USER_PER_MINUTE: '100000' } });
+    t = await buildTestApp({
+      env: { RATE_LIMIT_ANON_PER_MINUTE: '3', RATE_LIMIT_USER_PER_MINUTE: '100000', RATE_LIMIT_LICENSE_CLAIM_PER_MINUTE: '2' },
+    });
+    victim = await signUp(t.app);
+    mallory = await signUp(t.app);
+    headers = { authorization: `Bearer ${(await createKey(t.app, mallory)).key}` };
   });
   afterAll(() => t.close());
 
-  it("counts sign-ins against the caller's IP even when they carry someone's API key", async () => {
-    const mallory = await signUp(t.app);
-    const { key } = await createKey(t.app, mallory);
-    const headers = { authorization: `Bearer ${key}` };
+  it("counts guesses at someone else's password against the guesser's IP even when they carry a valid API key", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await login(t.app, mallory.email, mallory.password, '203.0.113.20', headers)).statusCode);
-    expect(statuses).toEqual([200, 200, 200, 429]);
+    for (let i = 0; i < 4; i += 1) statuses.push((await login(t.app, victim.email, `guess ${i}`, '203.0.113.20', headers)).statusCode);
+    // Mallory's own allowance is 100000 a minute; the address's is 3.
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect((await t.app.inject({ url: '/v1/me', headers, remoteAddress: '203.0.113.20' })).statusCode).toBe(200);
+  });
+
+  it('counts license claims against the IP even with an API key attached', async () => {
+    const claim = (remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: '/v1/public/license/claim', remoteAddress, headers, payload: { license_key: 'SPELL-0000' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await claim('203.0.113.22')).statusCode);
+    expect(statuses).toEqual([400, 400, 429]);
+    expect((await claim('203.0.113.23')).statusCode).toBe(400);
   });
 
   it('counts sign-ups against the IP even with a session attached', async () => {
-    const alice = await signUp(t.app);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) {
       const response = await t.app.inject({
         method: 'POST',
         url: '/v1/auth/register',
         remoteAddress: '203.0.113.21',
-        headers: alice.headers,
+        headers: mallory.headers,
         payload: { email: `new-${i}-${Date.now()}@example.com`, password: 'correct horse battery staple' },
       });
       statuses.push(response.statusCode);
