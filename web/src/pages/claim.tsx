@@ -6,7 +6,7 @@ import { TextField } from '../components/field';
 import { useSession } from '../session';
 import { useAction } from '../components/use-action';
 
-/** Redeems a license key: a new account whose tenant holds a LIFETIME entitlement. */
+/** Redeems a license key: LIFETIME for a new account, or for an existing one given its password. */
 export function ClaimPage() {
   const { refresh } = useSession();
   const navigate = useNavigate();
@@ -30,11 +30,18 @@ export function ClaimPage() {
   };
 
   const title =
-    error?.code === 'invalid_license_key' ? 'This license key cannot be claimed' : error?.code === 'conflict' ? 'Email already registered' : undefined;
+    error?.code === 'invalid_license_key'
+      ? 'This license key cannot be claimed'
+      : error?.code === 'conflict'
+        ? 'This account already has the Lifetime plan'
+        : undefined;
   return (
     <section className="auth-card" aria-labelledby="claim-title">
       <h1 id="claim-title">Claim a license key</h1>
-      <p>A license key gives a new account the Lifetime plan.</p>
+      <p>
+        A license key gives a new account the Lifetime plan. Already have an account? Enter its email and password to move
+        it to Lifetime.
+      </p>
       <ErrorAlert error={error} title={title} />
       <form onSubmit={(event) => void submit(event)}>
         <TextField
