@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import type { CompileFailure, CompileReply, CompileRequest, CompileWorkerMessage } from './protocol.js';
 import { capMemory, readMemoryLimits } from './wasm-memory.js';
 import { checkModuleStructure } from './wasm-structure.js';
+import { capTables } from './wasm-tables.js';
 
 if (!parentPort) throw new Error('compile-worker.ts must run in a worker thread');
 const port = parentPort;
@@ -22,7 +23,12 @@ function compileModule(request: CompileRequest): CompileReply {
   });
   const checked = checkModuleStructure(request.bytes, request.limits);
   if (!checked.ok) return refuse(checked.limit, checked.reason);
-  let bytes = request.bytes;
+  let bytes: Uint8Array;
+  try {
+    bytes = capTables(request.bytes, request.limits.maxTableElements);
+  } catch (error) {
+    return refuse('format', error instanceof Error ? error.message : 'unreadable table section');
+  }
   if (request.memoryPages !== undefined) {
     const capped = capMemory(bytes, request.memoryPages);
     if (!capped.ok) return refuse('memory', `it declares ${capped.initialPages * 64} KiB of initial memory`);

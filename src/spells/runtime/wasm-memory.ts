@@ -33,7 +33,8 @@ export function readU32(cursor: Cursor): number {
   }
 }
 
-function writeU32(value: number): number[] {
+/** Writes an unsigned LEB128 number. */
+export function writeU32(value: number): number[] {
   const out: number[] = [];
   let rest = value;
   do {
@@ -99,10 +100,15 @@ export function capMemory(bytes: Uint8Array, maxPages: number): CapResult {
     const max = Math.min(memory.maxPages ?? maxPages, maxPages);
     content.push(...writeU32(memory.flags | HAS_MAX), ...writeU32(memory.initialPages), ...writeU32(max));
   }
-  const rewritten = [MEMORY_SECTION, ...writeU32(content.length), ...content];
-  const out = new Uint8Array(bytes.length - (section.end - section.start) + rewritten.length);
-  out.set(bytes.subarray(0, section.start), 0);
-  out.set(rewritten, section.start);
-  out.set(bytes.subarray(section.end), section.start + rewritten.length);
-  return { ok: true, bytes: out };
+  return { ok: true, bytes: replaceSection(bytes, section, MEMORY_SECTION, content) };
+}
+
+/** The module with the section spanning `[start, end)` replaced by section `id` holding `content`. */
+export function replaceSection(bytes: Uint8Array, { start, end }: { start: number; end: number }, id: number, content: number[]): Uint8Array {
+  const rewritten = [id, ...writeU32(content.length), ...content];
+  const out = new Uint8Array(bytes.length - (end - start) + rewritten.length);
+  out.set(bytes.subarray(0, start), 0);
+  out.set(rewritten, start);
+  out.set(bytes.subarray(end), start + rewritten.length);
+  return out;
 }

@@ -69,8 +69,8 @@ function skipMemarg(cursor: Cursor): void {
 }
 
 /**
- * Reads a table type and returns its initial size. Growth is not capped here: a table lives on the
- * worker's JavaScript heap, which the worker's resource limits bound.
+ * Reads a table type and returns its initial size. Growth is capped when the module is compiled
+ * (wasm-tables.ts), by giving every table a maximum within the same limit.
  */
 function readTableLimits(cursor: Cursor): { initial: number } {
   cursor.at += 1; // reference type
