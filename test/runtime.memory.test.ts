@@ -61,6 +61,28 @@ describe('runtime: host memory outside the guest’s cap', () => {
   });
 });
 
+describe('runtime: what a spell can make the host hold outside its memory', () => {
+  it('caps how far tables grow, so growing twenty of them by millions is refused by the engine', async () => {
+    // Without a declared maximum each growth is granted, copied on the worker's heap in steps no
+    // timer interrupts, until the process aborts; table-hog fails if any growth was granted.
+    await withRuntime({}, async (runtime) => {
+      expect(await runtime.run(params('table-hog'))).toMatchObject({ ok: true });
+      expect(runtime.stats().restarts).toBe(0);
+    });
+  });
+
+  it('cuts a spell’s own error text to a readable length, without NULs', async () => {
+    await withRuntime({}, async (runtime) => {
+      const result = await runtime.run(params('error-hog'));
+      expect(result).toMatchObject({ ok: false, code: 'spell_failed', message: expect.stringMatching(/… \(cut at 1000 characters\)$/) });
+      const message = result.ok ? '' : result.message;
+      expect(message.length).toBeLessThan(1_100);
+      expect(message).not.toContain('\u0000');
+      expect(await runtime.run(params('echo', 'next'))).toMatchObject({ ok: true });
+    });
+  });
+});
+
 describe('runtime: memory settings', () => {
   it('bounds a worker at twice its casts’ guest and host memory plus 256 MiB, unless told otherwise', () => {
     expect(loadConfig({}).spells).toMatchObject({ hostMemoryBytes: 64 * MiB, varBytes: MiB, workerMemoryBytes: 512 * MiB });

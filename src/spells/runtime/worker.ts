@@ -31,8 +31,19 @@ function remember(key: string, module: WebAssembly.Module): void {
   if (modules.size > MODULE_CACHE_SIZE) modules.delete(modules.keys().next().value as string);
 }
 
+/** Characters of a failure message that reach the caster; a spell chooses its own error text. */
+const FAILURE_MESSAGE_CHARS = 1_000;
+
+/**
+ * A failed cast's reply. The message is cut to `FAILURE_MESSAGE_CHARS` and control characters are
+ * replaced, because a spell writes its error text itself (Extism's `error_set`) and could otherwise
+ * hand the main thread a block of hundreds of megabytes to serialise, or NULs no text column takes.
+ */
 function failure(id: number, code: FailureCode, message: string): RunReply {
-  return { type: 'result', id, ok: false, code, message };
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  const printable = message.slice(0, FAILURE_MESSAGE_CHARS + 1).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd');
+  const text = printable.length > FAILURE_MESSAGE_CHARS ? `${printable.slice(0, FAILURE_MESSAGE_CHARS)}… (cut at ${FAILURE_MESSAGE_CHARS} characters)` : printable;
+  return { type: 'result', id, ok: false, code, message: text };
 }
 
 async function run(request: RunRequest): Promise<RunReply> {
