@@ -8,7 +8,8 @@ import { adminRoutes } from './admin/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { githubRoutes } from './auth/github-routes.js';
 import { createClientErrorHandler } from './http/client-errors.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { registerErrorHandling, renderFrameworkError } from './http/error-handler.js';
+import { refuseDeepJson } from './http/json-depth.js';
 import { refuseNulBytes } from './http/nul-bytes.js';
 import { registerOpenApi } from './http/openapi.js';
 import { rateLimiting } from './http/rate-limit.js';
@@ -48,11 +49,13 @@ export async function buildApp(services: Services): Promise<App> {
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     requestIdHeader: false,
     clientErrorHandler: createClientErrorHandler(services.logger as FastifyBaseLogger),
+    frameworkErrors: renderFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   refuseNulBytes(app);
+  refuseDeepJson(app);
   refuseWritesOnFullDisk(app, services);
 
   await app.register(helmet, {

@@ -82,7 +82,17 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         throw error;
       }
 
-      const outcome = await runSpell(services, target, request.body.input, auth.tenant.id);
+      let outcome: Awaited<ReturnType<typeof runSpell>>;
+      try {
+        outcome = await runSpell(services, target, request.body.input, auth.tenant.id);
+      } catch (error) {
+        // Nothing ran to completion: release the hold now rather than leave the cast running until
+        // it expires (when the database itself is gone, the expiry does it later).
+        await abandonCast(services.db, started.castId, services.clock.now()).catch((abandonError: unknown) => {
+          request.log.warn({ err: abandonError, castId: started.castId }, 'could not abandon a cast that failed to run');
+        });
+        throw error;
+      }
       const costCents = outcome.ok ? price : 0;
       const settlement = await settleCast(services.db, {
         castId: started.castId,

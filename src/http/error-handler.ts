@@ -13,6 +13,8 @@ const fastifyCodes: Record<string, () => AppError> = {
     new AppError('validation_failed', 'The request body is empty but Content-Type is application/json.'),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
     new AppError('validation_failed', 'The Content-Length header does not match the body.'),
+  FST_ERR_BAD_URL: () => new AppError('validation_failed', 'The URL holds a malformed percent-encoding.'),
+  FST_ERR_MAX_PARAM_LENGTH: () => new AppError('validation_failed', 'A path parameter of the URL is too long.'),
   FST_REQ_FILE_TOO_LARGE: () => new AppError('payload_too_large', 'The uploaded file is too large.'),
   FST_INVALID_MULTIPART_CONTENT_TYPE: () =>
     new AppError('unsupported_media_type', 'Expected a multipart/form-data request.'),
@@ -51,6 +53,11 @@ function renderError(request: FastifyRequest, reply: FastifyReply, appError: App
   const body: ErrorBody = { ...appError.details, error: appError.code, message: appError.message };
   if (appError.statusCode >= 500) body.request_id = request.id;
   return reply.status(appError.statusCode).send(body);
+}
+
+/** Errors Fastify's router meets before any route or hook runs (a malformed URL), in our shape. */
+export function renderFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return renderError(request, reply, toAppError(error));
 }
 
 /** The one place errors become responses, including unknown routes. */
