@@ -71,6 +71,59 @@ describe('billing.refunds: only paid payments grant credit', () => {
   });
 });
 
+describe('billing.refunds: a plan is provisioned only once paid', () => {
+  const plan = async (user: SignedUp) => (await t.app.inject({ url: '/v1/billing', headers: user.headers })).json<{ plan: string; subscription_status: string }>();
+  const buyPlan = async (user: SignedUp) => {
+    const response = await t.app.inject({ method: 'POST', url: '/v1/billing/checkout', headers: user.headers, payload: { mode: 'subscription' } });
+    return response.json<{ id: string }>().id;
+  };
+
+  it('keeps a plan bought with a delayed payment FREE until the payment succeeds, then makes it PRO', async () => {
+    const user = await signUp(t.app);
+    const sessionId = await buyPlan(user);
+    const completed = await t.stripe.completeCheckout(sessionId, { delayed: true });
+    expect(completed.map((delivery) => [delivery.event.type, delivery.status])).toEqual([
+      ['customer.subscription.created', 200],
+      ['checkout.session.completed', 200],
+    ]);
+    expect(await plan(user)).toMatchObject({ plan: 'FREE', subscription_status: 'incomplete' });
+    const purchases = (await t.app.inject({ url: '/v1/billing/purchases', headers: user.headers })).json();
+    expect(purchases).toMatchObject({ purchases: [{ mode: 'subscription', payment_status: 'unpaid' }] });
+
+    const settled = await t.stripe.settleDelayedPayment(sessionId, true);
+    expect(settled.map((delivery) => delivery.status)).toEqual([200, 200, 200]);
+    expect(await plan(user)).toMatchObject({ plan: 'PRO', subscription_status: 'active' });
+    const after = (await t.app.inject({ url: '/v1/billing/purchases', headers: user.headers })).json();
+    expect(after).toMatchObject({ purchases: [{ mode: 'subscription', payment_status: 'paid' }] });
+  });
+
+  it('never makes a plan PRO when its delayed payment fails', async () => {
+    const user = await signUp(t.app);
+    const sessionId = await buyPlan(user);
+    await t.stripe.completeCheckout(sessionId, { delayed: true });
+    await t.stripe.settleDelayedPayment(sessionId, false);
+    expect(await plan(user)).toMatchObject({ plan: 'FREE', subscription_status: 'incomplete_expired' });
+    const purchases = (await t.app.inject({ url: '/v1/billing/purchases', headers: user.headers })).json();
+    expect(purchases).toMatchObject({ purchases: [{ mode: 'subscription', payment_status: 'failed' }] });
+  });
+
+  it('grants nothing for a signed subscription checkout.session.completed whose payment_status is unpaid', async () => {
+    const user = await signUp(t.app);
+    const session = t.stripe.checkoutSessions.get(await buyPlan(user));
+    if (!session) throw new Error('no session');
+    const [delivery] = await t.stripe.deliver([t.stripe.event('checkout.session.completed', { ...session, status: 'complete', payment_status: 'unpaid' })]);
+    expect(delivery?.status).toBe(200);
+    expect(await plan(user)).toMatchObject({ plan: 'FREE', subscription_status: 'none' });
+  });
+
+  it('lists an unpaid credit pack as unpaid, so its credit is not taken for granted', async () => {
+    const user = await signUp(t.app);
+    await buyPack(user, { delayed: true });
+    const purchases = (await t.app.inject({ url: '/v1/billing/purchases', headers: user.headers })).json();
+    expect(purchases).toMatchObject({ purchases: [{ mode: 'payment', payment_status: 'unpaid', credits_cents: CREDIT, credits_reversed_cents: 0 }] });
+  });
+});
+
 describe('billing.refunds: refunds and disputes take credit back', () => {
   it('takes back the whole credit on a full refund', async () => {
     const user = await signUp(t.app);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { authOf } from '../auth/access.js';
 import type { AuthContext } from '../auth/sessions.js';
 import { viewTenant } from '../auth/views.js';
-import { billingAccounts, purchases, subscriptions } from '../db/schema.js';
+import { billingAccounts, PURCHASE_PAYMENT_STATUSES, purchases, subscriptions } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
@@ -26,6 +26,10 @@ const purchaseSchema = z.object({
   amount_cents: z.number().int().nullable(),
   currency: z.string().nullable(),
   credits_cents: z.number().int(),
+  payment_status: z
+    .enum(PURCHASE_PAYMENT_STATUSES)
+    .describe('`paid` or `no_payment_required` once settled; `unpaid` while a delayed payment is pending (its credit is granted when it is paid); `failed` if it never was.'),
+  credits_reversed_cents: z.number().int().describe('Credit taken back by refunds and lost disputes.'),
   /** The Checkout Session it came from: the page Checkout returns to waits for it. */
   checkout_session_id: z.string(),
   created_at: z.string(),
@@ -194,6 +198,8 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
           amount_cents: row.amountCents,
           currency: row.currency,
           credits_cents: row.creditsCents,
+          payment_status: row.paymentStatus,
+          credits_reversed_cents: row.creditsReversedCents,
           checkout_session_id: row.stripeCheckoutSessionId,
           created_at: row.createdAt.toISOString(),
         })),

@@ -129,7 +129,7 @@ function paymentStatusOf(session: Stripe.Checkout.Session): 'paid' | 'unpaid' | 
  * `checkout.session.async_payment_succeeded`.
  */
 async function checkoutCompleted(context: Context, session: Stripe.Checkout.Session): Promise<boolean> {
-  const { tx, now, actor } = context;
+  const { tx } = context;
   const tenantId = await tenantOf(tx, session.metadata, customerId(session.customer));
   if (!tenantId) return false;
   const status = paymentStatusOf(session);
@@ -139,7 +139,15 @@ async function checkoutCompleted(context: Context, session: Stripe.Checkout.Sess
     await settlePurchasePayment(context, purchase, status, session, created);
     return true;
   }
+  // A plan bought with a delayed method is not provisioned yet: its async payment event, or the
+  // subscription's own events (which carry Stripe's status for it), decide.
+  if (status === 'unpaid') return true;
+  return provisionSubscription(context, tenantId, session);
+}
 
+/** Makes the tenant PRO for a plan's Checkout once its first payment is settled. */
+async function provisionSubscription(context: Context, tenantId: string, session: Stripe.Checkout.Session): Promise<boolean> {
+  const { tx, now, actor } = context;
   const subscriptionId = customerId(session.subscription as string | { id: string } | null);
   const [known] = subscriptionId
     ? await tx.select().from(subscriptions).where(eq(subscriptions.stripeSubscriptionId, subscriptionId))
@@ -257,10 +265,12 @@ async function invoiceSettled(context: Context, invoice: Stripe.Invoice, outcome
 /** A delayed payment method's outcome for a Checkout that completed `unpaid`. */
 async function checkoutAsyncPayment(context: Context, session: Stripe.Checkout.Session, succeeded: boolean): Promise<boolean> {
   const tenantId = await tenantOf(context.tx, session.metadata, customerId(session.customer));
-  if (!tenantId || session.mode !== 'payment') return false;
+  if (!tenantId) return false;
   const status = succeeded ? 'paid' : 'failed';
   const { purchase, created } = await recordPurchase(context, tenantId, session, status);
+  const wasPaid = !created && purchase.paymentStatus === 'paid';
   await settlePurchasePayment(context, purchase, status, session, created);
+  if (purchase.mode === 'subscription' && succeeded && !wasPaid) return provisionSubscription(context, tenantId, session);
   return true;
 }
 

@@ -251,7 +251,7 @@ export class StripeStandIn {
     if (!session) throw new Error(`no checkout session ${sessionId}`);
     if (session.status === 'complete') throw new Error(`checkout session ${sessionId} is already complete`);
     session.status = 'complete';
-    session.payment_status = options.delayed && session.mode === 'payment' ? 'unpaid' : 'paid';
+    session.payment_status = options.delayed ? 'unpaid' : 'paid';
     const events: Delivery['event'][] = [];
     if (session.mode === 'subscription') {
       const line = (session.line_items as { data: { price: { id: string } }[] }).data[0];
@@ -259,7 +259,8 @@ export class StripeStandIn {
         id: id('sub'),
         object: 'subscription',
         customer: session.customer,
-        status: 'active',
+        // A first invoice paid by a delayed method leaves the subscription incomplete until it settles.
+        status: options.delayed ? 'incomplete' : 'active',
         cancel_at_period_end: false,
         metadata: (session.subscription_data as { metadata?: unknown } | null)?.metadata ?? session.metadata,
         items: { data: [{ price: { id: line?.price.id }, current_period_end: now() + 30 * 86_400 }] },
@@ -269,7 +270,7 @@ export class StripeStandIn {
       session.subscription = subscription.id;
       events.push(this.event('customer.subscription.created', { ...subscription }));
       events.push(this.event('checkout.session.completed', { ...session }));
-      events.push(this.event('invoice.paid', this.invoice(subscription, 'paid')));
+      if (!options.delayed) events.push(this.event('invoice.paid', this.invoice(subscription, 'paid')));
     } else {
       session.payment_intent = id('pi');
       if (session.payment_status === 'paid') this.charge(session);
@@ -282,12 +283,20 @@ export class StripeStandIn {
   async settleDelayedPayment(sessionId: string, succeeded: boolean): Promise<Delivery[]> {
     const session = this.checkoutSessions.get(sessionId);
     if (!session || session.status !== 'complete' || session.payment_status !== 'unpaid') throw new Error(`no unpaid checkout session ${sessionId}`);
+    const events: Delivery['event'][] = [];
     if (succeeded) {
       session.payment_status = 'paid';
-      this.charge(session);
+      if (session.mode === 'payment') this.charge(session);
+    }
+    const subscription = typeof session.subscription === 'string' ? this.subscriptions.get(session.subscription) : undefined;
+    if (subscription) {
+      subscription.status = succeeded ? 'active' : 'incomplete_expired';
+      events.push(this.event('customer.subscription.updated', { ...subscription }));
+      if (succeeded) events.push(this.event('invoice.paid', this.invoice(subscription, 'paid')));
     }
     const type = succeeded ? 'checkout.session.async_payment_succeeded' : 'checkout.session.async_payment_failed';
-    return this.deliver([this.event(type, { ...session })]);
+    events.push(this.event(type, { ...session }));
+    return this.deliver(events);
   }
 
   /** Refunds `amount` cents of a payment's charge (the rest when omitted), as the Dashboard would. */
