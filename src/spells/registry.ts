@@ -119,7 +119,7 @@ export async function publishVersion(
     await tx.select({ id: spells.id }).from(spells).where(eq(spells.id, options.spellId)).for('update');
     await tx
       .insert(wasmModules)
-      .values({ sha256: digest, bytes: options.bytes, sizeBytes: options.bytes.byteLength })
+      .values({ sha256: digest, bytes: sql`decode(${Buffer.from(options.bytes).toString('base64')}, 'base64')`, sizeBytes: options.bytes.byteLength })
       .onConflictDoNothing();
     const [latest] = await tx
       .select({ version: sql<number>`coalesce(max(${spellVersions.version}), 0)` })
@@ -159,8 +159,17 @@ export async function findVersion(
   return row;
 }
 
+/**
+ * The module's bytes cross the driver as base64 text both ways: PGlite runs on the main thread and
+ * takes about ten times longer to (de)serialise a bytea parameter or column of a few megabytes,
+ * long enough to stall every other request.
+ */
 export async function loadModuleBytes(db: DbOrTx, sha256: string): Promise<Uint8Array> {
-  const [row] = await db.select({ bytes: wasmModules.bytes }).from(wasmModules).where(eq(wasmModules.sha256, sha256));
+  const [row] = await db
+    .select({ base64: sql<string>`encode(${wasmModules.bytes}, 'base64')` })
+    .from(wasmModules)
+    .where(eq(wasmModules.sha256, sha256));
   if (!row) throw new Error(`module ${sha256} is missing`);
-  return row.bytes;
+  // PostgreSQL's encode() breaks base64 into lines; Buffer.from skips the newlines.
+  return Buffer.from(row.base64, 'base64');
 }
