@@ -49,7 +49,7 @@ describe('browser: admin console at phone width', () => {
         await expectLinksOnScreen(page, 'Admin', adminLinks);
         await page.keyboard.press('Escape');
         expect(await page.getByRole('link', { name: 'Tenants' }).isVisible()).toBe(false);
-        expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Menu');
+        expect(await page.evaluate('document.activeElement?.textContent?.trim()')).toBe('Menu');
 
         await (await openMenu(page, 'Admin')).getByRole('link', { name: 'Tenants' }).click();
         await page.getByLabel('Name or email').fill(email);

@@ -41,34 +41,38 @@ interface CellReport {
   problem: string;
 }
 
+// Runs in the page (a string: this project's type-check has no DOM library). For each table cell:
+// inside the screen and its table's box, nothing inside it wider than it, and its visible label
+// (`"Name" / ""`: the text, with empty alternative text for screen readers) naming its column.
+const checkCells = `(screenWidth) => {
+  const problems = [];
+  const cells = [...document.querySelectorAll('table td')];
+  for (const cell of cells) {
+    const text = (cell.textContent ?? '').trim().slice(0, 40);
+    const box = cell.getBoundingClientRect();
+    const frame = cell.closest('.table-wrap')?.getBoundingClientRect();
+    if (box.left < -0.5 || box.right > screenWidth + 0.5) problems.push({ text, problem: 'cell spans ' + box.left + '..' + box.right });
+    if (frame && (box.left < frame.left - 0.5 || box.right > frame.right + 0.5)) problems.push({ text, problem: 'cell outside its table box' });
+    if (cell.scrollWidth > cell.clientWidth + 1) problems.push({ text, problem: 'content ' + cell.scrollWidth + ' px in a ' + cell.clientWidth + ' px cell' });
+    for (const part of cell.querySelectorAll('*')) {
+      const partBox = part.getBoundingClientRect();
+      if (partBox.width > 0 && partBox.right > box.right + 0.5) problems.push({ text, problem: part.tagName + ' runs past the cell' });
+    }
+    const header = cell.closest('table')?.querySelectorAll('thead th')[cell.cellIndex];
+    const headerText = header?.querySelector('.visually-hidden') ? '' : (header?.textContent ?? '').trim();
+    const label = getComputedStyle(cell, '::before').content;
+    if (headerText && !label.startsWith(JSON.stringify(headerText))) problems.push({ text, problem: 'labelled ' + label + ', column is ' + headerText });
+  }
+  return { cells: cells.length, problems };
+}`;
+
 /**
  * Every table cell on the page is shown whole: inside the screen and its table's box, its content
  * not wider than the cell, and labelled with its column's header (a phone shows rows as cards).
  * Returns how many cells were checked, so a caller can see the check saw the rows it expected.
  */
 export async function expectNoClippedCells(page: Page, where: string): Promise<number> {
-  const { cells, problems } = await page.evaluate((screenWidth) => {
-    const found: CellReport[] = [];
-    const all = [...document.querySelectorAll('table td')];
-    for (const cell of all) {
-      const text = (cell.textContent ?? '').trim().slice(0, 40);
-      const box = cell.getBoundingClientRect();
-      const frame = cell.closest('.table-wrap')?.getBoundingClientRect();
-      if (box.left < -0.5 || box.right > screenWidth + 0.5) found.push({ text, problem: `cell spans ${box.left}..${box.right}` });
-      if (frame && (box.left < frame.left - 0.5 || box.right > frame.right + 0.5)) found.push({ text, problem: 'cell outside its table box' });
-      if (cell.scrollWidth > cell.clientWidth + 1) found.push({ text, problem: `content ${cell.scrollWidth} px in a ${cell.clientWidth} px cell` });
-      for (const part of cell.querySelectorAll('*')) {
-        const partBox = part.getBoundingClientRect();
-        if (partBox.width > 0 && partBox.right > box.right + 0.5) found.push({ text, problem: `${part.tagName} runs past the cell` });
-      }
-      const header = cell.closest('table')?.querySelectorAll('thead th')[(cell as HTMLTableCellElement).cellIndex];
-      const headerText = header?.querySelector('.visually-hidden') ? '' : (header?.textContent ?? '').trim();
-      // `"Name" / ""`: the label, with empty alternative text for screen readers.
-      const label = getComputedStyle(cell, '::before').content;
-      if (headerText && !label.startsWith(JSON.stringify(headerText))) found.push({ text, problem: `labelled ${label}, column is "${headerText}"` });
-    }
-    return { cells: all.length, problems: found };
-  }, PHONE.width);
+  const { cells, problems } = await page.evaluate<{ cells: number; problems: CellReport[] }>(`(${checkCells})(${PHONE.width})`);
   expect(problems, where).toEqual([]);
   return cells;
 }

@@ -18,7 +18,12 @@ afterAll(async () => {
   await web?.close();
 });
 
-const focused = (page: Page) => page.evaluate(() => ({ tag: document.activeElement?.tagName, text: document.activeElement?.textContent?.trim() ?? '' }));
+/** The focused element's tag and text (page code as a string: the type-check has no DOM library). */
+const focused = (page: Page) =>
+  page.evaluate<{ tag: string; text: string }>(`({ tag: document.activeElement?.tagName, text: document.activeElement?.textContent?.trim() ?? '' })`);
+/** Whether the cast's result region holds the focus. */
+const resultFocused = (page: Page) =>
+  page.evaluate<boolean>(`document.activeElement === document.querySelector('[role=region][aria-label="Cast result"]')`);
 
 describe('browser: web app at phone width', () => {
   it('folds the navigation behind a Menu button that reaches every page and closes with Escape', async () => {
@@ -106,12 +111,12 @@ describe('browser: web app at phone width', () => {
 
         await page.goto('/budgets');
         await page.getByTestId('limit-hard').waitFor();
-        const labels = await page.getByTestId('usage-chart').evaluate((chart) =>
-          [...chart.querySelectorAll('text')].map((text) => ({
+        // The size on screen: the font size in the SVG's units times the units' scale to CSS pixels.
+        const labels = await page.evaluate<{ text: string; px: number }[]>(
+          `[...document.querySelectorAll('[data-testid=usage-chart] text')].map((text) => ({
             text: text.textContent ?? '',
-            // The size on screen: the font size in the SVG's units times the units' scale to CSS pixels.
             px: parseFloat(getComputedStyle(text).fontSize) * (text.getScreenCTM()?.a ?? 0),
-          })),
+          }))`,
         );
         expect(labels.map((label) => label.text)).toEqual(expect.arrayContaining(['soft $0.02', 'hard $0.05', '$0.00']));
         for (const label of labels) expect(label.px, label.text).toBeGreaterThanOrEqual(11);
@@ -138,7 +143,7 @@ describe('browser: web app at phone width', () => {
         await page.getByTestId('cast-output').waitFor();
 
         const result = page.getByRole('region', { name: 'Cast result' });
-        expect(await result.evaluate((region) => region === document.activeElement)).toBe(true);
+        expect(await resultFocused(page)).toBe(true);
         expect(JSON.parse((await page.getByTestId('cast-output').textContent()) ?? '')).toMatchObject({ words: 2 });
         // The result is on screen: a phone scrolled down to it below the form.
         const box = await result.boundingBox();
@@ -148,7 +153,7 @@ describe('browser: web app at phone width', () => {
         await page.getByLabel('Input (JSON)').fill('{"txt": "typo"}');
         await page.getByRole('button', { name: 'Cast', exact: true }).press('Enter');
         await result.getByText('The input does not match the spell’s schema').waitFor();
-        expect(await result.evaluate((region) => region === document.activeElement)).toBe(true);
+        expect(await resultFocused(page)).toBe(true);
         await page.getByLabel('Input (JSON)').fill('{"text": ');
         await page.getByRole('button', { name: 'Cast', exact: true }).press('Enter');
         await page.getByText('The input is not valid JSON').waitFor();
