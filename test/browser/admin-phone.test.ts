@@ -1,11 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminToken } from '../../src/admin/tokens.js';
 import { issueKeys, signInToConsole } from './admin-console.js';
 import { inPage, launchBrowser, PASSWORD, uniqueEmail } from './browser.js';
+import { expectLinksOnScreen, expectNoClippedCells, expectNoSidewaysScroll, openMenu, PHONE } from './phone.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
-const phone = { width: 375, height: 740 };
+const adminLinks = ['License keys', 'Tenants', 'Audit log'] as const;
 
 let browser: Browser;
 let web: WebServer;
@@ -18,11 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await web?.close();
 });
-
-/** The page never scrolls sideways: wide tables scroll inside their own box, hidden headers too. */
-async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
-  expect(await page.evaluate('document.documentElement.scrollWidth'), where).toBeLessThanOrEqual(phone.width);
-}
 
 describe('browser: admin console at phone width', () => {
   it('fits license keys, a tenant with entitlements and the audit log on a phone', async () => {
@@ -46,8 +42,16 @@ describe('browser: admin console at phone width', () => {
         await page.getByRole('button', { name: 'Filter' }).click();
         await expect.poll(() => page.getByTestId('license-row').count(), { timeout: 15_000 }).toBe(2);
         await expectNoSidewaysScroll(page, 'license keys');
+        expect(await expectNoClippedCells(page, 'license keys')).toBe(12);
 
-        await page.getByRole('link', { name: 'Tenants' }).click();
+        // The console's header folds like the web app's: Menu, every link on screen, Escape closes.
+        await openMenu(page, 'Admin');
+        await expectLinksOnScreen(page, 'Admin', adminLinks);
+        await page.keyboard.press('Escape');
+        expect(await page.getByRole('link', { name: 'Tenants' }).isVisible()).toBe(false);
+        expect(await page.evaluate('document.activeElement?.textContent?.trim()')).toBe('Menu');
+
+        await (await openMenu(page, 'Admin')).getByRole('link', { name: 'Tenants' }).click();
         await page.getByLabel('Name or email').fill(email);
         await page.getByRole('button', { name: 'Search' }).click();
         await page.getByTestId('tenant-row').filter({ hasText: email }).getByRole('link').click();
@@ -55,13 +59,15 @@ describe('browser: admin console at phone width', () => {
         await page.getByRole('button', { name: 'Grant' }).click();
         await page.getByTestId('entitlement-row').filter({ hasText: 'manual' }).waitFor();
         await expectNoSidewaysScroll(page, 'tenant');
+        expect(await expectNoClippedCells(page, 'tenant')).toBeGreaterThanOrEqual(10);
 
-        await page.getByRole('link', { name: 'Audit log', exact: true }).click();
+        await (await openMenu(page, 'Admin')).getByRole('link', { name: 'Audit log', exact: true }).click();
         await page.getByTestId('audit-row').first().waitFor();
         await expectNoSidewaysScroll(page, 'audit log');
+        expect(await expectNoClippedCells(page, 'audit log')).toBeGreaterThanOrEqual(5);
         expect(problems).toEqual([]);
       },
-      phone,
+      PHONE,
     );
   });
 });

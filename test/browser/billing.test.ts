@@ -39,7 +39,7 @@ describe('browser: billing', () => {
       await expect.poll(() => page.getByTestId('plan').textContent(), { timeout: 30_000 }).toBe('PRO');
       expect(await page.getByTestId('subscription-status').textContent()).toBe('active');
       await page.getByRole('cell', { name: 'active' }).waitFor();
-      await expect.poll(() => page.locator('.account .badge').textContent(), { timeout: 30_000 }).toBe('PRO');
+      await expect.poll(() => page.getByRole('banner').locator('.badge').textContent(), { timeout: 30_000 }).toBe('PRO');
       expect(stripe.deliveries.every((delivery) => delivery.status === 200)).toBe(true);
 
       await page.getByRole('button', { name: 'Buy $10.00 of credit' }).click();

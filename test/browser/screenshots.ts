@@ -87,6 +87,42 @@ async function consumerPages(page: Page, licenseKey: string): Promise<void> {
   await page.getByText('License claimed').waitFor();
 }
 
+/** The same account's pages at 375 px: the playground, the open Menu, the chart, a table as cards. */
+async function phonePages(phone: Page): Promise<void> {
+  await signUpInBrowser(phone, 'phone@example.com');
+  await phone.goto('/billing');
+  await phone.getByRole('button', { name: 'Buy $10.00 of credit' }).click();
+  await phone.getByRole('button', { name: 'Pay $10.00' }).click();
+  await phone.getByTestId('credits').filter({ hasText: '$10.00' }).waitFor();
+  await phone.goto('/budgets');
+  await phone.getByLabel('Period', { exact: true }).selectOption('daily');
+  await phone.getByLabel('Soft limit ($)').fill('0.04');
+  await phone.getByLabel('Hard limit ($)').fill('0.10');
+  await phone.getByRole('button', { name: 'Save budget' }).click();
+  await phone.getByText('Budget saved.').waitFor();
+  await phone.goto('/playground?spell=echo');
+  for (let cast = 0; cast < 3; cast += 1) {
+    await phone.getByRole('button', { name: 'Cast', exact: true }).click();
+    await phone.getByTestId('cast-output').waitFor();
+  }
+  await phone.goto('/playground?spell=text-stats');
+  await phone.getByLabel('Input (JSON)').fill('{"text": "Small screens work too."}');
+  await phone.getByRole('button', { name: 'Cast', exact: true }).click();
+  await phone.getByTestId('cast-output').waitFor();
+  await shoot(phone, 'phone-playground');
+  await phone.getByRole('button', { name: 'Menu' }).click();
+  await phone.waitForLoadState('networkidle');
+  await phone.screenshot({ path: `${outDir}phone-menu.png` });
+  console.log('screenshots: docs/screenshots/phone-menu.png');
+  await phone.keyboard.press('Escape');
+  await phone.goto('/budgets');
+  await phone.getByTestId('usage-chart').waitFor();
+  await shoot(phone, 'phone-budgets');
+  await phone.goto('/casts');
+  await phone.getByRole('cell', { name: 'text-stats@1' }).waitFor();
+  await shoot(phone, 'phone-casts');
+}
+
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const [browser, web] = await Promise.all([launchBrowser(), startWebServer({ billing: true })]);
@@ -107,12 +143,7 @@ async function main(): Promise<void> {
     await consumerPages(consumer, licenseKey);
 
     const phone = await (await browser.newContext({ baseURL: web.url, viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 })).newPage();
-    await signUpInBrowser(phone, 'phone@example.com');
-    await phone.goto('/playground?spell=text-stats');
-    await phone.getByLabel('Input (JSON)').fill('{"text": "Small screens work too."}');
-    await phone.getByRole('button', { name: 'Cast', exact: true }).click();
-    await phone.getByTestId('cast-output').waitFor();
-    await shoot(phone, 'phone-playground');
+    await phonePages(phone);
 
     await admin.getByRole('button', { name: 'Done' }).click();
     await admin.reload();

@@ -139,40 +139,4 @@ describe('browser: web app', () => {
       expect(await page.getByRole('link', { name: 'Sign in with GitHub' }).count()).toBe(0);
     });
   });
-
-  it('fits a phone-width screen and works from the keyboard, with a visible focus', async () => {
-    const phone = { width: 375, height: 740 };
-    await inPage(
-      browser,
-      web.url,
-      'web-phone-keyboard',
-      async ({ page }) => {
-        await signUpInBrowser(page, uniqueEmail('phone'));
-        // With rows: a table's hidden "Actions" header once escaped its scrolling box and widened the page.
-        await page.getByLabel('Key name').fill('phone key');
-        await page.getByRole('button', { name: 'Create key' }).click();
-        await page.getByRole('cell', { name: 'phone key', exact: true }).waitFor();
-        for (const path of ['/keys', '/spells', '/playground', '/casts', '/budgets', '/billing', '/creator']) {
-          await page.goto(path);
-          await page.getByRole('heading', { level: 1 }).waitFor();
-          await page.waitForLoadState('networkidle');
-          if (path === '/keys') await page.getByRole('cell', { name: 'phone key', exact: true }).waitFor();
-          // Nothing wider than the screen: the page never scrolls sideways (wide tables scroll in their own box).
-          expect(await page.evaluate('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(phone.width);
-        }
-
-        await page.goto('/keys');
-        await page.getByRole('heading', { name: 'API keys' }).waitFor();
-        await page.keyboard.press('Tab');
-        expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
-        expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
-        await page.getByLabel('Key name').focus();
-        await page.keyboard.type('from the keyboard');
-        await page.keyboard.press('Enter');
-        await page.getByTestId('new-key').waitFor();
-        await page.getByRole('cell', { name: 'from the keyboard', exact: true }).waitFor();
-      },
-      phone,
-    );
-  });
 });

@@ -1,13 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes } from 'react-router';
 import { ErrorAlert } from '../components/alert';
 import { TextField } from '../components/field';
+import { TopBar } from '../components/top-bar';
 import { adminApi, adminToken } from './admin-api';
 import { AuditLogPage } from './audit-log';
 import { LicenseKeysPage } from './license-keys';
 import { TenantDetailPage } from './tenant-detail';
 import { TenantsPage } from './tenants';
 import { useAction } from '../components/use-action';
+
+const adminLinks = [
+  ['/admin/license-keys', 'License keys'],
+  ['/admin/tenants', 'Tenants'],
+  ['/admin/audit-log', 'Audit log'],
+] as const;
 
 /** The operators' console under /admin: its own sign-in with an admin token, its own pages. */
 export function AdminApp() {
@@ -39,31 +46,28 @@ export function AdminApp() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar admin-bar">
-        <Link to="/admin" className="brand">
-          ✦ Spell Admin
-        </Link>
-        <nav aria-label="Admin">
-          <ul>
-            <li><NavLink to="/admin/license-keys">License keys</NavLink></li>
-            <li><NavLink to="/admin/tenants">Tenants</NavLink></li>
-            <li><NavLink to="/admin/audit-log">Audit log</NavLink></li>
-          </ul>
-        </nav>
-        <div className="account">
-          <span className="account-email">{name ?? ' '}</span>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              adminToken.clear();
-              setSignedIn(false);
-            }}
-          >
-            Sign out
-          </button>
-        </div>
-      </header>
+      <TopBar
+        home="/admin"
+        brand="✦ Spell Admin"
+        label="Admin"
+        className="admin-bar"
+        links={adminLinks}
+        account={
+          <>
+            <span className="account-email">{name ?? ' '}</span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                adminToken.clear();
+                setSignedIn(false);
+              }}
+            >
+              Sign out
+            </button>
+          </>
+        }
+      />
       <main id="main" tabIndex={-1}>
         <Routes>
           <Route index element={<Navigate to="/admin/license-keys" replace />} />

@@ -26,13 +26,13 @@ export function AuditTable({ logs }: { logs: AuditLog[] }) {
         <tbody>
           {logs.map((log) => (
             <tr key={log.id} data-testid="audit-row">
-              <td>{formatDate(log.created_at)}</td>
-              <td><code>{log.action}</code></td>
-              <td>
+              <td data-label="When">{formatDate(log.created_at)}</td>
+              <td data-label="Action"><code>{log.action}</code></td>
+              <td data-label="Actor">
                 {log.actor.type}
                 {log.actor.id && <small className="id"> {log.actor.id}</small>}
               </td>
-              <td>
+              <td data-label="Target">
                 {log.target.type}{' '}
                 {log.target.type === 'tenant' && log.target.id ? (
                   <Link to={`/admin/tenants/${log.target.id}`}>{log.target.id}</Link>
@@ -40,7 +40,7 @@ export function AuditTable({ logs }: { logs: AuditLog[] }) {
                   <small className="id">{log.target.id}</small>
                 )}
               </td>
-              <td className="change">
+              <td data-label="Change" className="change">
                 {log.before !== null && log.before !== undefined && <div><span className="muted">before</span> <code>{describe(log.before)}</code></div>}
                 {log.after !== null && log.after !== undefined && <div><span className="muted">after</span> <code>{describe(log.after)}</code></div>}
               </td>

@@ -72,11 +72,11 @@ export function LicenseKeysPage() {
             <tbody>
               {keys.data?.license_keys.map((key) => (
                 <tr key={key.id} data-testid="license-row">
-                  <td><code>{key.hint}</code></td>
-                  <td><span className={`status status-${key.status}`}>{key.status}</span></td>
-                  <td>{key.memo}</td>
-                  <td>{formatDate(key.created_at)}</td>
-                  <td>
+                  <td data-label="Key"><code>{key.hint}</code></td>
+                  <td data-label="Status"><span className={`status status-${key.status}`}>{key.status}</span></td>
+                  <td data-label="Memo">{key.memo}</td>
+                  <td data-label="Issued">{formatDate(key.created_at)}</td>
+                  <td data-label="Claimed by">
                     {key.claimed_by ? (
                       <Link to={`/admin/tenants/${key.claimed_by.tenant_id}`}>
                         {key.claimed_by.tenant_name}{key.claimed_by.email && ` (${key.claimed_by.email})`}

@@ -85,10 +85,10 @@ export function TenantDetailPage() {
               <tbody>
                 {entitlements.map((entitlement) => (
                   <tr key={entitlement.id} data-testid="entitlement-row">
-                    <td>{entitlement.plan_code}</td>
-                    <td>{entitlement.source}</td>
-                    <td><span className={`status status-${entitlement.status}`}>{entitlement.status}</span></td>
-                    <td>
+                    <td data-label="Plan">{entitlement.plan_code}</td>
+                    <td data-label="Source">{entitlement.source}</td>
+                    <td data-label="Status"><span className={`status status-${entitlement.status}`}>{entitlement.status}</span></td>
+                    <td data-label="Valid">
                       {formatDay(entitlement.valid_from ?? entitlement.created_at)} → {entitlement.valid_until ? formatDay(entitlement.valid_until) : 'no end'}
                     </td>
                     <td>

@@ -55,11 +55,11 @@ export function TenantsPage() {
             <tbody>
               {tenants.data?.tenants.map((tenant) => (
                 <tr key={tenant.id} data-testid="tenant-row">
-                  <td><Link to={`/admin/tenants/${tenant.id}`}>{tenant.name}</Link></td>
-                  <td>{tenant.owner_email ?? '—'}</td>
-                  <td>{tenant.plan}</td>
-                  <td><span className={`status status-${tenant.status}`}>{tenant.status}</span></td>
-                  <td>{formatDate(tenant.created_at)}</td>
+                  <td data-label="Tenant"><Link to={`/admin/tenants/${tenant.id}`}>{tenant.name}</Link></td>
+                  <td data-label="Owner">{tenant.owner_email ?? '—'}</td>
+                  <td data-label="Plan">{tenant.plan}</td>
+                  <td data-label="Status"><span className={`status status-${tenant.status}`}>{tenant.status}</span></td>
+                  <td data-label="Created">{formatDate(tenant.created_at)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useSession } from '../session';
 import { formatDay } from './format';
+import { TopBar } from './top-bar';
 
 const links = [
   ['/spells', 'Spells'],
@@ -13,7 +14,7 @@ const links = [
   ['/creator', 'Creator'],
 ] as const;
 
-/** The web app's frame: a skip link, the navigation, the account status banner, the page. */
+/** The web app's frame: a skip link, the header with the navigation, the account status banner, the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const { me, signOut } = useSession();
   const navigate = useNavigate();
@@ -22,35 +23,23 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar">
-        <Link to="/" className="brand">
-          ✦ Spell Platform
-        </Link>
-        {me && (
-          <nav aria-label="Main">
-            <ul>
-              {links.map(([to, label]) => (
-                <li key={to}>
-                  <NavLink to={to}>{label}</NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        {me && (
-          <div className="account">
-            <span className="account-email">{me.user.email}</span>
-            <span className={`badge plan-${me.plan.toLowerCase()}`}>{me.plan}</span>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => void signOut().then(() => navigate('/sign-in'))}
-            >
-              Sign out
-            </button>
-          </div>
-        )}
-      </header>
+      <TopBar
+        home="/"
+        brand="✦ Spell Platform"
+        label="Main"
+        links={me ? links : []}
+        status={me && <span className={`badge plan-${me.plan.toLowerCase()}`}>{me.plan}</span>}
+        account={
+          me && (
+            <>
+              <span className="account-email">{me.user.email}</span>
+              <button type="button" className="link-button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+                Sign out
+              </button>
+            </>
+          )
+        }
+      />
       {me?.status === 'grace' && (
         <div className="banner banner-warning" role="status">
           A payment failed. Your account is in its grace period until <strong>{formatDay(me.grace_until)}</strong>;{' '}

@@ -1,4 +1,5 @@
 import { formatCents, formatDay } from './format';
+import { useElementWidth } from './use-element-width';
 
 export interface UsagePoint {
   /** Milliseconds since the epoch. */
@@ -16,20 +17,23 @@ export interface UsageChartProps {
   hardLimitCents: number | null;
 }
 
-const WIDTH = 640;
-const HEIGHT = 260;
+const WIDE = 640;
 const PAD = { left: 64, right: 16, top: 16, bottom: 36 };
 
 /**
  * Cumulative spending across the budget period as a step line, with the soft and hard limits
- * drawn across it. Plain SVG: it scales with its container and needs no script to style.
+ * drawn across it. Plain SVG drawn at the width it is shown at (one unit is one CSS pixel), so
+ * its labels keep their font size on a phone instead of shrinking with a scaled-down picture.
  */
 export function UsageChart({ periodStart, periodEnd, now, points, softLimitCents, hardLimitCents }: UsageChartProps) {
+  const { ref, width: measured } = useElementWidth<HTMLElement>(WIDE);
+  const width = Math.max(measured, 240);
+  const height = width < 480 ? 220 : 260;
   const used = points.at(-1)?.cents ?? 0;
   const top = Math.max(used, softLimitCents ?? 0, hardLimitCents ?? 0, 10) * 1.15;
   const span = Math.max(periodEnd - periodStart, 1);
-  const x = (at: number) => PAD.left + ((Math.min(Math.max(at, periodStart), periodEnd) - periodStart) / span) * (WIDTH - PAD.left - PAD.right);
-  const y = (cents: number) => HEIGHT - PAD.bottom - (cents / top) * (HEIGHT - PAD.top - PAD.bottom);
+  const x = (at: number) => PAD.left + ((Math.min(Math.max(at, periodStart), periodEnd) - periodStart) / span) * (width - PAD.left - PAD.right);
+  const y = (cents: number) => height - PAD.bottom - (cents / top) * (height - PAD.top - PAD.bottom);
 
   let line = `M${x(periodStart)},${y(0)}`;
   for (const point of points) line += ` H${x(point.at)} V${y(point.cents)}`;
@@ -43,11 +47,11 @@ export function UsageChart({ periodStart, periodEnd, now, points, softLimitCents
     `, from ${formatDay(new Date(periodStart).toISOString())} to ${formatDay(new Date(periodEnd).toISOString())}.`;
 
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} data-testid="usage-chart">
+    <figure className="chart" ref={ref}>
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={summary} data-testid="usage-chart">
         {ticks.map((tick) => (
           <g key={tick} className="chart-grid">
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
+            <line x1={PAD.left} x2={width - PAD.right} y1={y(tick)} y2={y(tick)} />
             <text x={PAD.left - 8} y={y(tick) + 4} textAnchor="end">
               {formatCents(tick)}
             </text>
@@ -55,13 +59,13 @@ export function UsageChart({ periodStart, periodEnd, now, points, softLimitCents
         ))}
         <path d={area} className="chart-area" />
         <path d={line} className="chart-line" data-testid="usage-line" />
-        {softLimitCents !== null && <Limit y={y(softLimitCents)} label={`soft ${formatCents(softLimitCents)}`} kind="soft" />}
-        {hardLimitCents !== null && <Limit y={y(hardLimitCents)} label={`hard ${formatCents(hardLimitCents)}`} kind="hard" />}
-        <line className="chart-now" x1={x(now)} x2={x(now)} y1={PAD.top} y2={HEIGHT - PAD.bottom} />
-        <text className="chart-axis" x={PAD.left} y={HEIGHT - 12}>
+        {softLimitCents !== null && <Limit width={width} y={y(softLimitCents)} label={`soft ${formatCents(softLimitCents)}`} kind="soft" />}
+        {hardLimitCents !== null && <Limit width={width} y={y(hardLimitCents)} label={`hard ${formatCents(hardLimitCents)}`} kind="hard" />}
+        <line className="chart-now" x1={x(now)} x2={x(now)} y1={PAD.top} y2={height - PAD.bottom} />
+        <text className="chart-axis" x={PAD.left} y={height - 12}>
           {formatDay(new Date(periodStart).toISOString())}
         </text>
-        <text className="chart-axis" x={WIDTH - PAD.right} y={HEIGHT - 12} textAnchor="end">
+        <text className="chart-axis" x={width - PAD.right} y={height - 12} textAnchor="end">
           {formatDay(new Date(periodEnd).toISOString())}
         </text>
       </svg>
@@ -75,11 +79,11 @@ export function UsageChart({ periodStart, periodEnd, now, points, softLimitCents
   );
 }
 
-function Limit({ y, label, kind }: { y: number; label: string; kind: 'soft' | 'hard' }) {
+function Limit({ width, y, label, kind }: { width: number; y: number; label: string; kind: 'soft' | 'hard' }) {
   return (
     <g className={`chart-limit chart-limit-${kind}`} data-testid={`limit-${kind}`}>
-      <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y} y2={y} />
-      <text x={WIDTH - PAD.right - 4} y={y - 6} textAnchor="end">
+      <line x1={PAD.left} x2={width - PAD.right} y1={y} y2={y} />
+      <text x={width - PAD.right - 4} y={y - 6} textAnchor="end">
         {label}
       </text>
     </g>

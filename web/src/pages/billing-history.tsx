@@ -18,12 +18,12 @@ export function PurchasesTable({ purchases }: { purchases: Purchase[] }) {
         <tbody>
           {purchases.map((purchase) => (
             <tr key={purchase.id}>
-              <td>{formatDate(purchase.created_at)}</td>
-              <td>{purchase.mode === 'subscription' ? 'Plan subscription' : 'Credit pack'}</td>
-              <td className="num">
+              <td data-label="Date">{formatDate(purchase.created_at)}</td>
+              <td data-label="What">{purchase.mode === 'subscription' ? 'Plan subscription' : 'Credit pack'}</td>
+              <td data-label="Amount" className="num">
                 {formatCents(purchase.amount_cents)} {purchase.currency?.toUpperCase()}
               </td>
-              <td className="num">{purchase.credits_cents ? formatCents(purchase.credits_cents) : '—'}</td>
+              <td data-label="Credit added" className="num">{purchase.credits_cents ? formatCents(purchase.credits_cents) : '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -47,13 +47,13 @@ export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscript
         <tbody>
           {subscriptions.map((subscription) => (
             <tr key={subscription.id}>
-              <td>
+              <td data-label="Subscription">
                 <code>{subscription.id}</code>
               </td>
-              <td>
+              <td data-label="Status">
                 <span className={`status status-${subscription.status}`}>{subscription.status}</span>
               </td>
-              <td>
+              <td data-label="Renews or ends">
                 {subscription.cancel_at_period_end ? 'Ends ' : ''}
                 {formatDay(subscription.current_period_end)}
               </td>

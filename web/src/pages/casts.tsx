@@ -54,18 +54,18 @@ export function CastsPage() {
             <tbody>
               {casts.map((cast) => (
                 <tr key={cast.id}>
-                  <td>{formatDate(cast.created_at)}</td>
-                  <td>
+                  <td data-label="When">{formatDate(cast.created_at)}</td>
+                  <td data-label="Spell">
                     <code>
                       {cast.spell}@{cast.version}
                     </code>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <span className={`status status-${cast.status}`}>{cast.status}</span>
                     {cast.error_code && <code className="error-code">{cast.error_code}</code>}
                   </td>
-                  <td className="num">{cast.duration_ms === null ? '—' : `${cast.duration_ms} ms`}</td>
-                  <td className="num">{formatCents(cast.cost_cents)}</td>
+                  <td data-label="Duration" className="num">{cast.duration_ms === null ? '—' : `${cast.duration_ms} ms`}</td>
+                  <td data-label="Cost" className="num">{formatCents(cast.cost_cents)}</td>
                 </tr>
               ))}
             </tbody>

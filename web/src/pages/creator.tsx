@@ -39,15 +39,15 @@ export function CreatorPage() {
             <tbody>
               {spells.data?.map(({ spell, stats }) => (
                 <tr key={spell.name}>
-                  <td>
+                  <td data-label="Spell">
                     <Link to={`/creator/${encodeURIComponent(spell.name)}`}>{spell.name}</Link>
                     {spell.visibility === 'private' && <span className="badge muted">private</span>}
                   </td>
-                  <td>{spell.latest_version === null ? 'no version' : `v${spell.latest_version}`}</td>
-                  <td className="num">{spell.price_cents === null ? 'default' : spell.price_cents === 0 ? 'free' : formatCents(spell.price_cents)}</td>
-                  <td className="num">{stats.casts}</td>
-                  <td className="num">{formatCents(stats.earnings_cents)}</td>
-                  <td>{stats.last_cast_at ? formatDate(stats.last_cast_at) : 'never'}</td>
+                  <td data-label="Latest">{spell.latest_version === null ? 'no version' : `v${spell.latest_version}`}</td>
+                  <td data-label="Price" className="num">{spell.price_cents === null ? 'default' : spell.price_cents === 0 ? 'free' : formatCents(spell.price_cents)}</td>
+                  <td data-label="Casts" className="num">{stats.casts}</td>
+                  <td data-label="Earnings" className="num">{formatCents(stats.earnings_cents)}</td>
+                  <td data-label="Last cast">{stats.last_cast_at ? formatDate(stats.last_cast_at) : 'never'}</td>
                 </tr>
               ))}
             </tbody>

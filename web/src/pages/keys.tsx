@@ -80,10 +80,10 @@ export function KeysPage() {
             <tbody>
               {keys.data?.map((key) => (
                 <tr key={key.prefix}>
-                  <td>{key.name}</td>
-                  <td><code>{key.prefix}</code></td>
-                  <td>{formatDate(key.created_at)}</td>
-                  <td>{key.last_used_at ? formatDate(key.last_used_at) : 'never'}</td>
+                  <td data-label="Name">{key.name}</td>
+                  <td data-label="Prefix"><code>{key.prefix}</code></td>
+                  <td data-label="Created">{formatDate(key.created_at)}</td>
+                  <td data-label="Last used">{key.last_used_at ? formatDate(key.last_used_at) : 'never'}</td>
                   <td>
                     <button type="button" className="danger small" onClick={() => void remove(key)} aria-label={`Delete key ${key.name}`}>
                       Delete

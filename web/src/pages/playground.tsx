@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { Spell } from '../api/types';
@@ -29,6 +29,7 @@ export function PlaygroundPage() {
   const [outcome, setOutcome] = useState<CastOutcome>();
   const [jsonError, setJsonError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     setInput(sampleInput(selected));
@@ -36,8 +37,15 @@ export function PlaygroundPage() {
     setVersion('');
   }, [selected]);
 
+  // Each finished cast takes the focus to its result, so a keyboard or screen-reader user is
+  // where the output is read (and a phone scrolls down to it below the form).
+  useEffect(() => {
+    if (outcome) resultRef.current?.focus();
+  }, [outcome]);
+
   const cast = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(input);
@@ -96,11 +104,12 @@ export function PlaygroundPage() {
               {jsonError}
             </p>
           )}
-          <button type="submit" disabled={busy || !selectedName}>
+          {/* aria-disabled, not disabled, while casting: disabling the focused button would drop the focus to the page. */}
+          <button type="submit" disabled={!selectedName} aria-disabled={busy || undefined}>
             {busy ? 'Casting…' : 'Cast'}
           </button>
         </form>
-        <div className="playground-result" aria-live="polite">
+        <div className="playground-result" ref={resultRef} tabIndex={-1} role="region" aria-label="Cast result">
           {outcome ? <CastResultPanel outcome={outcome} /> : <p className="empty">The output appears here.</p>}
         </div>
       </div>
