@@ -69,7 +69,9 @@ async function startServer(env: Record<string, string>) {
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_USER_PER_MINUTE: '1000000000', RATE_LIMIT_ANON_PER_MINUTE: '1000000000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  // A fresh embedded database migrates and seeds first, which takes a while on a busy machine.
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
     try {
       if ((await fetch(`${base}/readyz`)).ok) return child;
     } catch {
