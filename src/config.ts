@@ -221,6 +221,9 @@ const configSchema = z
     JOB_GRACE_EXPIRY_CRON: cronOrOff('15 3 * * *'),
     JOB_WEBHOOK_CLEANUP_CRON: cronOrOff('45 3 * * 0'),
     WEBHOOK_LOG_RETENTION_DAYS: integer(30, 3, 3650),
+    METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
+      error: 'must be at least 16 characters',
+    }),
     GITHUB_CLIENT_ID: optionalString,
     GITHUB_CLIENT_SECRET: optionalString,
     GITHUB_REDIRECT_URI: optionalUrl(/^https?$/, 'https://spells.example.com/auth/callback'),
@@ -313,6 +316,8 @@ const configSchema = z
           ? { teamDomain: env.CF_ACCESS_TEAM_DOMAIN.replace(/\/$/, ''), audience: env.CF_ACCESS_POLICY_AUD }
           : undefined,
     },
+    /** When set, `/metrics` answers only to `Authorization: Bearer <token>`. */
+    metrics: { token: env.METRICS_TOKEN },
     licenses: { keyPrefix: env.LICENSE_KEY_PREFIX, claimsPerMinute: env.RATE_LIMIT_LICENSE_CLAIM_PER_MINUTE },
     /** Cron expressions (UTC) for the scheduled batch jobs; `undefined` when switched off. */
     jobs: {
