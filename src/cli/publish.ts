@@ -79,7 +79,11 @@ export async function publishSpell(target: ApiTarget, options: PublishOptions): 
   }
 
   const switchFunction = options.functionName !== undefined && options.functionName !== existing.function_name;
-  if (switchFunction) await callApi(target, 'PATCH', path, { json: { function_name: options.functionName } });
+  if (switchFunction) {
+    await callApi(target, 'PATCH', path, { json: { function_name: options.functionName } }).catch((error: unknown) => {
+      throw withNote(error, `Nothing was published; ${options.name} is unchanged.`);
+    });
+  }
   let version: unknown;
   try {
     version = await callApi(target, 'POST', `${path}/versions`, { wasm });
