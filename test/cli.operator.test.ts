@@ -60,7 +60,7 @@ describe('cli.operator', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 120_000);
 
   it('prints tokens and license keys as JSON with --json, never a token’s secret in a list', async () => {
     const created = JSON.parse((await operator(['admin', 'token', 'create', '--name', 'robot', '--json'])).stdout) as { id: string; token: string };
@@ -97,7 +97,7 @@ describe('cli.operator', () => {
     const afterwards = await operator(['admin', 'token', 'list'], embedded);
     expect(afterwards.code).toBe(0);
     expect(afterwards.stdout).not.toContain('second writer');
-  });
+  }, 120_000);
 
   it('runs batch jobs, dry or not, and refuses unknown ones as usage errors', async () => {
     const dry = await operator(['batch', 'grace-expiry', '--dry-run']);
@@ -146,5 +146,5 @@ describe.runIf(process.env.DATABASE_URL)('cli.operator on an unmigrated PostgreS
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
-  });
+  }, 120_000);
 });

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
-import { DatabaseInUseError } from '../db/client.js';
-import { DatabaseNotMigratedError } from '../db/migration-status.js';
 import { registerClientCommands } from './client-commands.js';
 import { CliError, EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { line, type CliIo } from './io.js';
@@ -27,9 +25,14 @@ function createProgram(io: CliIo): Command {
   return program;
 }
 
-/** Failures the CLI explains itself; anything else is a bug worth a stack trace under --debug. */
+/**
+ * Failures whose message says what to do; anything else is a bug worth a stack trace under
+ * --debug. The database's errors are known by name, so that loading this module (every run)
+ * does not load the database drivers.
+ */
+const EXPLAINED_ERRORS = new Set(['DatabaseInUseError', 'DatabaseNotMigratedError']);
 const expected = (error: unknown) =>
-  error instanceof CliError || error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof DatabaseNotMigratedError;
+  error instanceof CliError || error instanceof ConfigError || (error instanceof Error && EXPLAINED_ERRORS.has(error.name));
 
 function exitCodeOf(error: unknown): ExitCode {
   if (error instanceof CliError) return error.exitCode;
