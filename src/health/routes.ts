@@ -61,8 +61,20 @@ export const healthRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
   );
 
   const metricsGuard = requireMetricsToken(services.config.metrics.token);
-  app.get('/metrics', { config: open, onRequest: metricsGuard, schema: { tags: ['health'], produces: ['text/plain'] } }, async (_request, reply) => {
-    const registry = services.metrics.registry;
-    return reply.type(registry.contentType).send(await registry.metrics());
-  });
+  app.get(
+    '/metrics',
+    {
+      config: open,
+      onRequest: metricsGuard,
+      schema: {
+        tags: ['health'],
+        summary: 'Prometheus metrics (send Authorization: Bearer <METRICS_TOKEN> when the server sets one)',
+        produces: ['text/plain'],
+      },
+    },
+    async (_request, reply) => {
+      const registry = services.metrics.registry;
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
 };
