@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { loadClientConfig } from '../config.js';
+import { loadClientConfig, parseServerUrl } from '../config.js';
 import { callApi } from './client.js';
 import { readSavedLogin, removeSavedLogin, writeSavedLogin, type SavedLogin } from './config-file.js';
 import { DEFAULT_SERVER_URL, parseUrlFlag } from './connection.js';
@@ -21,6 +21,15 @@ async function readKey(io: CliIo): Promise<string> {
   }
 }
 
+/** The saved login's URL when it is one: a login after a broken file starts from the default. */
+function savedUrl(saved: SavedLogin | undefined): string | undefined {
+  try {
+    return saved ? parseServerUrl(saved.url, 'url') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Me {
   user: { email: string };
   tenant: { id: string; name: string };
@@ -38,7 +47,7 @@ export function registerLoginCommands(program: Command, io: CliIo): void {
       const env = loadClientConfig(io.env);
       // A broken or foreign file is what a new login replaces, so it does not stop this one.
       const saved: SavedLogin | undefined = await readSavedLogin(env.configFile).catch(() => undefined);
-      const url = options.url !== undefined ? parseUrlFlag(options.url) : (env.url ?? saved?.url ?? DEFAULT_SERVER_URL);
+      const url = options.url !== undefined ? parseUrlFlag(options.url) : (env.url ?? savedUrl(saved) ?? DEFAULT_SERVER_URL);
       const apiKey = options.key?.trim() || (await readKey(io));
       if (!apiKey) throw usageError('No API key given: pipe one in (spell login < key.txt) or pass --key.');
       // Saved only once the server accepts it: a refused key leaves the old login in place.

@@ -53,11 +53,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     // Commander has already printed its message (or the help, or the version).
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ').trim();
-    line(io.stderr, `error: ${message || 'unknown error'}`);
+    const hint = debug || expected(error) ? '' : ' (run again with --debug for the stack trace)';
+    line(io.stderr, `error: ${message || 'unknown error'}${hint}`);
     if (debug && error instanceof Error) {
       line(io.stderr, error.stack ?? String(error));
       if (error.cause !== undefined) line(io.stderr, `cause: ${inspect(error.cause)}`);
-    } else if (!expected(error)) line(io.stderr, '(run again with --debug for the stack trace)');
+    }
     return exitCodeOf(error);
   }
 }
