@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +155,26 @@ describe('cli.exit-codes', () => {
     const run = await client(['spells'], { SPELL_URL: `http://127.0.0.1:${port}` });
     expect(run.code).toBe(4);
     expect(expectOneLineError(run)).toMatch(/Cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+  });
+
+  it('explains in one line a server that is not a Spell Platform server', async () => {
+    const impostor = createHttpServer((request, response) => {
+      if (request.url?.startsWith('/v1/casts')) return response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway</html>');
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"unexpected":true}');
+    });
+    await new Promise<void>((resolve) => impostor.listen(0, '127.0.0.1', resolve));
+    const impostorUrl = `http://127.0.0.1:${(impostor.address() as AddressInfo).port}`;
+    try {
+      const html = await client(['casts'], { SPELL_URL: impostorUrl });
+      expect(html.code).toBe(3);
+      expect(expectOneLineError(html)).toContain('with something other than JSON. (502)');
+      // An answer of the wrong shape is a failure the CLI did not foresee: still one line, with the way to see more.
+      const odd = await client(['spells'], { SPELL_URL: impostorUrl });
+      expect(odd.code).toBe(1);
+      expect(expectOneLineError(odd)).toMatch(/\(run again with --debug for the stack trace\)$/);
+    } finally {
+      await new Promise((resolve) => impostor.close(resolve));
+    }
   });
 
   it('exits 78 without an API key, 2 on a usage error, and never prints a stack trace', async () => {
