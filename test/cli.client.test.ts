@@ -205,5 +205,8 @@ describe('cli.exit-codes', () => {
 
     const version = await spell(['--version']);
     expect(version).toMatchObject({ code: 0, stdout: `${packageVersion}\n` });
+    const help = await spell(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes: 0 done, 1 failed here, 2 usage error, 3 refused by the server, 4 server unreachable, 78 configuration.');
   });
 });

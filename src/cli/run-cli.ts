@@ -18,7 +18,12 @@ function createProgram(io: CliIo): Command {
     .option('--debug', 'on an error, print its stack trace too')
     // Errors come back to runCli as exceptions, so a run never exits the process under a test.
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done, 1 failed here, 2 usage error, 3 refused by the server, 4 server unreachable, 78 configuration.\n' +
+        'Server and key: --url/--key, then SPELL_URL/SPELL_API_KEY, then what `spell login` saved.',
+    );
   registerServerCommands(program, io);
   registerOperatorCommands(program, io);
   registerClientCommands(program, io);
