@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { loadClientConfig, parseServerUrl } from '../config.js';
 import { callApi } from './client.js';
@@ -7,17 +8,22 @@ import { DEFAULT_SERVER_URL, parseUrlFlag } from './connection.js';
 import { usageError } from './exit-codes.js';
 import { line, printJson, type CliIo } from './io.js';
 
+const silent = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+
 /** The first line of stdin: a key piped in (`spell login < key.txt`) or pasted at the prompt. */
 async function readKey(io: CliIo): Promise<string> {
   const stdin = io.stdin;
   if (!stdin) return '';
-  if (stdin.isTTY) io.stderr.write('Paste an API key (from the web app, or POST /v1/keys): ');
-  const reader = createInterface({ input: stdin, terminal: false });
+  const atTerminal = stdin.isTTY === true;
+  if (atTerminal) io.stderr.write('Paste an API key (from the web app, or POST /v1/keys): ');
+  // At a terminal, readline echoes what is typed to its output: a silent one keeps the key off the screen.
+  const reader = createInterface({ input: stdin, terminal: atTerminal, ...(atTerminal && { output: silent() }) });
   try {
     for await (const entered of reader) return entered.trim();
     return '';
   } finally {
     reader.close();
+    if (atTerminal) io.stderr.write('\n');
   }
 }
 
