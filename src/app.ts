@@ -17,6 +17,7 @@ import { refuseWritesOnFullDisk } from './health/disk-guard.js';
 import { healthRoutes } from './health/routes.js';
 import { keyRoutes } from './keys/routes.js';
 import { meRoutes } from './me/routes.js';
+import { recordHttpMetrics } from './metrics/http-metrics.js';
 import { budgetRoutes } from './budgets/routes.js';
 import { castRoute } from './casts/cast-route.js';
 import { billingRoutes } from './billing/routes.js';
@@ -54,6 +55,7 @@ export async function buildApp(services: Services): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  recordHttpMetrics(app, services.metrics);
   refuseNulBytes(app);
   refuseDeepJson(app);
   refuseWritesOnFullDisk(app, services);

@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
 
@@ -221,6 +223,9 @@ const configSchema = z
     JOB_GRACE_EXPIRY_CRON: cronOrOff('15 3 * * *'),
     JOB_WEBHOOK_CLEANUP_CRON: cronOrOff('45 3 * * 0'),
     WEBHOOK_LOG_RETENTION_DAYS: integer(30, 3, 3650),
+    METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
+      error: 'must be at least 16 characters',
+    }),
     GITHUB_CLIENT_ID: optionalString,
     GITHUB_CLIENT_SECRET: optionalString,
     GITHUB_REDIRECT_URI: optionalUrl(/^https?$/, 'https://spells.example.com/auth/callback'),
@@ -313,6 +318,8 @@ const configSchema = z
           ? { teamDomain: env.CF_ACCESS_TEAM_DOMAIN.replace(/\/$/, ''), audience: env.CF_ACCESS_POLICY_AUD }
           : undefined,
     },
+    /** When set, `/metrics` answers only to `Authorization: Bearer <token>`. */
+    metrics: { token: env.METRICS_TOKEN },
     licenses: { keyPrefix: env.LICENSE_KEY_PREFIX, claimsPerMinute: env.RATE_LIMIT_LICENSE_CLAIM_PER_MINUTE },
     /** Cron expressions (UTC) for the scheduled batch jobs; `undefined` when switched off. */
     jobs: {
@@ -353,16 +360,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return config;
 }
 
-/** What the CLI's client commands (`spell publish`, `spell cast`) need: the server and a key. */
-export interface ClientConfig {
-  url: string;
-  apiKey: string | undefined;
+/** A server URL as the CLI accepts it (from a flag, `SPELL_URL` or the config file), without a trailing slash. */
+export function parseServerUrl(value: string, source: string): string {
+  const url = z.url({ protocol: /^https?$/, error: 'must be a URL like https://spells.example.com' }).safeParse(value);
+  if (!url.success) throw new ConfigError(source, url.error.issues[0]?.message ?? 'is invalid');
+  return url.data.replace(/\/+$/, '');
 }
 
-export function loadClientConfig(env: Record<string, string | undefined> = process.env): ClientConfig {
-  const url = z
-    .url({ protocol: /^https?$/, error: 'must be a URL like https://spells.example.com' })
-    .safeParse(env.SPELL_URL ?? 'http://localhost:8080');
-  if (!url.success) throw new ConfigError('SPELL_URL', url.error.issues[0]?.message ?? 'is invalid');
-  return { url: url.data.replace(/\/$/, ''), apiKey: env.SPELL_API_KEY || undefined };
+/**
+ * What the environment says to the CLI's client commands (`spell login`, `publish`, `cast`, …):
+ * `SPELL_URL` and `SPELL_API_KEY`, which win over the config file, and where that file lives.
+ */
+export interface ClientEnvironment {
+  url: string | undefined;
+  apiKey: string | undefined;
+  /** `spell login`'s file: `$XDG_CONFIG_HOME/spell/config.json`, or the platform's usual place. */
+  configFile: string;
+}
+
+export function loadClientConfig(env: Record<string, string | undefined> = process.env): ClientEnvironment {
+  const url = env.SPELL_URL?.trim() ? parseServerUrl(env.SPELL_URL.trim(), 'SPELL_URL') : undefined;
+  return { url, apiKey: env.SPELL_API_KEY?.trim() || undefined, configFile: join(configHome(env), 'spell', 'config.json') };
+}
+
+/** The per-user configuration directory: XDG's when set, else each platform's convention. */
+function configHome(env: Record<string, string | undefined>): string {
+  if (env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)) return env.XDG_CONFIG_HOME;
+  const home = env.HOME || homedir();
+  if (process.platform === 'win32') return env.APPDATA || join(home, 'AppData', 'Roaming');
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support');
+  return join(home, '.config');
 }

@@ -1,22 +1,19 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.js';
 import { stripeWebhookLogs } from '../src/db/schema.js';
+import { spell } from './helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
-const run = promisify(execFile);
 const DAY = 86_400_000;
 let dataDir: string;
 let database: TestDatabase | undefined;
 let env: Record<string, string>;
 
-/** `spell <args>` from source against this test's database (PGlite on disk, or PostgreSQL). */
-const spell = (args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env } });
+/** `spell <args>` in process, against this test's database (PGlite on disk, or PostgreSQL). */
+const batch = (args: string[]) => spell(['batch', ...args], { env });
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'spell-batch-'));
@@ -45,11 +42,12 @@ afterAll(async () => {
 
 describe('cli.batch', () => {
   it('says one count in a webhook-cleanup dry run, the one a real run then deletes', async () => {
-    const dry = await spell(['batch', 'webhook-cleanup', '--dry-run', '--older-than', '30d']);
+    const dry = await batch(['webhook-cleanup', '--dry-run', '--older-than', '30d']);
+    expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^would delete 3 webhook log rows received before /m);
     expect(dry.stdout).toContain('webhook-cleanup: dry run, nothing changed (3 would)');
 
-    const real = await spell(['batch', 'webhook-cleanup', '--older-than', '30d']);
+    const real = await batch(['webhook-cleanup', '--older-than', '30d']);
     expect(real.stdout).toMatch(/^deleted 3 webhook log rows received before /m);
     expect(real.stdout).toContain('webhook-cleanup: 3 changed');
   });

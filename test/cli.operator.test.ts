@@ -1,20 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { startServer } from '../src/server.js';
+import { expectOneLineError, spell } from './helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { startServerProcess } from './helpers/server-process.js';
 
-const run = promisify(execFile);
 let dataDir: string;
 let database: TestDatabase | undefined;
 let env: Record<string, string>;
 
-/** `spell <args>` from source against this test's database (PGlite on disk, or PostgreSQL), or `database`. */
-const spell = (args: string[], database: Record<string, string> = env) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...database } });
+/** `spell <args>` in process, against this test's database (PGlite on disk, or PostgreSQL). */
+const operator = (args: string[], databaseEnv: Record<string, string> = env) => spell(args, { env: databaseEnv });
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'spell-ops-'));
@@ -28,22 +28,25 @@ afterAll(async () => {
 
 describe('cli.operator', () => {
   it('creates an admin token and a batch of license keys that the server then accepts', async () => {
-    const created = await spell(['admin', 'token', 'create', '--name', 'night shift']);
+    const created = await operator(['admin', 'token', 'create', '--name', 'night shift']);
+    expect(created.code).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^spa_admin_[\w-]{43}$/);
     expect(created.stderr).toContain('shown once');
 
-    const generated = await spell(['license', 'generate', '--count', '3', '--memo', 'Spring sale, "early birds"']);
+    const generated = await operator(['license', 'generate', '--count', '3', '--memo', 'Spring sale, "early birds"']);
     const [header, ...rows] = generated.stdout.trim().split('\n');
     expect(header).toBe('key,id,batch_id,memo');
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toMatch(/^SPELL-[0-9A-Z]{8}-[0-9A-Z]{8}-[0-9A-Z]{8}-[0-9A-Z]{4},[0-9a-f-]{36},[0-9a-f-]{36},"Spring sale, ""early birds"""$/);
 
-    const listed = await spell(['admin', 'token', 'list']);
+    const listed = await operator(['admin', 'token', 'list']);
     expect(listed.stdout).toContain('night shift');
     expect(listed.stdout).not.toContain(token);
 
-    const server = await startServerProcess({ ...env, SEED_DEMO_SPELL: 'false', RATE_LIMIT_ANON_PER_MINUTE: '1000' });
+    const server = await startServer(
+      loadConfig({ ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO_SPELL: 'false', RATE_LIMIT_ANON_PER_MINUTE: '1000' }),
+    );
     try {
       const session = await fetch(`${server.url}/v1/admin/session`, { headers: { authorization: `Bearer ${token}` } });
       expect(session.status).toBe(200);
@@ -55,36 +58,93 @@ describe('cli.operator', () => {
       });
       expect(claim.status).toBe(201);
     } finally {
-      await server.kill('SIGTERM');
+      await server.close();
     }
+  }, 120_000);
+
+  it('prints tokens and license keys as JSON with --json, never a token’s secret in a list', async () => {
+    const created = JSON.parse((await operator(['admin', 'token', 'create', '--name', 'robot', '--json'])).stdout) as { id: string; token: string };
+    expect(created).toMatchObject({ id: expect.any(String), name: 'robot', token: expect.stringMatching(/^spa_admin_/) });
+    const listed = await operator(['admin', 'token', 'list', '--json']);
+    const tokens = (JSON.parse(listed.stdout) as { tokens: { id: string; revoked_at: string | null }[] }).tokens;
+    expect(tokens).toContainEqual(expect.objectContaining({ id: created.id, name: 'robot', revoked_at: null }));
+    expect(listed.stdout).not.toContain(created.token);
+
+    const batch = JSON.parse((await operator(['license', 'generate', '--count', '2', '--memo', 'json', '--json'])).stdout) as { keys: { key: string }[] };
+    expect(batch).toMatchObject({ batch_id: expect.any(String), memo: 'json' });
+    expect(batch.keys).toHaveLength(2);
+
+    expect((await operator(['admin', 'token', 'revoke', created.id])).code).toBe(0);
+    const again = await operator(['admin', 'token', 'revoke', created.id]);
+    expect(again.code).toBe(1);
+    expect(expectOneLineError(again)).toContain(`no active admin token ${created.id}`);
+    const notAnId = await operator(['admin', 'token', 'revoke', 'robot']);
+    expect(notAnId.code).toBe(2);
+    expectOneLineError(notAnId);
   });
 
-  it('refuses to open the embedded database while a server has it open', async () => {
+  it('refuses, in one line, to open the embedded database while another holder has it open', async () => {
     // The embedded database in both CI passes: the lock is PGlite's concern, PostgreSQL has many writers.
     const embedded = { DATA_DIR: join(dataDir, 'locked') };
-    const server = await startServerProcess({ ...embedded, SEED_DEMO_SPELL: 'false' });
+    const holder = await openDatabase({ dataDir: embedded.DATA_DIR });
     try {
-      await expect(spell(['admin', 'token', 'create', '--name', 'second writer'], embedded)).rejects.toMatchObject({
-        code: 1,
-        stderr: expect.stringContaining(`is open in another process (pid ${server.child.pid})`),
-      });
+      const refused = await operator(['admin', 'token', 'create', '--name', 'second writer'], embedded);
+      expect(refused.code).toBe(1);
+      expect(expectOneLineError(refused)).toContain(`is open in another process (pid ${process.pid})`);
     } finally {
-      await server.kill('SIGTERM');
+      await holder.close();
     }
-    const afterwards = await spell(['admin', 'token', 'list'], embedded);
+    const afterwards = await operator(['admin', 'token', 'list'], embedded);
+    expect(afterwards.code).toBe(0);
     expect(afterwards.stdout).not.toContain('second writer');
+  }, 120_000);
+
+  it('runs batch jobs, dry or not, and refuses unknown ones as usage errors', async () => {
+    const dry = await operator(['batch', 'grace-expiry', '--dry-run']);
+    expect(dry.stdout).toContain('grace-expiry: dry run, nothing changed');
+    const cleanup = await operator(['batch', 'webhook-cleanup', '--older-than', '7d']);
+    expect(cleanup.stdout).toMatch(/deleted 0 webhook log rows received before/);
+    const json = JSON.parse((await operator(['batch', 'grace-expiry', '--dry-run', '--json'])).stdout) as unknown;
+    expect(json).toEqual({ job: 'grace-expiry', dry_run: true, changed: 0, would_change: 0, lines: [] });
+    for (const [args, message] of [
+      [['batch', 'everything'], 'unknown job'],
+      [['batch', 'webhook-cleanup', '--older-than', 'soon'], 'must look like 30d'],
+      [['batch', 'webhook-cleanup', '--older-than', '2d'], 'at least 3d'],
+      [['license', 'generate', '--count', '0', '--memo', 'none'], '--count must be a whole number from 1 to 1000'],
+    ] as const) {
+      const run = await operator([...args]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
   });
 
-  it('runs batch jobs, dry or not, and refuses unknown ones', async () => {
-    const dry = await spell(['batch', 'grace-expiry', '--dry-run']);
-    expect(dry.stdout).toContain('grace-expiry: dry run, nothing changed');
-    const cleanup = await spell(['batch', 'webhook-cleanup', '--older-than', '7d']);
-    expect(cleanup.stdout).toMatch(/deleted 0 webhook log rows received before/);
-    await expect(spell(['batch', 'everything'])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('unknown job') });
-    await expect(spell(['batch', 'webhook-cleanup', '--older-than', 'soon'])).rejects.toMatchObject({ code: 1 });
-    await expect(spell(['batch', 'webhook-cleanup', '--older-than', '2d'])).rejects.toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining('at least 3d'),
-    });
+  it('refuses a malformed environment variable with exit 78, naming it', async () => {
+    const run = await operator(['admin', 'token', 'list'], { ...env, DATABASE_URL: 'mysql://nope' });
+    expect(run.code).toBe(78);
+    expect(expectOneLineError(run)).toContain('DATABASE_URL');
   });
+});
+
+// Only PostgreSQL can be unmigrated: the embedded database is migrated by every command that opens it.
+describe.runIf(process.env.DATABASE_URL)('cli.operator on an unmigrated PostgreSQL database', () => {
+  it('says to run `spell migrate` instead of failing mid-way, and works once it has', async () => {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    const name = `spell_unmigrated_${process.pid}_${Date.now()}`;
+    await admin.query(`create database ${name}`);
+    try {
+      const url = new URL(process.env.DATABASE_URL ?? '');
+      url.pathname = `/${name}`;
+      const fresh = { DATABASE_URL: url.toString() };
+      const refused = await operator(['admin', 'token', 'create', '--name', 'too early'], fresh);
+      expect(refused.code).toBe(1);
+      expect(expectOneLineError(refused)).toMatch(/missing \d+ migrations.*Run `spell migrate`/);
+      expect((await operator(['migrate'], fresh)).stdout).toContain('migrations applied (postgres)');
+      const listed = await operator(['admin', 'token', 'list'], fresh);
+      expect(listed).toMatchObject({ code: 0, stdout: '' });
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }, 120_000);
 });

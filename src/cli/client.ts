@@ -1,55 +1,69 @@
-import { readFile } from 'node:fs/promises';
-import type { ClientConfig } from '../config.js';
+import { CliError, EXIT_CODES } from './exit-codes.js';
 
-/** An API error as the server reports it, for the CLI to print. */
-export class ApiError extends Error {
+/** The server answered with an error; `body` is its `{error, message, …}`. */
+export class ApiError extends CliError {
   constructor(
     readonly status: number,
     readonly body: { error?: string; message?: string },
   ) {
-    super(`${status} ${body.error ?? 'error'}: ${body.message ?? ''}`.trim());
+    super(EXIT_CODES.refused, `${body.message ?? 'The server refused the request.'} (${status}${body.error ? ` ${body.error}` : ''})`);
+    this.name = 'ApiError';
   }
 }
 
-async function call(config: ClientConfig, method: string, path: string, body?: { json?: unknown; wasm?: Uint8Array }): Promise<unknown> {
-  if (!config.apiKey) throw new Error('Set SPELL_API_KEY (or pass --key) to an API key from POST /v1/keys.');
-  const headers: Record<string, string> = { authorization: `Bearer ${config.apiKey}` };
+/** No answer at all: nothing listening, an unknown host, a broken connection. */
+export class ServerUnreachableError extends CliError {
+  constructor(url: string, reason: string, cause: unknown) {
+    super(EXIT_CODES.unreachable, `Cannot reach ${url} (${reason}). Is the server running? Check --url, SPELL_URL or \`spell login --url\`.`, { cause });
+    this.name = 'ServerUnreachableError';
+  }
+}
+
+/** A server and the key the CLI calls it with. */
+export interface ApiTarget {
+  url: string;
+  apiKey: string;
+}
+
+export interface RequestBody {
+  json?: unknown;
+  wasm?: Uint8Array;
+}
+
+/** Why fetch failed, as the person running the command would want to read it. */
+function failureReason(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** One API call: JSON in and out, an `ApiError` for any error answer. */
+export async function callApi(target: ApiTarget, method: string, path: string, body: RequestBody = {}): Promise<unknown> {
+  const headers: Record<string, string> = { authorization: `Bearer ${target.apiKey}`, accept: 'application/json' };
   let payload: string | Uint8Array | undefined;
-  if (body?.json !== undefined) {
+  if (body.json !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body.json);
-  } else if (body?.wasm) {
+  } else if (body.wasm) {
     headers['content-type'] = 'application/wasm';
     payload = body.wasm;
   }
-  const response = await fetch(`${config.url}${path}`, { method, headers, ...(payload !== undefined && { body: payload }) });
-  const text = await response.text();
-  const parsed = text ? (JSON.parse(text) as unknown) : null;
-  if (!response.ok) throw new ApiError(response.status, (parsed ?? {}) as { error?: string; message?: string });
-  return parsed;
-}
-
-/** Creates the spell if it does not exist yet (updating its price when given), then uploads a version. */
-export async function publishSpell(
-  config: ClientConfig,
-  options: { name: string; file: string; priceCents?: number | undefined; visibility?: 'public' | 'private' | undefined },
-): Promise<unknown> {
-  const wasm = await readFile(options.file);
+  let response: Response;
+  let text: string;
   try {
-    await call(config, 'POST', '/v1/spells', {
-      json: { name: options.name, visibility: options.visibility, price_cents: options.priceCents },
-    });
+    response = await fetch(`${target.url}${path}`, { method, headers, ...(payload !== undefined && { body: payload }) });
+    text = await response.text();
   } catch (error) {
-    if (!(error instanceof ApiError && error.status === 409)) throw error;
-    const changes = {
-      ...(options.priceCents !== undefined && { price_cents: options.priceCents }),
-      ...(options.visibility !== undefined && { visibility: options.visibility }),
-    };
-    if (Object.keys(changes).length > 0) await call(config, 'PATCH', `/v1/spells/${options.name}`, { json: changes });
+    throw new ServerUnreachableError(target.url, failureReason(error), error);
   }
-  return call(config, 'POST', `/v1/spells/${options.name}/versions`, { wasm });
-}
-
-export function castSpell(config: ClientConfig, options: { spell: string; input: unknown }): Promise<unknown> {
-  return call(config, 'POST', '/v1/cast', { json: { spell: options.spell, input: options.input } });
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // A proxy's HTML error page, or not a Spell Platform server at all.
+      throw new ApiError(response.status, { message: `The server at ${target.url} answered ${path} with something other than JSON.` });
+    }
+  }
+  if (!response.ok) throw new ApiError(response.status, typeof parsed === 'object' && parsed !== null ? parsed : {});
+  return parsed;
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireMetricsToken } from '../metrics/metrics-token.js';
 import type { Services } from '../services.js';
 import { checkDisk } from './disk-guard.js';
 
@@ -59,8 +60,21 @@ export const healthRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     },
   );
 
-  app.get('/metrics', { config: open, schema: { tags: ['health'], produces: ['text/plain'] } }, async (_request, reply) => {
-    const registry = services.metrics.registry;
-    return reply.type(registry.contentType).send(await registry.metrics());
-  });
+  const metricsGuard = requireMetricsToken(services.config.metrics.token);
+  app.get(
+    '/metrics',
+    {
+      config: open,
+      onRequest: metricsGuard,
+      schema: {
+        tags: ['health'],
+        summary: 'Prometheus metrics (send Authorization: Bearer <METRICS_TOKEN> when the server sets one)',
+        produces: ['text/plain'],
+      },
+    },
+    async (_request, reply) => {
+      const registry = services.metrics.registry;
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
 };

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { KNOWN_LABELS } from './labels.js';
 
 /** The Prometheus metrics of one app instance. Names are part of the public contract. */
 export interface Metrics {
@@ -12,10 +13,14 @@ export interface Metrics {
   readonly creditBlocked: Counter;
   readonly stripeWebhooks: Counter<'type' | 'result'>;
   readonly meterEvents: Counter<'result'>;
+  readonly httpDuration: Histogram<'method' | 'route' | 'status_class'>;
 }
 
 /** From 0.5 ms to 30 s: trivial spells finish well under a millisecond, heavy ones take seconds. */
 export const CAST_DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** From 1 ms to 30 s: most API answers take milliseconds, a slow cast or upload takes seconds. */
+export const HTTP_DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /**
  * One registry per app instance, so several instances in one process (tests) never share
@@ -85,5 +90,26 @@ export function createMetrics(options: { connectionsInUse: () => number }): Metr
     labelNames: ['result'],
     registers: [registry],
   });
-  return { registry, rateLimited, redisErrors, castTotal, castFailed, castDuration, budgetBlocked, creditBlocked, stripeWebhooks, meterEvents };
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by method, route pattern (or "unmatched") and status class (2xx, 4xx, …).',
+    labelNames: ['method', 'route', 'status_class'],
+    buckets: HTTP_DURATION_BUCKETS,
+    registers: [registry],
+  });
+
+  for (const status of KNOWN_LABELS.castStatus) {
+    castTotal.inc({ status }, 0);
+    castDuration.zero({ status });
+  }
+  for (const code of KNOWN_LABELS.castFailureCode) castFailed.inc({ code }, 0);
+  for (const scope of KNOWN_LABELS.rateLimitScope) rateLimited.inc({ scope }, 0);
+  for (const operation of KNOWN_LABELS.redisOperation) redisErrors.inc({ operation }, 0);
+  for (const type of KNOWN_LABELS.stripeEventType) {
+    for (const result of KNOWN_LABELS.stripeResult) stripeWebhooks.inc({ type, result }, 0);
+  }
+  stripeWebhooks.inc({ type: 'unknown', result: 'invalid_signature' }, 0);
+  for (const result of KNOWN_LABELS.meterResult) meterEvents.inc({ result }, 0);
+
+  return { registry, rateLimited, redisErrors, castTotal, castFailed, castDuration, budgetBlocked, creditBlocked, stripeWebhooks, meterEvents, httpDuration };
 }

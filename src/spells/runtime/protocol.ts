@@ -2,13 +2,17 @@
 import type { MemoryLimits } from './wasm-memory.js';
 import type { LimitName, ModuleLimits } from './wasm-structure.js';
 
-export type FailureCode =
-  | 'spell_timeout'
-  | 'spell_memory_exceeded'
-  | 'spell_output_too_large'
-  | 'spell_trapped'
-  | 'spell_failed'
-  | 'runtime_busy';
+/** Why a cast failed in the runtime; also the `code` label values of `spell_cast_failed_total`. */
+export const FAILURE_CODES = [
+  'spell_timeout',
+  'spell_memory_exceeded',
+  'spell_output_too_large',
+  'spell_trapped',
+  'spell_failed',
+  'runtime_busy',
+] as const;
+
+export type FailureCode = (typeof FAILURE_CODES)[number];
 
 export interface RunRequest {
   type: 'run';

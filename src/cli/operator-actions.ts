@@ -1,0 +1,83 @@
+import { createAdminToken, listAdminTokens, revokeAdminToken } from '../admin/tokens.js';
+import { parseAge, runJob } from '../jobs/run-job.js';
+import { JOB_NAMES, type JobName } from '../jobs/types.js';
+import { MIN_WEBHOOK_LOG_AGE_MS } from '../jobs/webhook-cleanup.js';
+import { issueLicenseKeys } from '../licenses/issue.js';
+import { CliError, EXIT_CODES, usageError } from './exit-codes.js';
+import { line, printJson, type CliIo } from './io.js';
+import { cliActor, withDatabase } from './with-database.js';
+
+const csvField = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Checks `spell batch`'s arguments before the database is opened. */
+function batchArguments(job: string, olderThan: string | undefined): { job: JobName; olderThanMs: number | undefined } {
+  if (!(JOB_NAMES as readonly string[]).includes(job)) throw usageError(`unknown job "${job}"; one of: ${JOB_NAMES.join(', ')}`);
+  const olderThanMs = olderThan === undefined ? undefined : parseAge(olderThan);
+  if (olderThanMs === undefined && olderThan !== undefined) throw usageError('--older-than must look like 30d, 12h or 90m');
+  if (olderThanMs !== undefined && olderThanMs < MIN_WEBHOOK_LOG_AGE_MS) {
+    throw usageError('--older-than must be at least 3d: Stripe redelivers events for up to three days');
+  }
+  return { job: job as JobName, olderThanMs };
+}
+
+export async function runBatch(io: CliIo, name: string, options: { dryRun?: boolean; olderThan?: string; json?: boolean }): Promise<void> {
+  const { job, olderThanMs } = batchArguments(name, options.olderThan);
+  const report = await withDatabase(io, (db, config) =>
+    runJob(db, job, {
+      now: new Date(),
+      dryRun: options.dryRun ?? false,
+      olderThanMs: olderThanMs ?? config.jobs.webhookRetentionDays * 86_400_000,
+    }),
+  );
+  if (options.json) {
+    return printJson(io, { job, dry_run: report.dryRun, changed: report.changed, would_change: report.wouldChange, lines: report.lines });
+  }
+  for (const text of report.lines) line(io.stdout, text);
+  line(io.stdout, report.dryRun ? `${job}: dry run, nothing changed (${report.wouldChange} would)` : `${job}: ${report.changed} changed`);
+}
+
+export async function createToken(io: CliIo, options: { name: string; json?: boolean }): Promise<void> {
+  const created = await withDatabase(io, (db) => createAdminToken(db, { name: options.name, now: new Date(), actor: cliActor() }));
+  line(io.stderr, `admin token ${created.id} created for "${options.name}"; it is shown once, keep it safe:`);
+  if (options.json) return printJson(io, { id: created.id, name: options.name, token: created.token });
+  line(io.stdout, created.token);
+}
+
+export async function listTokens(io: CliIo, options: { json?: boolean }): Promise<void> {
+  const tokens = await withDatabase(io, (db) => listAdminTokens(db));
+  if (options.json) {
+    const view = tokens.map((row) => ({
+      id: row.id,
+      name: row.name,
+      created_at: row.createdAt.toISOString(),
+      last_used_at: row.lastUsedAt?.toISOString() ?? null,
+      revoked_at: row.revokedAt?.toISOString() ?? null,
+    }));
+    return printJson(io, { tokens: view });
+  }
+  for (const row of tokens) {
+    const state = row.revokedAt ? `revoked ${row.revokedAt.toISOString()}` : 'active';
+    line(io.stdout, `${row.id}  ${row.name}  created ${row.createdAt.toISOString()}  last used ${row.lastUsedAt?.toISOString() ?? 'never'}  ${state}`);
+  }
+}
+
+export async function revokeToken(io: CliIo, id: string): Promise<void> {
+  if (!UUID.test(id)) throw usageError(`"${id}" is not a token id; see \`spell admin token list\``);
+  const revoked = await withDatabase(io, (db) => revokeAdminToken(db, { id, now: new Date(), actor: cliActor() }));
+  if (!revoked) throw new CliError(EXIT_CODES.failed, `no active admin token ${id}`);
+  line(io.stdout, `admin token ${id} revoked`);
+}
+
+export async function generateLicenses(io: CliIo, options: { count: number; memo: string; json?: boolean }): Promise<void> {
+  const batch = await withDatabase(io, (db, config) =>
+    issueLicenseKeys(db, { count: options.count, memo: options.memo, prefix: config.licenses.keyPrefix, actor: cliActor(), now: new Date() }),
+  );
+  if (options.json) {
+    printJson(io, { batch_id: batch.batchId, memo: batch.memo, created_at: batch.createdAt.toISOString(), keys: batch.keys });
+  } else {
+    line(io.stdout, 'key,id,batch_id,memo');
+    for (const key of batch.keys) line(io.stdout, [key.key, key.id, batch.batchId, csvField(batch.memo)].join(','));
+  }
+  line(io.stderr, `${batch.keys.length} license keys issued in batch ${batch.batchId}`);
+}

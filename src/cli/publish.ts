@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { ApiError, callApi, type ApiTarget } from './client.js';
+import { CliError, usageError } from './exit-codes.js';
+
+export interface PublishOptions {
+  name: string;
+  file: string;
+  priceCents?: number | undefined;
+  visibility?: 'public' | 'private' | undefined;
+  functionName?: string | undefined;
+}
+
+interface SpellView {
+  function_name: string;
+}
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+/** The module's bytes, refused here (before anything is sent) when it cannot be a Wasm module. */
+async function readModule(file: string): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw usageError(code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (bytes.byteLength < 8 || WASM_MAGIC.some((byte, index) => bytes[index] !== byte)) {
+    throw usageError(`${file} is not a WebAssembly module (it does not start with \\0asm)`);
+  }
+  return bytes;
+}
+
+async function findSpell(target: ApiTarget, name: string): Promise<SpellView | undefined> {
+  try {
+    return (await callApi(target, 'GET', `/v1/spells/${encodeURIComponent(name)}`)) as SpellView;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Adds `note` to a failure's message, keeping its exit code. */
+function withNote(error: unknown, note: string): unknown {
+  if (!(error instanceof CliError)) return error;
+  return new CliError(error.exitCode, `${error.message} ${note}`);
+}
+
+/**
+ * Publishes `file` as the next version of `name`. A spell this call creates is removed again if
+ * its first upload is refused, so a failed publish leaves no empty spell behind. An existing
+ * spell's function is switched before the upload (the server checks the module exports it) and
+ * switched back on a refusal; its price and visibility change only once the version is in.
+ */
+export async function publishSpell(target: ApiTarget, options: PublishOptions): Promise<unknown> {
+  const wasm = await readModule(options.file);
+  const path = `/v1/spells/${encodeURIComponent(options.name)}`;
+  const existing = await findSpell(target, options.name);
+
+  if (!existing) {
+    await callApi(target, 'POST', '/v1/spells', {
+      json: { name: options.name, visibility: options.visibility, price_cents: options.priceCents },
+    });
+    try {
+      if (options.functionName) await callApi(target, 'PATCH', path, { json: { function_name: options.functionName } });
+      return await callApi(target, 'POST', `${path}/versions`, { wasm });
+    } catch (error) {
+      const removed = await callApi(target, 'DELETE', path).then(
+        () => true,
+        () => false,
+      );
+      throw withNote(
+        error,
+        removed
+          ? `Nothing was published: the new spell ${options.name} was removed again.`
+          : `The spell ${options.name} was created but has no version, and removing it failed: delete it with DELETE ${path}.`,
+      );
+    }
+  }
+
+  const switchFunction = options.functionName !== undefined && options.functionName !== existing.function_name;
+  if (switchFunction) {
+    await callApi(target, 'PATCH', path, { json: { function_name: options.functionName } }).catch((error: unknown) => {
+      throw withNote(error, `Nothing was published; ${options.name} is unchanged.`);
+    });
+  }
+  let version: unknown;
+  try {
+    version = await callApi(target, 'POST', `${path}/versions`, { wasm });
+  } catch (error) {
+    const restored =
+      !switchFunction ||
+      (await callApi(target, 'PATCH', path, { json: { function_name: existing.function_name } }).then(
+        () => true,
+        () => false,
+      ));
+    throw withNote(
+      error,
+      restored
+        ? `Nothing was published; ${options.name} is unchanged.`
+        : `Nothing was published, but ${options.name}'s function is now ${options.functionName} (switching back to ${existing.function_name} failed).`,
+    );
+  }
+  const changes = {
+    ...(options.priceCents !== undefined && { price_cents: options.priceCents }),
+    ...(options.visibility !== undefined && { visibility: options.visibility }),
+  };
+  if (Object.keys(changes).length > 0) {
+    await callApi(target, 'PATCH', path, { json: changes }).catch((error: unknown) => {
+      throw withNote(error, `The new version was published, but the price and visibility were not changed.`);
+    });
+  }
+  return version;
+}
