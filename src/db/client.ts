@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { seedFromTemplate } from './pglite-template.js';
 import * as schema from './schema.js';
 
 type Schema = typeof schema;
@@ -97,7 +98,10 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir === 'memory://';
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
-  const client = await PGlite.create(inMemory ? undefined : dataDir).catch(async (error: unknown) => {
+  const client = await (async () => {
+    if (!inMemory) await seedFromTemplate(dataDir);
+    return PGlite.create(inMemory ? undefined : dataDir);
+  })().catch(async (error: unknown) => {
     await unlock();
     throw error;
   });
