@@ -59,7 +59,8 @@ export class DatabaseInUseError extends Error {
   constructor(dataDir: string, pid: number) {
     super(
       `The embedded database in ${dataDir} is open in another process (pid ${pid}). ` +
-        'PGlite has a single writer: stop that process first, or use the admin API while it runs.',
+        'PGlite has a single writer: stop that process first, or, while the server runs, use the admin API or ' +
+        'console (/admin) with the admin token the server printed to its log on its first start.',
     );
     this.name = 'DatabaseInUseError';
   }
