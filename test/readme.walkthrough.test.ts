@@ -22,6 +22,9 @@ const SECTIONS = ['A first walk-through with curl', 'Spells: publish and cast', 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const steps = parseReadmeSteps(readFileSync(join(root, 'README.md'), 'utf8'), SECTIONS);
 const run = promisify(execFile);
+const ADMIN_TOKEN = /spa_admin_[\w-]{43}/g;
+// A server from source on a busy machine takes a while to start, and the walk-through is long.
+const START_TIMEOUT_MS = 120_000;
 
 interface Server {
   child: ChildProcess;
@@ -47,7 +50,7 @@ async function startServer(): Promise<Server> {
   let log = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   const exited = () => child.exitCode !== null || child.signalCode !== null;
-  for (let attempt = 0; attempt < 600 && !exited(); attempt += 1) {
+  for (let attempt = 0; attempt < START_TIMEOUT_MS / 100 && !exited(); attempt += 1) {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.ok, () => false);
     if (ready) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -73,8 +76,6 @@ async function runCurl(command: string, port: number, variables: Record<string, 
   return { status: Number(stdout.slice(cut + 1)), body: stdout.slice(0, cut) };
 }
 
-const ADMIN_TOKEN = /spa_admin_[\w-]{43}/g;
-
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'spell-readme-'));
   database = process.env.DATABASE_URL ? await createTestDatabase() : undefined;
@@ -82,7 +83,7 @@ beforeAll(async () => {
     ? { DATABASE_URL: database.url, ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `readme-${randomBytes(4).toString('hex')}:` }) }
     : { DATA_DIR: dataDir };
   server = await startServer();
-});
+}, START_TIMEOUT_MS);
 afterAll(async () => {
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -136,7 +137,7 @@ describe('readme.walkthrough', () => {
       if (!shownError) expect(status, `${where} → ${body}`).toBeLessThan(300);
       if (expected) expect(differences(expected.pattern, previous), `${where} → ${body}`).toEqual([]);
     }
-  });
+  }, START_TIMEOUT_MS);
 
   it('prints an admin token on the embedded database’s first start only, and it opens the admin API', async () => {
     if (!server) throw new Error('no server');
@@ -152,5 +153,5 @@ describe('readme.walkthrough', () => {
     expect(server.log()).not.toMatch(ADMIN_TOKEN);
     const session = await fetch(`http://127.0.0.1:${server.port}/v1/admin/session`, { headers: { authorization: `Bearer ${printed[0]}` } });
     expect(session.status).toBe(200);
-  });
+  }, START_TIMEOUT_MS);
 });
