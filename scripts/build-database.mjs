@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isFresh } from './build-freshness.mjs';
+import { isFresh, isMain } from './build-freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const template = join(root, 'dist', 'pglite-template');
@@ -40,6 +40,6 @@ export async function buildDatabase({ force = false } = {}) {
   return 'build-database: built dist/pglite-template';
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   console.log(await buildDatabase({ force: process.argv.includes('--force') }));
 }

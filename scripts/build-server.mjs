@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { isFresh } from './build-freshness.mjs';
+import { isFresh, isMain } from './build-freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stamp = join(root, 'dist', '.build-server');
@@ -31,7 +31,7 @@ export async function buildServer({ force = false } = {}) {
   return 'build-server: built dist';
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   try {
     console.log(await buildServer({ force: process.argv.includes('--force') }));
   } catch (error) {

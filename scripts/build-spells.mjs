@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isFresh } from './build-freshness.mjs';
+import { isFresh, isMain } from './build-freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(root, 'spells', 'examples');
@@ -65,7 +65,7 @@ export async function buildSpells({ force = false } = {}) {
   return `build-spells: ${built} built, ${names.length - built} up to date (${relative(root, outDir)})`;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   try {
     console.log(await buildSpells({ force: process.argv.includes('--force') }));
   } catch (error) {

@@ -4,7 +4,7 @@
 // Usage: node scripts/build-web.mjs [--force]   (also a step of scripts/build.mjs)
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isFresh } from './build-freshness.mjs';
+import { isFresh, isMain } from './build-freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
@@ -22,6 +22,6 @@ export async function buildWeb({ force = false } = {}) {
   return `build-web: built ${relative(root, join(web, 'dist'))}`;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   console.log(await buildWeb({ force: process.argv.includes('--force') }));
 }

@@ -4,8 +4,8 @@
 // script) and before `npm start`; when nothing changed it only compares file times, so a restart
 // does not wait for a build. Usage: node scripts/build.mjs [--force]
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { buildDatabase } from './build-database.mjs';
+import { isMain } from './build-freshness.mjs';
 import { buildServer } from './build-server.mjs';
 import { buildSpells } from './build-spells.mjs';
 import { buildWeb } from './build-web.mjs';
@@ -21,7 +21,7 @@ export async function buildAll(options = { force }) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   try {
     await buildAll();
   } catch (error) {
