@@ -4,7 +4,7 @@
 // does compile, tsc's incremental build info (dist/.tsbuildinfo) keeps it to what changed.
 // Usage: node scripts/build-server.mjs [--force]   (also a step of scripts/build.mjs)
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +13,17 @@ import { isFresh, isMain } from './build-freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stamp = join(root, 'dist', '.build-server');
+const entry = join(root, 'dist', 'cli', 'main.js');
+const buildInfo = join(root, 'dist', '.tsbuildinfo');
 const sources = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((entry) => join(root, entry));
 const isTest = (path) => path.endsWith('.test.ts');
 
 /** Compiles dist/ when it is missing or out of date; returns a line for the log. */
 export async function buildServer({ force = false } = {}) {
-  if (!force && isFresh(stamp, sources, isTest)) return 'build-server: up to date (dist)';
+  const complete = existsSync(entry);
+  if (!force && complete && isFresh(stamp, sources, isTest)) return 'build-server: up to date (dist)';
+  // tsc's build info knows the sources, not the outputs: with outputs deleted it would emit nothing.
+  if (force || !complete) rmSync(buildInfo, { force: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   try {
     await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root });
