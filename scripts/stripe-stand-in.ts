@@ -2,6 +2,7 @@
  * Runs the Stripe stand-in on a laptop so the whole billing flow works without a Stripe account.
  *
  *   npm run stripe:stand-in                      # http://127.0.0.1:12111, webhooks → http://localhost:8080/webhooks/stripe
+ *   PORT=3000 npm run stripe:stand-in            # the server runs on :3000: webhooks → http://localhost:3000/webhooks/stripe
  *   STAND_IN_PORT=12111 WEBHOOK_URL=… npm run stripe:stand-in
  *
  * Then start the server with the environment this prints. Checkout URLs open a page with a "Pay"
@@ -10,7 +11,8 @@
 import { StripeStandIn } from '../test/stand-ins/stripe.js';
 
 const port = Number(process.env.STAND_IN_PORT ?? 12111);
-const webhookUrl = process.env.WEBHOOK_URL ?? 'http://localhost:8080/webhooks/stripe';
+// The same PORT the server is started with, so one `export PORT=…` serves both.
+const webhookUrl = process.env.WEBHOOK_URL ?? `http://localhost:${process.env.PORT ?? 8080}/webhooks/stripe`;
 const secretKey = 'sk_test_standin_local';
 const webhookSecret = 'whsec_standin_local';
 
@@ -29,7 +31,7 @@ const standIn = await new StripeStandIn({
 console.log(`Stripe stand-in on ${standIn.url}; webhooks go to ${webhookUrl}
 Start the server with:
 
-  STRIPE_SECRET_KEY=${secretKey} \\
+  ${process.env.PORT ? `PORT=${process.env.PORT} \\\n  ` : ''}STRIPE_SECRET_KEY=${secretKey} \\
   STRIPE_WEBHOOK_SECRET=${webhookSecret} \\
   STRIPE_API_BASE_URL=${standIn.url} \\
   STRIPE_PRICE_ID=price_plan_pro \\

@@ -1,3 +1,4 @@
+import { createBootstrapAdminToken } from './admin/bootstrap-token.js';
 import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { closeServices, createServices, type ServiceOverrides, type Services } from './services.js';
@@ -17,7 +18,8 @@ export interface RunningServer {
 /**
  * Opens the services, applies migrations on the embedded database (on PostgreSQL that is
  * `spell migrate`'s job, run once per deploy, and a database it has not brought up to date stops
- * the start with a `DatabaseNotMigratedError` saying so), and listens.
+ * the start with a `DatabaseNotMigratedError` saying so), seeds the demo spell and (embedded, first
+ * start) an admin token, and listens.
  */
 export async function startServer(config: Config, overrides: ServiceOverrides = {}): Promise<RunningServer> {
   const services = await createServices(config, overrides);
@@ -29,6 +31,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
     throw error;
   }
   if (config.spells.seedDemo) await seedDemoSpell(services);
+  await createBootstrapAdminToken(services);
   const app = await buildApp(services);
   const url = await app.listen({ host: config.host, port: config.port });
   const reconciler = startReconciler(services, config.castReconcileIntervalMs);

@@ -34,6 +34,21 @@ describe('web.static', () => {
     expect(response.headers['cache-control']).toContain('immutable');
   });
 
+  it('tells a client that is not a browser, at /, where the web app, the docs and the OpenAPI document are', async () => {
+    for (const accept of ['*/*', 'application/json', undefined]) {
+      const response = await t.app.inject({ url: '/', headers: accept ? { accept } : {} });
+      expect(response.statusCode, accept).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      const body = response.json();
+      expect(body).toMatchObject({ name: 'Spell Platform', web_app: expect.stringMatching(/\/$/), admin_console: expect.stringMatching(/\/admin$/) });
+      expect(body.message).toContain('/docs');
+      for (const link of [body.docs, body.openapi]) {
+        const linked = await t.app.inject({ url: new URL(link).pathname });
+        expect(linked.statusCode, link).toBe(200);
+      }
+    }
+  });
+
   it('keeps JSON 404s for the API and for files that do not exist', async () => {
     for (const url of ['/v1/nope', '/auth/nope', '/webhooks/nope', '/v1', '/docs/nope', '/assets/missing.js', '/../package.json', '/%2e%2e/package.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/a/%2e%2e/%2e%2e/package.json']) {
       const response = await t.app.inject({ url, headers: html });

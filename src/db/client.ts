@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { seedFromTemplate } from './pglite-template.js';
 import * as schema from './schema.js';
 
 type Schema = typeof schema;
@@ -58,7 +59,8 @@ export class DatabaseInUseError extends Error {
   constructor(dataDir: string, pid: number) {
     super(
       `The embedded database in ${dataDir} is open in another process (pid ${pid}). ` +
-        'PGlite has a single writer: stop that process first, or use the admin API while it runs.',
+        'PGlite has a single writer: stop that process first, or, while the server runs, use the admin API or ' +
+        'console (/admin) with the admin token the server printed to its log on its first start.',
     );
     this.name = 'DatabaseInUseError';
   }
@@ -97,7 +99,10 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir === 'memory://';
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
-  const client = await PGlite.create(inMemory ? undefined : dataDir).catch(async (error: unknown) => {
+  const client = await (async () => {
+    if (!inMemory) await seedFromTemplate(dataDir);
+    return PGlite.create(inMemory ? undefined : dataDir);
+  })().catch(async (error: unknown) => {
     await unlock();
     throw error;
   });
