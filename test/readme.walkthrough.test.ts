@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,7 +103,7 @@ describe('readme.walkthrough', () => {
     const { port } = server;
     // On PostgreSQL the server prints no admin token; the README's reader makes one with
     // `spell admin token create`, which is this.
-    let adminTokenSource = server.log();
+    let adminTokenSource = database ? '' : readFileSync(join(dataDir, 'admin-token'), 'utf8');
     if (database) {
       const handle = await database.open();
       adminTokenSource += (await createAdminToken(handle.db, { name: 'readme', now: new Date() })).token;
@@ -139,19 +139,25 @@ describe('readme.walkthrough', () => {
     }
   }, START_TIMEOUT_MS);
 
-  it('prints an admin token on the embedded database’s first start only, and it opens the admin API', async () => {
+  it('leaves an admin token in a file only its user reads on the embedded database’s first start only, never in the log', async () => {
     if (!server) throw new Error('no server');
-    const printed = server.log().match(ADMIN_TOKEN) ?? [];
+    // No log line ever carries a token; PostgreSQL: `spell admin token create` works beside running servers.
+    expect(server.log()).not.toMatch(ADMIN_TOKEN);
+    const file = join(dataDir, 'admin-token');
     if (database) {
-      // PostgreSQL: `spell admin token create` works beside running servers, and logs stay clean.
-      expect(printed).toEqual([]);
+      expect(existsSync(file)).toBe(false);
       return;
     }
-    expect(printed).toHaveLength(1);
+    expect(server.log()).toContain(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const written = readFileSync(file, 'utf8').match(ADMIN_TOKEN) ?? [];
+    expect(written).toHaveLength(1);
+    rmSync(file);
     await server.stop();
     server = await startServer();
+    expect(existsSync(file)).toBe(false);
     expect(server.log()).not.toMatch(ADMIN_TOKEN);
-    const session = await fetch(`http://127.0.0.1:${server.port}/v1/admin/session`, { headers: { authorization: `Bearer ${printed[0]}` } });
+    const session = await fetch(`http://127.0.0.1:${server.port}/v1/admin/session`, { headers: { authorization: `Bearer ${written[0]}` } });
     expect(session.status).toBe(200);
   }, START_TIMEOUT_MS);
 });

@@ -60,7 +60,7 @@ export class DatabaseInUseError extends Error {
     super(
       `The embedded database in ${dataDir} is open in another process (pid ${pid}). ` +
         'PGlite has a single writer: stop that process first, or, while the server runs, use the admin API or ' +
-        'console (/admin) with the admin token the server printed to its log on its first start.',
+        'console (/admin) with the admin token its first start wrote to DATA_DIR/admin-token.',
     );
     this.name = 'DatabaseInUseError';
   }
