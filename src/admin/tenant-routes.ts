@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { grantEntitlement, revokeEntitlementById, type EntitlementRow } from '../billing/entitlements.js';
+import { grantEntitlement, revokeEntitlementById, type EntitlementRow } from '../tenants/entitlements.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses, isoDate } from '../http/schemas.js';

@@ -11,7 +11,7 @@ import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { ensureCustomer, requireBilling, stripeFailure } from './accounts.js';
 import { creditBalance } from './credits.js';
-import { activePlan } from './entitlements.js';
+import { activePlan } from '../tenants/entitlements.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { chargeCredits, refundCredits } from '../billing/credits.js';
-import { activePlan } from '../billing/entitlements.js';
+import { activePlan } from '../tenants/entitlements.js';
 import type { DbOrTx } from '../db/client.js';
 import { billingAccounts, budgetEvents, budgets, budgetUsage, casts, meterEvents } from '../db/schema.js';
-import { periodWindow, type BudgetPeriod } from './periods.js';
+import { periodWindow, type BudgetPeriod } from '../budgets/periods.js';
 
 /** Why a cast was refused before it ran, with what the 402 answer shows. */
 export interface BudgetRefusal {

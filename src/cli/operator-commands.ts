@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { createAdminToken, listAdminTokens, revokeAdminToken } from '../admin/tokens.js';
-import type { AuditActor } from '../billing/audit.js';
+import type { AuditActor } from '../audit/audit-log.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { parseAge, runJob } from '../jobs/run-job.js';

@@ -4,7 +4,7 @@ import { authOf } from '../auth/access.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from './api-keys.js';
+import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../auth/api-keys.js';
 
 const keySchema = z
   .object({

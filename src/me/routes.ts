@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
-import { activePlan } from '../billing/entitlements.js';
+import { activePlan } from '../tenants/entitlements.js';
 import { tenantSchema, userSchema, viewTenant, viewUser } from '../auth/views.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';

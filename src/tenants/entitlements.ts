@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { entitlements } from '../db/schema.js';
-import { writeAudit, type AuditActor } from './audit.js';
+import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 
 export type PlanCode = 'FREE' | 'PRO' | 'LIFETIME';
 export type EntitlementSource = 'stripe' | 'license' | 'manual';

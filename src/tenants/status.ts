@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { writeAudit, type AuditActor } from '../billing/audit.js';
+import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { tenants } from '../db/schema.js';
 
