@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import { chargeCredits, refundCredits } from '../billing/credits.js';
-import { activePlan } from '../tenants/entitlements.js';
+import { queueMeterEvent } from '../billing/meter.js';
+import { holdBudget, releaseBudgetHold, settleBudgetHold, type BudgetRefusal } from '../budgets/holds.js';
 import type { DbOrTx } from '../db/client.js';
-import { billingAccounts, budgetEvents, budgets, budgetUsage, casts, meterEvents } from '../db/schema.js';
-import { periodWindow, type BudgetPeriod } from '../budgets/periods.js';
+import { casts } from '../db/schema.js';
+import { activePlan } from '../tenants/entitlements.js';
 
-/** Why a cast was refused before it ran, with what the 402 answer shows. */
-export interface BudgetRefusal {
-  ok: false;
-  reason: 'budget';
-  period: BudgetPeriod;
-  periodEnd: Date;
-  limitCents: number;
-  usedCents: number;
-  reservedCents: number;
-  wouldBeCents: number;
-}
+/**
+ * Every write to `casts`: a cast starts (`running`, with its holds), settles, is abandoned or
+ * expires here. Budget holds and credit charges are functions of their own folders, called
+ * inside these transactions so the cast row and what it holds commit together.
+ */
+
+export type { BudgetRefusal } from '../budgets/holds.js';
 
 /** A paid cast of a tenant without a plan, whose prepaid credit does not cover the price. */
 export interface CreditRefusal {
@@ -47,20 +44,16 @@ export interface NewCast {
   billing: boolean;
 }
 
-const usageKey = (tenantId: string, period: BudgetPeriod, periodStart: Date) =>
-  and(eq(budgetUsage.tenantId, tenantId), eq(budgetUsage.period, period), eq(budgetUsage.periodStart, periodStart));
-
 /**
- * Checks the hard budget and holds the cast's price in one step, then writes the cast as
- * `running`. The hold is a single conditional UPDATE of the period's counter, so concurrent
- * casts (on any number of instances) serialize on that row and can never overspend. Free casts
- * are never refused. With billing on, a paid cast of a tenant without a plan is then charged to
- * its prepaid credit in the same transaction, or refused (and the budget hold rolled back).
+ * Checks the hard budget and holds the cast's price, then writes the cast as `running`, in one
+ * transaction. With billing on, a paid cast of a tenant without a plan is then charged to its
+ * prepaid credit in the same transaction, or refused (and the budget hold rolled back).
  */
 export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastResult> {
   try {
     return await db.transaction(async (tx) => {
-      const bucket = await holdBudget(tx, cast);
+      const held = await holdBudget(tx, cast);
+      if (!held.ok) throw new Refused(held);
       const castId = randomUUID();
       const payment =
         cast.billing && cast.priceCents > 0
@@ -80,9 +73,9 @@ export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastRes
         spellId: cast.spellId,
         spellVersionId: cast.spellVersionId,
         status: 'running',
-        reservedCents: bucket ? cast.priceCents : 0,
-        budgetPeriod: bucket?.period ?? null,
-        periodStart: bucket?.periodStart ?? null,
+        reservedCents: held.hold ? cast.priceCents : 0,
+        budgetPeriod: held.hold?.period ?? null,
+        periodStart: held.hold?.periodStart ?? null,
         expiresAt: cast.expiresAt,
         payment,
         createdAt: cast.now,
@@ -93,44 +86,6 @@ export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastRes
     if (error instanceof Refused) return error.refusal;
     throw error;
   }
-}
-
-/** Takes the budget hold for a cast, or throws `Refused`; null when the tenant has no budget. */
-async function holdBudget(tx: DbOrTx, cast: NewCast): Promise<{ period: BudgetPeriod; periodStart: Date } | null> {
-  const [budget] = await tx.select().from(budgets).where(eq(budgets.tenantId, cast.tenantId));
-  if (!budget) return null;
-  const window = periodWindow(budget.period, budget.timeZone, cast.now);
-  await tx
-    .insert(budgetUsage)
-    .values({ tenantId: cast.tenantId, period: budget.period, periodStart: window.start })
-    .onConflictDoNothing();
-  const price = cast.priceCents;
-  const held = await tx
-    .update(budgetUsage)
-    .set({ reservedCents: sql`${budgetUsage.reservedCents} + ${price}` })
-    .where(
-      and(
-        usageKey(cast.tenantId, budget.period, window.start),
-        sql`(${price} = 0 or ${budgetUsage.usedCents} + ${budgetUsage.reservedCents} + ${price} <= ${budget.hardLimitCents})`,
-      ),
-    )
-    .returning({ used: budgetUsage.usedCents });
-  if (held.length === 0) {
-    const [usage] = await tx.select().from(budgetUsage).where(usageKey(cast.tenantId, budget.period, window.start));
-    const usedCents = usage?.usedCents ?? 0;
-    const reservedCents = usage?.reservedCents ?? 0;
-    throw new Refused({
-      ok: false,
-      reason: 'budget',
-      period: budget.period,
-      periodEnd: window.end,
-      limitCents: budget.hardLimitCents,
-      usedCents,
-      reservedCents,
-      wouldBeCents: usedCents + reservedCents + price,
-    });
-  }
-  return { period: budget.period, periodStart: window.start };
 }
 
 export interface CastResult {
@@ -151,7 +106,7 @@ export interface Settlement {
 /**
  * Records the outcome and moves the hold into usage in one transaction: the cast's cost and the
  * counter change together or not at all. A cast the reconciler already expired is left alone, so
- * nothing is charged twice. The first crossing of the soft limit in a period writes one event.
+ * nothing is charged twice.
  */
 export async function settleCast(db: DbOrTx, result: CastResult): Promise<Settlement> {
   return db.transaction(async (tx) => {
@@ -172,61 +127,8 @@ export async function settleCast(db: DbOrTx, result: CastResult): Promise<Settle
     if (cast.payment === 'plan' && result.status === 'succeeded' && result.costCents > 0) {
       await queueMeterEvent(tx, { castId: cast.id, tenantId: cast.tenantId, valueCents: result.costCents, now: result.now });
     }
-    if (!cast.budgetPeriod || !cast.periodStart) return { settled: true, softLimitExceeded: false };
-
-    const [usage] = await tx
-      .update(budgetUsage)
-      .set({
-        usedCents: sql`${budgetUsage.usedCents} + ${result.costCents}`,
-        reservedCents: sql`greatest(${budgetUsage.reservedCents} - ${cast.reservedCents}, 0)`,
-        casts: sql`${budgetUsage.casts} + 1`,
-      })
-      .where(usageKey(cast.tenantId, cast.budgetPeriod, cast.periodStart))
-      .returning();
-    const [budget] = await tx.select().from(budgets).where(eq(budgets.tenantId, cast.tenantId));
-    if (!usage || !budget || usage.usedCents <= budget.softLimitCents) return { settled: true, softLimitExceeded: false };
-
-    const marked = await tx
-      .update(budgetUsage)
-      .set({ softCrossedAt: result.now })
-      .where(and(usageKey(cast.tenantId, cast.budgetPeriod, cast.periodStart), isNull(budgetUsage.softCrossedAt)))
-      .returning({ tenantId: budgetUsage.tenantId });
-    if (marked.length > 0) {
-      await tx
-        .insert(budgetEvents)
-        .values({
-          tenantId: cast.tenantId,
-          kind: 'soft_limit_crossed',
-          periodStart: cast.periodStart,
-          usedCents: usage.usedCents,
-          limitCents: budget.softLimitCents,
-          createdAt: result.now,
-        })
-        .onConflictDoNothing();
-    }
-    return { settled: true, softLimitExceeded: true };
+    return { settled: true, softLimitExceeded: await settleBudgetHold(tx, cast, result.costCents, result.now) };
   });
-}
-
-/**
- * Writes the usage of a plan tenant's cast to the outbox the meter dispatcher sends to Stripe, in
- * the cast's settling transaction, so usage is never lost. Tenants whose plan does not come from a
- * Stripe subscription (a license, an operator's grant) have no customer and nothing to report.
- */
-async function queueMeterEvent(tx: DbOrTx, event: { castId: string; tenantId: string; valueCents: number; now: Date }): Promise<void> {
-  const [account] = await tx.select().from(billingAccounts).where(eq(billingAccounts.tenantId, event.tenantId));
-  if (!account) return;
-  await tx
-    .insert(meterEvents)
-    .values({
-      castId: event.castId,
-      tenantId: event.tenantId,
-      stripeCustomerId: account.stripeCustomerId,
-      valueCents: event.valueCents,
-      occurredAt: event.now,
-      nextAttemptAt: event.now,
-    })
-    .onConflictDoNothing();
 }
 
 /**
@@ -269,9 +171,5 @@ type HeldCast = Pick<typeof casts.$inferSelect, 'id' | 'tenantId' | 'payment' | 
 /** Gives back what a cast that will not be charged still holds: its credit charge and its budget reservation. */
 async function releaseHolds(tx: DbOrTx, cast: HeldCast, now: Date): Promise<void> {
   if (cast.payment === 'credits') await refundCredits(tx, cast.id, now);
-  if (!cast.budgetPeriod || !cast.periodStart || cast.reservedCents === 0) return;
-  await tx
-    .update(budgetUsage)
-    .set({ reservedCents: sql`greatest(${budgetUsage.reservedCents} - ${cast.reservedCents}, 0)` })
-    .where(usageKey(cast.tenantId, cast.budgetPeriod, cast.periodStart));
+  await releaseBudgetHold(tx, cast);
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { authOf } from '../auth/access.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { findOwnSpell, spellName } from './routes.js';
+import { findOwnSpell } from './own-spell.js';
+import { spellName } from './views.js';
 import { readSpellStats } from './stats.js';
 
 /** `GET /v1/spells/:name/stats`: the creator's view of a spell's casts and earnings. */

@@ -7,9 +7,9 @@ import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { publishVersion } from './registry.js';
-import { findOwnSpell, spellName } from './routes.js';
+import { findOwnSpell } from './own-spell.js';
 import type { SpellRuntime } from './runtime/index.js';
-import { versionSchema, viewVersion } from './views.js';
+import { spellName, versionSchema, viewVersion } from './views.js';
 
 const WASM_TYPES = ['application/wasm', 'application/octet-stream'];
 
