@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ENTITLEMENT_SOURCES, GRANTED_PLAN_CODES, PLAN_CODES, TENANT_STATUSES } from '../db/values.js';
 import { grantEntitlement, revokeEntitlementById, type EntitlementRow } from '../tenants/entitlements.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
@@ -10,8 +11,8 @@ import { setTenantStatus } from '../tenants/status.js';
 import { adminOf } from './access.js';
 import { auditLogSchema, operatorActor, viewAuditLog } from './views.js';
 
-const status = z.enum(['active', 'grace', 'suspended']);
-const plan = z.enum(['FREE', 'PRO', 'LIFETIME']);
+const status = z.enum(TENANT_STATUSES);
+const plan = z.enum(PLAN_CODES);
 const tenantId = z.object({ id: z.uuid() });
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -22,7 +23,7 @@ const entitlementSchema = z
   .object({
     id: z.uuid(),
     plan_code: z.string(),
-    source: z.enum(['stripe', 'license', 'manual']),
+    source: z.enum(ENTITLEMENT_SOURCES),
     source_ref: z.string().nullable(),
     status: z.enum(['active', 'revoked']),
     valid_from: z.string(),
@@ -174,7 +175,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
         summary: 'Grant a tenant a plan by hand (source manual)',
         params: tenantId,
         body: z.object({
-          plan_code: z.enum(['PRO', 'LIFETIME']),
+          plan_code: z.enum(GRANTED_PLAN_CODES),
           valid_until: isoDate.optional(),
           reason: z.string().trim().min(1).max(500).optional(),
         }),

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
 import type { AuthContext } from '../auth/sessions.js';
 import { viewTenant } from '../auth/views.js';
-import { billingAccounts, purchases, subscriptions } from '../db/schema.js';
+import { PLAN_CODES, TENANT_STATUSES } from '../db/values.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { ensureCustomer, requireBilling, stripeFailure } from './accounts.js';
+import { ensureCustomer, findBillingAccount, requireBilling, stripeFailure } from './accounts.js';
 import { creditBalance } from './credits.js';
+import { listPurchases, listSubscriptions } from './history.js';
 import { activePlan } from '../tenants/entitlements.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -52,8 +52,8 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         response: {
           200: z.object({
             enabled: z.boolean(),
-            plan: z.enum(['FREE', 'PRO', 'LIFETIME']),
-            tenant_status: z.enum(['active', 'grace', 'suspended']),
+            plan: z.enum(PLAN_CODES),
+            tenant_status: z.enum(TENANT_STATUSES),
             grace_until: z.string().nullable(),
             subscription_status: z.string(),
             current_period_end: z.string().nullable(),
@@ -67,7 +67,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     async (request) => {
       const auth = authOf(request.auth);
-      const [account] = await services.db.select().from(billingAccounts).where(eq(billingAccounts.tenantId, auth.tenant.id));
+      const account = await findBillingAccount(services.db, auth.tenant.id);
       const settings = services.config.stripe;
       return {
         enabled: settings !== undefined,
@@ -180,12 +180,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     async (request) => {
       const auth = authOf(request.auth);
-      const rows = await services.db
-        .select()
-        .from(purchases)
-        .where(eq(purchases.tenantId, auth.tenant.id))
-        .orderBy(desc(purchases.createdAt))
-        .limit(200);
+      const rows = await listPurchases(services.db, auth.tenant.id);
       return {
         purchases: rows.map((row) => ({
           id: row.id,
@@ -212,11 +207,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     async (request) => {
       const auth = authOf(request.auth);
-      const rows = await services.db
-        .select()
-        .from(subscriptions)
-        .where(eq(subscriptions.tenantId, auth.tenant.id))
-        .orderBy(desc(subscriptions.updatedAt));
+      const rows = await listSubscriptions(services.db, auth.tenant.id);
       return {
         subscriptions: rows.map((row) => ({
           id: row.stripeSubscriptionId,

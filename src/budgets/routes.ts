@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
+import { BUDGET_PERIODS, type BudgetPeriod } from '../db/values.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
@@ -11,7 +12,7 @@ import { isValidTimeZone } from './periods.js';
 const cents = z.number().int().min(0).max(1_000_000_000);
 const timeZone = z.string().max(64).refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' });
 const budgetFields = {
-  period: z.enum(['daily', 'monthly']),
+  period: z.enum(BUDGET_PERIODS),
   soft_limit_cents: cents,
   hard_limit_cents: cents,
   time_zone: timeZone,
@@ -19,7 +20,7 @@ const budgetFields = {
 
 const budgetSchema = z
   .object({
-    period: z.enum(['daily', 'monthly']),
+    period: z.enum(BUDGET_PERIODS),
     soft_limit_cents: z.number().int(),
     hard_limit_cents: z.number().int(),
     time_zone: z.string(),
@@ -50,13 +51,13 @@ function checkLimits(settings: BudgetSettings): void {
 
 /** The budget period a usage answer is about. */
 const periodSchema = z.object({
-  period: z.enum(['daily', 'monthly']),
+  period: z.enum(BUDGET_PERIODS),
   time_zone: z.string(),
   period_start: z.string(),
   period_end: z.string(),
 });
 
-function viewPeriod(window: { period: 'daily' | 'monthly'; timeZone: string; periodStart: Date; periodEnd: Date }) {
+function viewPeriod(window: { period: BudgetPeriod; timeZone: string; periodStart: Date; periodEnd: Date }) {
   return {
     period: window.period,
     time_zone: window.timeZone,

@@ -4,9 +4,10 @@ import { activePlans, type EntitlementRow, type PlanCode } from './entitlements.
 import type { DbOrTx } from '../db/client.js';
 import { after, containing, newestFirst, type Position } from '../db/paging.js';
 import { billingAccounts, entitlements, tenants, users } from '../db/schema.js';
+import type { TenantStatus } from '../db/values.js';
 
 export type TenantRow = typeof tenants.$inferSelect;
-export type TenantStatus = TenantRow['status'];
+export type { TenantStatus } from '../db/values.js';
 
 export interface TenantSummary {
   tenant: TenantRow;
