@@ -11,6 +11,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     '/v1/admin/audit-logs',
     {
       schema: {
+        operationId: 'listAuditLogs',
         tags: ['admin'],
         summary: 'The audit trail, newest first: filter by action, actor, tenant, target and time',
         querystring: z.object({

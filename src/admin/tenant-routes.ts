@@ -60,6 +60,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/admin/tenants',
     {
       schema: {
+        operationId: 'listTenants',
         tags,
         summary: 'Tenants, newest first: search by name or user email, filter by status',
         querystring: z.object({ q: z.string().trim().min(1).max(200).optional(), status: status.optional(), ...pageQuery }),
@@ -93,6 +94,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/admin/tenants/:id',
     {
       schema: {
+        operationId: 'getTenant',
         tags,
         summary: 'One tenant: users, entitlements, billing account and recent audit trail',
         params: tenantId,
@@ -138,6 +140,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/admin/tenants/:id/status',
     {
       schema: {
+        operationId: 'setTenantStatus',
         tags,
         summary: "Set a tenant's status (the only way from suspended back to active)",
         params: tenantId,
@@ -171,6 +174,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/admin/tenants/:id/entitlements',
     {
       schema: {
+        operationId: 'grantEntitlement',
         tags,
         summary: 'Grant a tenant a plan by hand (source manual)',
         params: tenantId,
@@ -210,6 +214,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/admin/tenants/:id/entitlements/:entitlementId/revoke',
     {
       schema: {
+        operationId: 'revokeEntitlement',
         tags,
         summary: "Revoke one of a tenant's active entitlements",
         params: z.object({ id: z.uuid(), entitlementId: z.uuid() }),

@@ -47,6 +47,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/v1/billing',
     {
       schema: {
+        operationId: 'getBilling',
         tags,
         summary: 'The tenant’s plan, subscription status, credit balance and what can be bought',
         response: {
@@ -87,6 +88,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/v1/billing/checkout',
     {
       schema: {
+        operationId: 'createCheckout',
         tags,
         summary: 'Start a Stripe Checkout: the plan (subscription) or a credit pack (payment)',
         body: z.object({
@@ -147,6 +149,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/v1/billing/portal',
     {
       schema: {
+        operationId: 'createPortalSession',
         tags,
         summary: 'Open the Stripe Customer Portal (invoices, payment method, cancel)',
         response: { 200: z.object({ url: z.url() }), ...errorResponses(401, 403, 429, 502, 503) },
@@ -173,6 +176,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/v1/billing/purchases',
     {
       schema: {
+        operationId: 'listPurchases',
         tags,
         summary: 'Completed Checkout payments of the caller’s tenant, newest first',
         response: { 200: z.object({ purchases: z.array(purchaseSchema) }), ...errorResponses(401, 429) },
@@ -200,6 +204,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/v1/billing/subscriptions',
     {
       schema: {
+        operationId: 'listSubscriptions',
         tags,
         summary: 'Subscriptions of the caller’s tenant, as Stripe last described them',
         response: { 200: z.object({ subscriptions: z.array(subscriptionSchema) }), ...errorResponses(401, 429) },

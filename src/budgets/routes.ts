@@ -73,6 +73,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/budgets',
     {
       schema: {
+        operationId: 'getBudget',
         tags,
         summary: "The tenant's budget (null when none is set)",
         response: { 200: z.object({ budget: budgetSchema.nullable() }), ...errorResponses(401, 429) },
@@ -88,6 +89,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/budgets',
     {
       schema: {
+        operationId: 'setBudget',
         tags,
         summary: 'Create or replace the budget',
         body: z.object({ ...budgetFields, time_zone: timeZone.default('UTC') }),
@@ -113,6 +115,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/budgets',
     {
       schema: {
+        operationId: 'updateBudget',
         tags,
         summary: 'Change some fields of the budget',
         body: z.object(budgetFields).partial().strict(),
@@ -137,7 +140,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
 
   app.delete(
     '/v1/budgets',
-    { schema: { tags, summary: 'Remove the budget (casting is no longer limited)', response: { 204: z.null(), ...errorResponses(401, 403, 404, 429) } } },
+    { schema: { operationId: 'deleteBudget', tags, summary: 'Remove the budget (casting is no longer limited)', response: { 204: z.null(), ...errorResponses(401, 403, 404, 429) } } },
     async (request, reply) => {
       if (!(await deleteBudget(services.db, authOf(request.auth).tenant.id))) throw new AppError('not_found', 'There is no budget.');
       return reply.status(204).send(null);
@@ -148,6 +151,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/budgets/usage',
     {
       schema: {
+        operationId: 'getBudgetUsage',
         tags,
         summary: 'Spending in the current period: used, reserved, limits, period bounds and casts',
         response: {
@@ -181,6 +185,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/budgets/usage/series',
     {
       schema: {
+        operationId: 'getBudgetUsageSeries',
         tags,
         summary: "The current period's spending over time, all the tenant's casts, in hourly (daily budget) or daily (monthly) buckets",
         response: {

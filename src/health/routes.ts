@@ -40,13 +40,31 @@ const readySchema = z.object({
 export const healthRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const open = { auth: 'public', limit: 'off' } as const;
 
-  app.get('/healthz', { config: open, schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/healthz',
+    {
+      config: open,
+      schema: {
+        operationId: 'getHealth',
+        tags: ['health'],
+        summary: 'Liveness: the process answers',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
 
   app.get(
     '/readyz',
-    { config: open, schema: { tags: ['health'], response: { 200: readySchema, 503: readySchema } } },
+    {
+      config: open,
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['health'],
+        summary: 'Readiness: 503 when the database is down or its disk is full; a Redis outage is only degraded',
+        response: { 200: readySchema, 503: readySchema },
+      },
+    },
     async (_request, reply) => {
       const [database, redis, disk] = await Promise.all([
         probe(() => services.database.ping(), 2_000),
@@ -59,8 +77,21 @@ export const healthRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     },
   );
 
-  app.get('/metrics', { config: open, schema: { tags: ['health'], produces: ['text/plain'] } }, async (_request, reply) => {
-    const registry = services.metrics.registry;
-    return reply.type(registry.contentType).send(await registry.metrics());
-  });
+  app.get(
+    '/metrics',
+    {
+      config: open,
+      schema: {
+        operationId: 'getMetrics',
+        tags: ['health'],
+        summary: 'Prometheus metrics (text exposition format)',
+        produces: ['text/plain'],
+        response: { 200: z.string().describe('Prometheus text exposition format, version 0.0.4') },
+      },
+    },
+    async (_request, reply) => {
+      const registry = services.metrics.registry;
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
 };

@@ -12,6 +12,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (ap
     '/v1/me',
     {
       schema: {
+        operationId: 'getMe',
         tags: ['me'],
         summary: 'The caller: user, tenant, role, plan and tenant status',
         response: {

@@ -27,6 +27,7 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/spells',
     {
       schema: {
+        operationId: 'createSpell',
         tags,
         summary: 'Create a spell (then upload a version)',
         body: z.object({
@@ -57,6 +58,7 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/spells',
     {
       schema: {
+        operationId: 'listSpells',
         tags,
         summary: 'The catalog: public spells and your own',
         querystring: z.object({
@@ -82,10 +84,11 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/spells/:name',
     {
       schema: {
+        operationId: 'getSpell',
         tags,
         summary: 'A spell and its versions',
         params: nameParams,
-        response: { 200: spellSchema.extend({ versions: z.array(versionSchema) }), ...errorResponses(401, 404, 429) },
+        response: { 200: spellSchema.extend({ versions: z.array(versionSchema) }), ...errorResponses(400, 401, 404, 429) },
       },
     },
     async (request) => {
@@ -104,6 +107,7 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/spells/:name',
     {
       schema: {
+        operationId: 'updateSpell',
         tags,
         summary: 'Change price, description, visibility, function, timeout or input schema',
         params: nameParams,
@@ -156,10 +160,11 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/spells/:name',
     {
       schema: {
+        operationId: 'deleteSpell',
         tags,
         summary: 'Unpublish a spell (past casts stay in the history)',
         params: nameParams,
-        response: { 204: z.null(), ...errorResponses(401, 403, 404, 429) },
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 429) },
       },
     },
     async (request, reply) => {

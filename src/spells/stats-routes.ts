@@ -13,6 +13,7 @@ export const spellStatsRoute: FastifyPluginAsyncZod<{ services: Services }> = as
     '/v1/spells/:name/stats',
     {
       schema: {
+        operationId: 'getSpellStats',
         tags: ['spells'],
         summary: 'Casts of your spell by everyone, and its earnings (the cost of its successful casts)',
         params: z.object({ name: spellName }),
@@ -24,7 +25,7 @@ export const spellStatsRoute: FastifyPluginAsyncZod<{ services: Services }> = as
             earnings_cents: z.number().int(),
             last_cast_at: z.string().nullable(),
           }),
-          ...errorResponses(401, 403, 404, 429),
+          ...errorResponses(400, 401, 403, 404, 429),
         },
       },
     },
