@@ -51,7 +51,7 @@ describe('openapi.contract', () => {
     ).toEqual([]);
   });
 
-  it('lists the error statuses: 400 for any input, 401 behind credentials, 429 wherever limits count', () => {
+  it('lists the error statuses: 400 for any input, 401 behind credentials, 403 on cookie writes, 429 wherever limits count', () => {
     const secured = ({ operation }: { operation: Operation }) => operation.security === undefined || operation.security.length > 0;
     const statuses = (operation: Operation) => Object.keys(operation.responses);
     expect(missing(({ operation }) => !(operation.parameters?.length || operation.requestBody) || statuses(operation).includes('400'))).toEqual([]);
@@ -59,6 +59,8 @@ describe('openapi.contract', () => {
     expect(
       missing(({ operation }) => !Object.values(operation.responses).some((response) => response.headers?.['RateLimit-Limit']) || statuses(operation).includes('429')),
     ).toEqual([]);
+    // A write a browser may make with the session cookie can be refused for its CSRF token.
+    expect(missing((entry) => entry.method === 'GET' || entry.operation.security !== undefined || statuses(entry.operation).includes('403'))).toEqual([]);
     expect(statuses(document.paths['/auth/github']?.get as Operation)).toEqual(expect.arrayContaining(['302', '429', '501']));
     expect(statuses(document.paths['/webhooks/stripe']?.post as Operation)).toEqual(expect.arrayContaining(['200', '400', '503']));
   });
