@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createClient as generateClient } from '@hey-api/openapi-ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoSpell } from '../src/spells/demo.js';
+import { exampleSpell } from './helpers/spells.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 
 /**
@@ -22,6 +23,9 @@ interface Options {
   client?: unknown;
   body?: unknown;
   path?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** `null` sends `body` as it is (the client serializes JSON by default). */
+  bodySerializer?: null;
 }
 type Call<T> = (options: Options) => Promise<Outcome<T>>;
 
@@ -33,6 +37,9 @@ interface Sdk {
   castSpell: Call<{ cast_id: string; output: unknown; cost_cents: number }>;
   getCast: Call<{ id: string; status: string; spell: string }>;
   getHealth: Call<{ status: string }>;
+  createSpell: Call<{ name: string; price_cents: number | null }>;
+  uploadSpellVersion: Call<{ version: number }>;
+  setBudget: Call<{ budget: { hard_limit_cents: number } }>;
 }
 interface ClientModule {
   createClient(config: { baseUrl: string; auth?: (scheme: { scheme?: string }) => string | undefined }): unknown;
@@ -98,5 +105,25 @@ describe('openapi.client', () => {
     const anonymous = await sdk.castSpell({ client: clients.createClient({ baseUrl }), body: { spell: 'text-stats', input: { text: 'x' } } });
     expect(anonymous.response.status).toBe(401);
     expect(anonymous.error).toMatchObject({ error: 'unauthorized' });
+  });
+
+  it('publishes a paid spell with a raw Wasm body and gets the typed 402 once the budget would be passed', async () => {
+    const signedUp = await sdk.register({ client: clients.createClient({ baseUrl }), body: { email: 'sdk-budget@example.com', password: 'generated client password' } });
+    const me = as(signedUp.data?.token ?? '');
+    expect((await sdk.createSpell({ client: me, body: { name: 'paid-echo', price_cents: 5 } })).response.status).toBe(201);
+    const uploaded = await sdk.uploadSpellVersion({
+      client: me,
+      path: { name: 'paid-echo' },
+      body: new Blob([Buffer.from(exampleSpell('echo'))], { type: 'application/wasm' }),
+      headers: { 'Content-Type': 'application/wasm' },
+      bodySerializer: null,
+    });
+    expect(uploaded.response.status).toBe(201);
+    expect(uploaded.data).toMatchObject({ version: 1 });
+    expect((await sdk.setBudget({ client: me, body: { period: 'monthly', soft_limit_cents: 0, hard_limit_cents: 4 } })).data).toMatchObject({ budget: { hard_limit_cents: 4 } });
+
+    const refused = await sdk.castSpell({ client: me, body: { spell: 'paid-echo', input: { hello: 'budget' } } });
+    expect(refused.response.status).toBe(402);
+    expect(refused.error).toMatchObject({ error: 'budget_exceeded', period: 'monthly', limit_cents: 4, would_be_cents: 5, price_cents: 5 });
   });
 });
