@@ -3,6 +3,9 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { PLAN_CODES, type PlanCode } from './db/values.js';
+
+const PLAN_LIST = PLAN_CODES.join('|');
 
 /**
  * The whole configuration of a Spell Platform process. This module is the only reader of
@@ -140,7 +143,7 @@ const configSchema = z
       emptyToUndefined,
       z
         .string()
-        .regex(/^(FREE|PRO|LIFETIME):[1-9]\d{0,2}:\d{1,7}(,(FREE|PRO|LIFETIME):[1-9]\d{0,2}:\d{1,7})*$/, {
+        .regex(new RegExp(`^(${PLAN_LIST}):[1-9]\\d{0,2}:\\d{1,7}(,(${PLAN_LIST}):[1-9]\\d{0,2}:\\d{1,7})*$`), {
           error: 'must list plan:max_running:max_queued triples, e.g. PRO:4:32,LIFETIME:4:32',
         })
         .transform((value) =>
@@ -149,7 +152,7 @@ const configSchema = z
               const [plan = '', running = '1', queued = '0'] = triple.split(':');
               return [plan, { maxRunning: Number(running), maxQueued: Number(queued) }];
             }),
-          ) as Partial<Record<'FREE' | 'PRO' | 'LIFETIME', { maxRunning: number; maxQueued: number }>>,
+          ) as Partial<Record<PlanCode, { maxRunning: number; maxQueued: number }>>,
         )
         .optional(),
     ),

@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { closeServices, createServices, type ServiceOverrides, type Services } from './services.js';
 import { startMeterDispatcher } from './billing/meter.js';
 import { assertMigrated } from './db/migration-status.js';
-import { startReconciler } from './budgets/reconciler.js';
+import { startReconciler } from './casts/reconciler.js';
 import { startJobScheduler } from './jobs/scheduler.js';
 import { seedDemoSpell } from './spells/demo.js';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReconciler } from '../src/budgets/reconciler.js';
+import { startReconciler } from '../src/casts/reconciler.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { assertMigrated, countPendingMigrations, DatabaseNotMigratedError } from '../src/db/migration-status.js';

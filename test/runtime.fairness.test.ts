@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantEntitlement } from '../src/billing/entitlements.js';
+import { grantEntitlement } from '../src/tenants/entitlements.js';
 import { loadConfig } from '../src/config.js';
 import { createSpellRuntime, type RunParams, type RunResult, type SpellRuntime } from '../src/spells/runtime/index.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';

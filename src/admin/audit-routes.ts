@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAuditLogs } from '../billing/audit.js';
+import { listAuditLogs } from '../audit/audit-log.js';
 import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses, isoDate } from '../http/schemas.js';
 import type { Services } from '../services.js';
@@ -11,6 +11,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     '/v1/admin/audit-logs',
     {
       schema: {
+        operationId: 'listAuditLogs',
         tags: ['admin'],
         summary: 'The audit trail, newest first: filter by action, actor, tenant, target and time',
         querystring: z.object({

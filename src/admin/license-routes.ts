@@ -43,6 +43,7 @@ export const adminLicenseRoutes: FastifyPluginAsyncZod<{ services: Services }> =
     '/v1/admin/license-keys',
     {
       schema: {
+        operationId: 'issueLicenseKeys',
         tags,
         summary: 'Issue a batch of license keys; the keys are in this response only',
         body: z.object({ count: z.number().int().min(1).max(1000), memo: z.string().trim().min(1).max(200) }),
@@ -78,6 +79,7 @@ export const adminLicenseRoutes: FastifyPluginAsyncZod<{ services: Services }> =
     '/v1/admin/license-keys',
     {
       schema: {
+        operationId: 'listLicenseKeys',
         tags,
         summary: 'License keys, newest first: filter by status, memo or hint, batch',
         querystring: z.object({
@@ -110,6 +112,7 @@ export const adminLicenseRoutes: FastifyPluginAsyncZod<{ services: Services }> =
     '/v1/admin/license-keys/:id/revoke',
     {
       schema: {
+        operationId: 'revokeLicenseKey',
         tags,
         summary: 'Revoke an unused license key (a used key stays with its tenant)',
         params: z.object({ id: z.uuid() }),

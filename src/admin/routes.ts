@@ -15,6 +15,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/admin/session',
     {
       schema: {
+        operationId: 'getAdminSession',
         tags: ['admin'],
         summary: 'The operator behind this admin token (the console signs in with it)',
         response: {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { grantEntitlement, revokeEntitlementById, type EntitlementRow } from '../billing/entitlements.js';
+import { ENTITLEMENT_SOURCES, GRANTED_PLAN_CODES, PLAN_CODES, TENANT_STATUSES } from '../db/values.js';
+import { grantEntitlement, revokeEntitlementById, type EntitlementRow } from '../tenants/entitlements.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses, isoDate } from '../http/schemas.js';
@@ -10,8 +11,8 @@ import { setTenantStatus } from '../tenants/status.js';
 import { adminOf } from './access.js';
 import { auditLogSchema, operatorActor, viewAuditLog } from './views.js';
 
-const status = z.enum(['active', 'grace', 'suspended']);
-const plan = z.enum(['FREE', 'PRO', 'LIFETIME']);
+const status = z.enum(TENANT_STATUSES);
+const plan = z.enum(PLAN_CODES);
 const tenantId = z.object({ id: z.uuid() });
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -22,7 +23,7 @@ const entitlementSchema = z
   .object({
     id: z.uuid(),
     plan_code: z.string(),
-    source: z.enum(['stripe', 'license', 'manual']),
+    source: z.enum(ENTITLEMENT_SOURCES),
     source_ref: z.string().nullable(),
     status: z.enum(['active', 'revoked']),
     valid_from: z.string(),
@@ -59,6 +60,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/admin/tenants',
     {
       schema: {
+        operationId: 'listTenants',
         tags,
         summary: 'Tenants, newest first: search by name or user email, filter by status',
         querystring: z.object({ q: z.string().trim().min(1).max(200).optional(), status: status.optional(), ...pageQuery }),
@@ -92,6 +94,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/admin/tenants/:id',
     {
       schema: {
+        operationId: 'getTenant',
         tags,
         summary: 'One tenant: users, entitlements, billing account and recent audit trail',
         params: tenantId,
@@ -137,6 +140,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/admin/tenants/:id/status',
     {
       schema: {
+        operationId: 'setTenantStatus',
         tags,
         summary: "Set a tenant's status (the only way from suspended back to active)",
         params: tenantId,
@@ -170,11 +174,12 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/admin/tenants/:id/entitlements',
     {
       schema: {
+        operationId: 'grantEntitlement',
         tags,
         summary: 'Grant a tenant a plan by hand (source manual)',
         params: tenantId,
         body: z.object({
-          plan_code: z.enum(['PRO', 'LIFETIME']),
+          plan_code: z.enum(GRANTED_PLAN_CODES),
           valid_until: isoDate.optional(),
           reason: z.string().trim().min(1).max(500).optional(),
         }),
@@ -209,6 +214,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/admin/tenants/:id/entitlements/:entitlementId/revoke',
     {
       schema: {
+        operationId: 'revokeEntitlement',
         tags,
         summary: "Revoke one of a tenant's active entitlements",
         params: z.object({ id: z.uuid(), entitlementId: z.uuid() }),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { digestsEqual, hashSecret } from '../auth/tokens.js';
-import { writeAudit, type AuditActor } from '../billing/audit.js';
+import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import type { Database } from '../db/client.js';
 import { adminTokens } from '../db/schema.js';
 

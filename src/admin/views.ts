@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditActor, AuditLogRow } from '../billing/audit.js';
+import type { AuditActor, AuditLogRow } from '../audit/audit-log.js';
 import type { AdminIdentity } from './tokens.js';
 
 /** Admin actions are audited as the operator holding the token. */

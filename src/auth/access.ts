@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { cookieOptions, CSRF_COOKIE, SESSION_COOKIE } from './cookies.js';
-import { isKeyUseStale, recordApiKeyUse } from '../keys/api-keys.js';
+import { isKeyUseStale, recordApiKeyUse } from './api-keys.js';
 import { resolveToken, type AuthContext } from './sessions.js';
 
 declare module 'fastify' {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { tenants, users } from '../db/schema.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -58,21 +59,4 @@ export async function createAccount(
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
   const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
   return user;
-}
-
-/** True when `error` is PostgreSQL's unique violation, on `constraint` when given. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const cause = findPgError(error);
-  return cause?.code === '23505' && (constraint === undefined || cause.constraint === constraint);
-}
-
-function findPgError(error: unknown): { code?: string; constraint?: string } | undefined {
-  // Drizzle wraps driver errors; the PostgreSQL fields sit on the error or on its cause.
-  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
-    if (typeof current === 'object' && 'code' in current) {
-      return current as { code?: string; constraint?: string };
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

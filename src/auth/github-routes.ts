@@ -3,13 +3,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { cookieOptions, OAUTH_STATE_COOKIE } from './cookies.js';
 import { signInWithGitHub } from './github-accounts.js';
 import { fetchGitHubIdentity, githubAuthorizeUrl } from './github.js';
 import { startSession } from './sign-in.js';
 import { digestsEqual, hashSecret } from './tokens.js';
-import { viewUser } from './views.js';
+import { userSchema, viewUser } from './views.js';
 
 const STATE_TTL_SECONDS = 600;
 
@@ -30,12 +31,27 @@ export const githubRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     return config.github;
   }
 
-  app.get('/auth/github', { config: open, schema: { tags: ['auth'], summary: 'Start GitHub sign-in (redirects to GitHub)' } }, async (_request, reply) => {
-    const github = requireGitHub();
-    const state = randomBytes(24).toString('base64url');
-    reply.setCookie(OAUTH_STATE_COOKIE, state, cookieOptions(config, { signed: true, maxAge: STATE_TTL_SECONDS }));
-    return reply.redirect(githubAuthorizeUrl(github, { state, redirectUri }));
-  });
+  app.get(
+    '/auth/github',
+    {
+      config: open,
+      schema: {
+        operationId: 'startGithubSignIn',
+        tags: ['auth'],
+        summary: 'Start GitHub sign-in (redirects to GitHub)',
+        response: {
+          302: z.null().describe('To GitHub’s authorization page, with a state cookie set'),
+          ...errorResponses(429, 501),
+        },
+      },
+    },
+    async (_request, reply) => {
+      const github = requireGitHub();
+      const state = randomBytes(24).toString('base64url');
+      reply.setCookie(OAUTH_STATE_COOKIE, state, cookieOptions(config, { signed: true, maxAge: STATE_TTL_SECONDS }));
+      return reply.redirect(githubAuthorizeUrl(github, { state, redirectUri }));
+    },
+  );
 
   const callbackSchema = {
     tags: ['auth'],
@@ -45,6 +61,13 @@ export const githubRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       state: z.string().max(512).optional(),
       error: z.string().max(200).optional(),
     }),
+    response: {
+      200: z
+        .object({ token: z.string(), user: userSchema, created: z.boolean() })
+        .describe('With `Accept: application/json`: the session, and whether the account was just created'),
+      302: z.null().describe('To the web app, signed in (the session cookie is set)'),
+      ...errorResponses(400, 409, 429, 501),
+    },
   };
 
   async function handleCallback(
@@ -77,6 +100,10 @@ export const githubRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     return reply.redirect('/');
   }
 
-  app.get('/auth/callback', { config: open, schema: callbackSchema }, handleCallback);
-  app.get('/auth/github/callback', { config: open, schema: callbackSchema }, handleCallback);
+  app.get('/auth/callback', { config: open, schema: { ...callbackSchema, operationId: 'finishGithubSignIn' } }, handleCallback);
+  app.get(
+    '/auth/github/callback',
+    { config: open, schema: { ...callbackSchema, operationId: 'finishGithubSignInAlias', description: 'The same as `/auth/callback`.' } },
+    handleCallback,
+  );
 };

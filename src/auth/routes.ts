@@ -25,6 +25,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     {
       config: { auth: 'anonymous' },
       schema: {
+        operationId: 'register',
         tags,
         security: [],
         summary: 'Create an account (a user and its tenant) and sign in',
@@ -54,6 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     {
       config: { auth: 'anonymous' },
       schema: {
+        operationId: 'login',
         tags,
         security: [],
         summary: 'Sign in with email and password; returns a new session token',
@@ -86,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   app.post(
     '/v1/auth/logout',
     {
-      schema: { tags, summary: 'End the current session', response: { 204: z.null(), ...errorResponses(400, 401, 403) } },
+      schema: { operationId: 'logout', tags, summary: 'End the current session', response: { 204: z.null(), ...errorResponses(400, 401, 403, 429) } },
     },
     async (request, reply) => {
       const auth = request.auth;
@@ -103,11 +105,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     '/v1/auth/session',
     {
       schema: {
+        operationId: 'getSession',
         tags,
         summary: 'Who is signed in',
         response: {
           200: z.object({ kind: z.enum(['session', 'api_key']), user: userSchema, tenant: tenantSchema }),
-          ...errorResponses(401),
+          ...errorResponses(401, 429),
         },
       },
     },
@@ -121,9 +124,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     '/v1/auth/csrf',
     {
       schema: {
+        operationId: 'getCsrfToken',
         tags,
         summary: 'A CSRF token for cookie-authenticated writes (send it as x-csrf-token)',
-        response: { 200: z.object({ csrf_token: z.string() }), ...errorResponses(401) },
+        response: { 200: z.object({ csrf_token: z.string() }), ...errorResponses(401, 429) },
       },
     },
     async (request, reply) => ({ csrf_token: reply.generateCsrf({ userInfo: authOf(request.auth).credentialId }) }),

@@ -1,6 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { apiKeys, sessions, tenants, users } from '../db/schema.js';
+import type { TenantStatus } from '../db/values.js';
 import { API_KEY_PREFIX, digestsEqual, generateSessionToken, hashSecret, SESSION_TOKEN_PREFIX } from './tokens.js';
 
 /** Who is calling, resolved once per request from a bearer token, an API key or the cookie. */
@@ -12,7 +13,7 @@ export interface AuthContext {
   /** An API key's last recorded use (written at most once a minute); absent for sessions. */
   keyLastUsedAt?: Date | null;
   user: { id: string; email: string; displayName: string | null; role: 'owner' | 'member' };
-  tenant: { id: string; name: string; status: 'active' | 'grace' | 'suspended'; graceUntil: Date | null };
+  tenant: { id: string; name: string; status: TenantStatus; graceUntil: Date | null };
 }
 
 /** Starts a session; the token is returned once and only its hash is stored. */

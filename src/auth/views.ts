@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TENANT_STATUSES } from '../db/values.js';
 import type { AuthContext } from './sessions.js';
 
 /** A user as the API shows it. */
@@ -16,7 +17,7 @@ export const tenantSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    status: z.enum(['active', 'grace', 'suspended']),
+    status: z.enum(TENANT_STATUSES),
     grace_until: z.string().nullable(),
   })
   .meta({ id: 'Tenant' });

@@ -1,11 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { AuthContext } from '../auth/sessions.js';
+import type { DbOrTx } from '../db/client.js';
 import { billingAccounts } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 
 export type BillingAccount = typeof billingAccounts.$inferSelect;
+
+/** The tenant's Stripe customer and plan state, when it has one. */
+export async function findBillingAccount(db: DbOrTx, tenantId: string): Promise<BillingAccount | undefined> {
+  const [account] = await db.select().from(billingAccounts).where(eq(billingAccounts.tenantId, tenantId));
+  return account;
+}
 
 /** The Stripe client and settings, or 503 `billing_disabled` when billing is off. */
 export function requireBilling(services: Services): { stripe: Stripe; settings: NonNullable<Services['config']['stripe']> } {

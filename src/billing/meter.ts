@@ -1,7 +1,29 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { meterEvents } from '../db/schema.js';
+import type { DbOrTx } from '../db/client.js';
+import { billingAccounts, meterEvents } from '../db/schema.js';
 import type { Services } from '../services.js';
+
+/**
+ * Writes the usage of a plan tenant's cast to the outbox the meter dispatcher sends to Stripe, in
+ * the cast's settling transaction, so usage is never lost. Tenants whose plan does not come from a
+ * Stripe subscription (a license, an operator's grant) have no customer and nothing to report.
+ */
+export async function queueMeterEvent(tx: DbOrTx, event: { castId: string; tenantId: string; valueCents: number; now: Date }): Promise<void> {
+  const [account] = await tx.select().from(billingAccounts).where(eq(billingAccounts.tenantId, event.tenantId));
+  if (!account) return;
+  await tx
+    .insert(meterEvents)
+    .values({
+      castId: event.castId,
+      tenantId: event.tenantId,
+      stripeCustomerId: account.stripeCustomerId,
+      valueCents: event.valueCents,
+      occurredAt: event.now,
+      nextAttemptAt: event.now,
+    })
+    .onConflictDoNothing();
+}
 
 /** How long a claimed event is left alone while its request is in flight. */
 const LEASE_MS = 60_000;

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { DbOrTx } from '../db/client.js';
 import { creditLedger, purchases, tenants } from '../db/schema.js';
-import { writeAudit, type AuditActor } from './audit.js';
+import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 
 type PurchaseRow = typeof purchases.$inferSelect;
 

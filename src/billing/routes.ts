@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
 import type { AuthContext } from '../auth/sessions.js';
 import { viewTenant } from '../auth/views.js';
-import { billingAccounts, PURCHASE_PAYMENT_STATUSES, purchases, subscriptions } from '../db/schema.js';
+import { PLAN_CODES, PURCHASE_PAYMENT_STATUSES, TENANT_STATUSES } from '../db/values.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { ensureCustomer, requireBilling, stripeFailure } from './accounts.js';
+import { ensureCustomer, findBillingAccount, requireBilling, stripeFailure } from './accounts.js';
 import { creditBalance } from './credits.js';
-import { activePlan } from './entitlements.js';
+import { listPurchases, listSubscriptions } from './history.js';
+import { activePlan } from '../tenants/entitlements.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -51,13 +51,14 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/v1/billing',
     {
       schema: {
+        operationId: 'getBilling',
         tags,
         summary: 'The tenant’s plan, subscription status, credit balance and what can be bought',
         response: {
           200: z.object({
             enabled: z.boolean(),
-            plan: z.enum(['FREE', 'PRO', 'LIFETIME']),
-            tenant_status: z.enum(['active', 'grace', 'suspended']),
+            plan: z.enum(PLAN_CODES),
+            tenant_status: z.enum(TENANT_STATUSES),
             grace_until: z.string().nullable(),
             subscription_status: z.string(),
             current_period_end: z.string().nullable(),
@@ -71,7 +72,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     async (request) => {
       const auth = authOf(request.auth);
-      const [account] = await services.db.select().from(billingAccounts).where(eq(billingAccounts.tenantId, auth.tenant.id));
+      const account = await findBillingAccount(services.db, auth.tenant.id);
       const settings = services.config.stripe;
       return {
         enabled: settings !== undefined,
@@ -91,6 +92,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/v1/billing/checkout',
     {
       schema: {
+        operationId: 'createCheckout',
         tags,
         summary: 'Start a Stripe Checkout: the plan (subscription) or a credit pack (payment)',
         body: z.object({
@@ -151,6 +153,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/v1/billing/portal',
     {
       schema: {
+        operationId: 'createPortalSession',
         tags,
         summary: 'Open the Stripe Customer Portal (invoices, payment method, cancel)',
         response: { 200: z.object({ url: z.url() }), ...errorResponses(401, 403, 429, 502, 503) },
@@ -177,6 +180,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/v1/billing/purchases',
     {
       schema: {
+        operationId: 'listPurchases',
         tags,
         summary: 'Completed Checkout payments of the caller’s tenant, newest first',
         response: { 200: z.object({ purchases: z.array(purchaseSchema) }), ...errorResponses(401, 429) },
@@ -184,12 +188,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     async (request) => {
       const auth = authOf(request.auth);
-      const rows = await services.db
-        .select()
-        .from(purchases)
-        .where(eq(purchases.tenantId, auth.tenant.id))
-        .orderBy(desc(purchases.createdAt))
-        .limit(200);
+      const rows = await listPurchases(services.db, auth.tenant.id);
       return {
         purchases: rows.map((row) => ({
           id: row.id,
@@ -211,6 +210,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/v1/billing/subscriptions',
     {
       schema: {
+        operationId: 'listSubscriptions',
         tags,
         summary: 'Subscriptions of the caller’s tenant, as Stripe last described them',
         response: { 200: z.object({ subscriptions: z.array(subscriptionSchema) }), ...errorResponses(401, 429) },
@@ -218,11 +218,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     async (request) => {
       const auth = authOf(request.auth);
-      const rows = await services.db
-        .select()
-        .from(subscriptions)
-        .where(eq(subscriptions.tenantId, auth.tenant.id))
-        .orderBy(desc(subscriptions.updatedAt));
+      const rows = await listSubscriptions(services.db, auth.tenant.id);
       return {
         subscriptions: rows.map((row) => ({
           id: row.stripeSubscriptionId,

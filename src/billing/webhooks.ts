@@ -3,9 +3,9 @@ import type Stripe from 'stripe';
 import type { DbOrTx } from '../db/client.js';
 import { billingAccounts, stripeWebhookLogs, subscriptions, tenants } from '../db/schema.js';
 import type { Services } from '../services.js';
-import { writeAudit, type AuditActor } from './audit.js';
+import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import { changeTenantStatus, graceEndsAt } from '../tenants/status.js';
-import { grantEntitlement, revokeEntitlements } from './entitlements.js';
+import { grantEntitlement, revokeEntitlements } from '../tenants/entitlements.js';
 import { recordPurchase, refundShare, reversePurchaseCredit, settlePurchasePayment } from './purchases.js';
 
 /** Subscription states that keep the plan's entitlement, and states that end it. */

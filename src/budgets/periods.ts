@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
+import type { BudgetPeriod } from '../db/values.js';
 
-export type BudgetPeriod = 'daily' | 'monthly';
+export type { BudgetPeriod } from '../db/values.js';
 
 /** One budget period: [start, end), computed in the budget's time zone. */
 export interface PeriodWindow {

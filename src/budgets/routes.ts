@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
+import { BUDGET_PERIODS, type BudgetPeriod } from '../db/values.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
@@ -11,7 +12,7 @@ import { isValidTimeZone } from './periods.js';
 const cents = z.number().int().min(0).max(1_000_000_000);
 const timeZone = z.string().max(64).refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' });
 const budgetFields = {
-  period: z.enum(['daily', 'monthly']),
+  period: z.enum(BUDGET_PERIODS),
   soft_limit_cents: cents,
   hard_limit_cents: cents,
   time_zone: timeZone,
@@ -19,7 +20,7 @@ const budgetFields = {
 
 const budgetSchema = z
   .object({
-    period: z.enum(['daily', 'monthly']),
+    period: z.enum(BUDGET_PERIODS),
     soft_limit_cents: z.number().int(),
     hard_limit_cents: z.number().int(),
     time_zone: z.string(),
@@ -50,13 +51,13 @@ function checkLimits(settings: BudgetSettings): void {
 
 /** The budget period a usage answer is about. */
 const periodSchema = z.object({
-  period: z.enum(['daily', 'monthly']),
+  period: z.enum(BUDGET_PERIODS),
   time_zone: z.string(),
   period_start: z.string(),
   period_end: z.string(),
 });
 
-function viewPeriod(window: { period: 'daily' | 'monthly'; timeZone: string; periodStart: Date; periodEnd: Date }) {
+function viewPeriod(window: { period: BudgetPeriod; timeZone: string; periodStart: Date; periodEnd: Date }) {
   return {
     period: window.period,
     time_zone: window.timeZone,
@@ -72,6 +73,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/budgets',
     {
       schema: {
+        operationId: 'getBudget',
         tags,
         summary: "The tenant's budget (null when none is set)",
         response: { 200: z.object({ budget: budgetSchema.nullable() }), ...errorResponses(401, 429) },
@@ -87,6 +89,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/budgets',
     {
       schema: {
+        operationId: 'setBudget',
         tags,
         summary: 'Create or replace the budget',
         body: z.object({ ...budgetFields, time_zone: timeZone.default('UTC') }),
@@ -112,6 +115,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/budgets',
     {
       schema: {
+        operationId: 'updateBudget',
         tags,
         summary: 'Change some fields of the budget',
         body: z.object(budgetFields).partial().strict(),
@@ -136,7 +140,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
 
   app.delete(
     '/v1/budgets',
-    { schema: { tags, summary: 'Remove the budget (casting is no longer limited)', response: { 204: z.null(), ...errorResponses(401, 403, 404, 429) } } },
+    { schema: { operationId: 'deleteBudget', tags, summary: 'Remove the budget (casting is no longer limited)', response: { 204: z.null(), ...errorResponses(401, 403, 404, 429) } } },
     async (request, reply) => {
       if (!(await deleteBudget(services.db, authOf(request.auth).tenant.id))) throw new AppError('not_found', 'There is no budget.');
       return reply.status(204).send(null);
@@ -147,6 +151,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/budgets/usage',
     {
       schema: {
+        operationId: 'getBudgetUsage',
         tags,
         summary: 'Spending in the current period: used, reserved, limits, period bounds and casts',
         response: {
@@ -180,6 +185,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/budgets/usage/series',
     {
       schema: {
+        operationId: 'getBudgetUsageSeries',
         tags,
         summary: "The current period's spending over time, all the tenant's casts, in hourly (daily budget) or daily (monthly) buckets",
         response: {

@@ -1,5 +1,5 @@
 import type { AuthContext } from '../auth/sessions.js';
-import { activePlan } from '../billing/entitlements.js';
+import { activePlan } from '../tenants/entitlements.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { validateCastInput } from '../spells/input-schema.js';

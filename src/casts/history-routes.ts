@@ -41,6 +41,7 @@ export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/casts',
     {
       schema: {
+        operationId: 'listCasts',
         tags,
         summary: 'Your casts, newest first (pass next_cursor as cursor for the next page)',
         querystring: z.object(pageQuery),
@@ -67,6 +68,7 @@ export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     '/v1/casts/:id',
     {
       schema: {
+        operationId: 'getCast',
         tags,
         summary: 'One of your casts',
         params: z.object({ id: z.uuid() }),

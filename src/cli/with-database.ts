@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { AuditActor } from '../billing/audit.js';
+import type { AuditActor } from '../audit/audit-log.js';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { assertMigrated } from '../db/migration-status.js';

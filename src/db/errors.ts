@@ -56,3 +56,20 @@ export function isDiskFull(error: unknown): boolean {
     (code, message) => code === 'ENOSPC' || code === '53100' || DISK_FULL_MESSAGES.some((pattern) => pattern.test(message)),
   );
 }
+
+/** True when `error` is PostgreSQL's unique violation (23505), on `constraint` when given. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const cause = findPgError(error);
+  return cause?.code === '23505' && (constraint === undefined || cause.constraint === constraint);
+}
+
+function findPgError(error: unknown): { code?: string; constraint?: string } | undefined {
+  // Drizzle wraps driver errors; the PostgreSQL fields sit on the error or on its cause.
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    if (typeof current === 'object' && 'code' in current) {
+      return current as { code?: string; constraint?: string };
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

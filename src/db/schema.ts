@@ -13,10 +13,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { BUDGET_PERIODS, ENTITLEMENT_SOURCES, PURCHASE_PAYMENT_STATUSES, TENANT_STATUSES } from './values.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
 });
+
+/** `'a', 'b'` for a check constraint over one of the fixed lists (their values are our own literals). */
+const oneOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -26,13 +30,13 @@ export const tenants = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
-    status: text('status', { enum: ['active', 'grace', 'suspended'] })
+    status: text('status', { enum: TENANT_STATUSES })
       .notNull()
       .default('active'),
     graceUntil: timestamp('grace_until', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (table) => [check('tenants_status_check', sql`${table.status} in ('active', 'grace', 'suspended')`)],
+  (table) => [check('tenants_status_check', sql`${table.status} in (${oneOf(TENANT_STATUSES)})`)],
 );
 
 /** A person who signs in; belongs to exactly one tenant with a role. */
@@ -186,7 +190,7 @@ export const casts = pgTable(
     /** The amount held against the budget while running (0 without a budget). */
     reservedCents: integer('reserved_cents').notNull().default(0),
     /** The usage bucket the reservation was taken from; null without a budget. */
-    budgetPeriod: text('budget_period', { enum: ['daily', 'monthly'] }),
+    budgetPeriod: text('budget_period', { enum: BUDGET_PERIODS }),
     periodStart: timestamp('period_start', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     /**
@@ -213,7 +217,7 @@ export const budgets = pgTable(
     tenantId: uuid('tenant_id')
       .primaryKey()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    period: text('period', { enum: ['daily', 'monthly'] }).notNull(),
+    period: text('period', { enum: BUDGET_PERIODS }).notNull(),
     softLimitCents: integer('soft_limit_cents').notNull(),
     hardLimitCents: integer('hard_limit_cents').notNull(),
     timeZone: text('time_zone').notNull().default('UTC'),
@@ -221,7 +225,7 @@ export const budgets = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check('budgets_period_check', sql`${table.period} in ('daily', 'monthly')`),
+    check('budgets_period_check', sql`${table.period} in (${oneOf(BUDGET_PERIODS)})`),
     check('budgets_limits_check', sql`0 <= ${table.softLimitCents} and ${table.softLimitCents} <= ${table.hardLimitCents}`),
   ],
 );
@@ -236,7 +240,7 @@ export const budgetUsage = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    period: text('period', { enum: ['daily', 'monthly'] }).notNull(),
+    period: text('period', { enum: BUDGET_PERIODS }).notNull(),
     periodStart: timestamp('period_start', { withTimezone: true }).notNull(),
     usedCents: bigint('used_cents', { mode: 'number' }).notNull().default(0),
     reservedCents: bigint('reserved_cents', { mode: 'number' }).notNull().default(0),
@@ -314,9 +318,6 @@ export const subscriptions = pgTable(
 );
 
 /** Completed Checkout payments (credit packs and plan sign-ups). */
-/** Where a purchase's payment stands. */
-export const PURCHASE_PAYMENT_STATUSES = ['paid', 'unpaid', 'no_payment_required', 'failed'] as const;
-
 /** Rows of the credit ledger: grants, cast charges and their refunds, operator changes, and credit taken back. */
 export const CREDIT_KINDS = ['purchase', 'cast', 'refund', 'manual', 'payment_refund', 'dispute_lost'] as const;
 
@@ -345,7 +346,7 @@ export const purchases = pgTable(
     uniqueIndex('purchases_checkout_session_key').on(table.stripeCheckoutSessionId),
     uniqueIndex('purchases_payment_intent_key').on(table.stripePaymentIntentId).where(sql`${table.stripePaymentIntentId} is not null`),
     index('purchases_tenant_idx').on(table.tenantId, table.createdAt),
-    check('purchases_payment_status_check', sql`${table.paymentStatus} in ('paid', 'unpaid', 'no_payment_required', 'failed')`),
+    check('purchases_payment_status_check', sql`${table.paymentStatus} in (${oneOf(PURCHASE_PAYMENT_STATUSES)})`),
   ],
 );
 
@@ -385,7 +386,7 @@ export const entitlements = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
     planCode: text('plan_code').notNull(),
-    source: text('source', { enum: ['stripe', 'license', 'manual'] }).notNull(),
+    source: text('source', { enum: ENTITLEMENT_SOURCES }).notNull(),
     /** The subscription or license that granted it. */
     sourceRef: text('source_ref'),
     status: text('status', { enum: ['active', 'revoked'] }).notNull().default('active'),
@@ -399,7 +400,7 @@ export const entitlements = pgTable(
     uniqueIndex('entitlements_active_key')
       .on(table.tenantId, table.planCode, table.source)
       .where(sql`${table.status} = 'active'`),
-    check('entitlements_source_check', sql`${table.source} in ('stripe', 'license', 'manual')`),
+    check('entitlements_source_check', sql`${table.source} in (${oneOf(ENTITLEMENT_SOURCES)})`),
     check('entitlements_status_check', sql`${table.status} in ('active', 'revoked')`),
   ],
 );

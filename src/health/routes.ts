@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses } from '../http/schemas.js';
 import { requireMetricsToken } from '../metrics/metrics-token.js';
 import type { Services } from '../services.js';
 import { checkDisk } from './disk-guard.js';
@@ -41,13 +42,31 @@ const readySchema = z.object({
 export const healthRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const open = { auth: 'public', limit: 'off' } as const;
 
-  app.get('/healthz', { config: open, schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/healthz',
+    {
+      config: open,
+      schema: {
+        operationId: 'getHealth',
+        tags: ['health'],
+        summary: 'Liveness: the process answers',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
 
   app.get(
     '/readyz',
-    { config: open, schema: { tags: ['health'], response: { 200: readySchema, 503: readySchema } } },
+    {
+      config: open,
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['health'],
+        summary: 'Readiness: 503 when the database is down or its disk is full; a Redis outage is only degraded',
+        response: { 200: readySchema, 503: readySchema },
+      },
+    },
     async (_request, reply) => {
       const [database, redis, disk] = await Promise.all([
         probe(() => services.database.ping(), 2_000),
@@ -67,9 +86,11 @@ export const healthRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       config: open,
       onRequest: metricsGuard,
       schema: {
+        operationId: 'getMetrics',
         tags: ['health'],
         summary: 'Prometheus metrics (send Authorization: Bearer <METRICS_TOKEN> when the server sets one)',
         produces: ['text/plain'],
+        response: { 200: z.string().describe('Prometheus text exposition format, version 0.0.4'), ...errorResponses(401) },
       },
     },
     async (_request, reply) => {

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { documentRoute } from './route-docs.js';
 
 /**
  * The OpenAPI document is generated from the routes' zod schemas, so it cannot drift from
@@ -32,7 +33,10 @@ export async function registerOpenApi(app: FastifyInstance, options: { version: 
       },
       security: [{ bearerAuth: [] }, { cookieAuth: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const transformed = jsonSchemaTransform(input);
+      return { ...transformed, schema: documentRoute(transformed.schema, input.route) };
+    },
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUDGET_PERIODS } from '../db/values.js';
 import { errorStatus, UNAVAILABLE_REASONS, type ErrorCode } from '../errors.js';
 
 /** The error body, as documented in OpenAPI for every non-2xx response. */
@@ -11,9 +12,43 @@ export const errorSchema = z
   .loose()
   .meta({ id: 'Error' });
 
-/** Response schemas for the errors a route can answer with, keyed by status. */
-export function errorResponses(...statuses: number[]): Record<number, typeof errorSchema> {
-  return Object.fromEntries(statuses.map((status) => [status, errorSchema]));
+const cents = z.number().int();
+
+/** `402 budget_exceeded`: the cast would take the period's spending past the hard limit; nothing ran or was held. */
+export const budgetExceededSchema = z
+  .object({
+    error: z.literal('budget_exceeded'),
+    message: z.string(),
+    period: z.enum(BUDGET_PERIODS),
+    limit_cents: cents.describe('The hard limit'),
+    would_be_cents: cents.describe('used + reserved + this cast’s price'),
+    used_cents: cents.describe('Spent in the period so far'),
+    reserved_cents: cents.describe('Held by casts still running'),
+    price_cents: cents,
+    period_end: z.string().describe('When the period resets (ISO 8601)'),
+  })
+  .loose()
+  .meta({ id: 'BudgetExceededError' });
+
+/** `402 insufficient_credits`: a paid cast without a plan, whose prepaid credit does not cover the price. */
+export const insufficientCreditsSchema = z
+  .object({
+    error: z.literal('insufficient_credits'),
+    message: z.string(),
+    balance_cents: cents.describe('The prepaid credit left'),
+    price_cents: cents,
+  })
+  .loose()
+  .meta({ id: 'InsufficientCreditsError' });
+
+/** Every 402 the API answers, told apart by `error`. */
+export const paymentRequiredSchema = z
+  .discriminatedUnion('error', [budgetExceededSchema, insufficientCreditsSchema])
+  .meta({ id: 'PaymentRequiredError' });
+
+/** Response schemas for the errors a route can answer with, keyed by status (402 carries its typed details). */
+export function errorResponses(...statuses: number[]): Record<number, typeof errorSchema | typeof paymentRequiredSchema> {
+  return Object.fromEntries(statuses.map((status) => [status, status === 402 ? paymentRequiredSchema : errorSchema]));
 }
 
 export const isoDate = z.iso.datetime();

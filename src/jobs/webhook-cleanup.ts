@@ -1,5 +1,5 @@
 import { count, lt, min, sql } from 'drizzle-orm';
-import { writeAudit } from '../billing/audit.js';
+import { writeAudit } from '../audit/audit-log.js';
 import type { Database } from '../db/client.js';
 import { stripeWebhookLogs } from '../db/schema.js';
 import type { JobContext, JobReport } from './types.js';

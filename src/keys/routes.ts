@@ -4,7 +4,7 @@ import { authOf } from '../auth/access.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from './api-keys.js';
+import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../auth/api-keys.js';
 
 const keySchema = z
   .object({
@@ -32,6 +32,7 @@ export const keyRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     {
       config: { auth: 'session' },
       schema: {
+        operationId: 'createApiKey',
         tags,
         summary: 'Create an API key; the full key is returned this once',
         description: 'Needs a signed-in session: an API key gets 403, so revoking a leaked key ends its access.',
@@ -55,6 +56,7 @@ export const keyRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     '/v1/keys',
     {
       schema: {
+        operationId: 'listApiKeys',
         tags,
         summary: "The tenant's API keys (never the secret)",
         response: { 200: z.object({ keys: z.array(keySchema) }), ...errorResponses(401, 429) },
@@ -71,11 +73,12 @@ export const keyRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     {
       config: { auth: 'session' },
       schema: {
+        operationId: 'revokeApiKey',
         tags,
         summary: 'Revoke an API key; it stops working at once',
         description: 'Needs a signed-in session (an API key gets 403).',
         params: z.object({ prefix: z.string().min(1).max(64) }),
-        response: { 204: z.null(), ...errorResponses(401, 403, 404, 429) },
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 429) },
       },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { createAccount, type TenantRow, type UserRow } from '../auth/accounts.js';
-import { writeAudit } from '../billing/audit.js';
-import { activePlan, grantEntitlement } from '../billing/entitlements.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { activePlan, grantEntitlement } from '../tenants/entitlements.js';
 import type { Database, Transaction } from '../db/client.js';
 import { licenseKeys, tenants } from '../db/schema.js';
 import { hashLicenseKey } from './keys.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { writeAudit, type AuditActor } from '../billing/audit.js';
+import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { after, containing, newestFirst, type Position } from '../db/paging.js';
 import { licenseKeys, tenants, users } from '../db/schema.js';

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
-import { activePlan } from '../billing/entitlements.js';
+import { PLAN_CODES, TENANT_STATUSES } from '../db/values.js';
+import { activePlan } from '../tenants/entitlements.js';
 import { tenantSchema, userSchema, viewTenant, viewUser } from '../auth/views.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
@@ -11,6 +12,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (ap
     '/v1/me',
     {
       schema: {
+        operationId: 'getMe',
         tags: ['me'],
         summary: 'The caller: user, tenant, role, plan and tenant status',
         response: {
@@ -18,8 +20,8 @@ export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (ap
             user: userSchema,
             tenant: tenantSchema,
             role: z.enum(['owner', 'member']),
-            plan: z.enum(['FREE', 'PRO', 'LIFETIME']),
-            status: z.enum(['active', 'grace', 'suspended']),
+            plan: z.enum(PLAN_CODES),
+            status: z.enum(TENANT_STATUSES),
             grace_until: z.string().nullable(),
           }),
           ...errorResponses(401, 429),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, isNull, max, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { spells, spellVersions, wasmModules } from '../db/schema.js';
-import { isUniqueViolation } from '../auth/accounts.js';
+import { isUniqueViolation } from '../db/errors.js';
 
 export type SpellRow = typeof spells.$inferSelect;
 export type SpellVersionRow = typeof spellVersions.$inferSelect;

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
-import type { AuthContext } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
@@ -12,33 +11,13 @@ import {
   findVisibleSpell,
   listVersions,
   listVisibleSpells,
-  SPELL_NAME_PATTERN,
   updateSpell,
-  type SpellRow,
 } from './registry.js';
-import { spellSchema, versionSchema, viewSpell, viewVersion } from './views.js';
+import { findOwnSpell } from './own-spell.js';
+import { spellName, spellSchema, versionSchema, viewSpell, viewVersion } from './views.js';
 
-export const spellName = z
-  .string()
-  .regex(SPELL_NAME_PATTERN, { error: 'must be 1–64 lower-case letters, digits or dashes' });
 const price = z.number().int().min(0).max(1_000_000).nullable();
 const functionName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { error: 'must be an exported function name' });
-
-/**
- * The caller's tenant's spell by name, or the right refusal: unknown/private → 404, someone else's
- * → 403, whose message ends with `deed` (what the caller tried: "change it", "see its stats").
- */
-export async function findOwnSpell(
-  services: Services,
-  auth: AuthContext,
-  name: string,
-  deed: string = 'change it',
-): Promise<SpellRow> {
-  const spell = await findVisibleSpell(services.db, name, auth.tenant.id);
-  if (!spell) throw new AppError('not_found', `No spell named ${name}.`);
-  if (spell.tenantId !== auth.tenant.id) throw new AppError('forbidden', `Only the spell’s creator can ${deed}.`);
-  return spell;
-}
 
 export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['spells'];
@@ -48,6 +27,7 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/spells',
     {
       schema: {
+        operationId: 'createSpell',
         tags,
         summary: 'Create a spell (then upload a version)',
         body: z.object({
@@ -78,6 +58,7 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/spells',
     {
       schema: {
+        operationId: 'listSpells',
         tags,
         summary: 'The catalog: public spells and your own',
         querystring: z.object({
@@ -103,10 +84,11 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/spells/:name',
     {
       schema: {
+        operationId: 'getSpell',
         tags,
         summary: 'A spell and its versions',
         params: nameParams,
-        response: { 200: spellSchema.extend({ versions: z.array(versionSchema) }), ...errorResponses(401, 404, 429) },
+        response: { 200: spellSchema.extend({ versions: z.array(versionSchema) }), ...errorResponses(400, 401, 404, 429) },
       },
     },
     async (request) => {
@@ -125,6 +107,7 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/spells/:name',
     {
       schema: {
+        operationId: 'updateSpell',
         tags,
         summary: 'Change price, description, visibility, function, timeout or input schema',
         params: nameParams,
@@ -177,10 +160,11 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     '/v1/spells/:name',
     {
       schema: {
+        operationId: 'deleteSpell',
         tags,
         summary: 'Unpublish a spell (past casts stay in the history)',
         params: nameParams,
-        response: { 204: z.null(), ...errorResponses(401, 403, 404, 429) },
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 429) },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { SpellRow, SpellVersionRow } from './registry.js';
+import { SPELL_NAME_PATTERN, type SpellRow, type SpellVersionRow } from './registry.js';
+
+/** A spell's name in a path or body. */
+export const spellName = z
+  .string()
+  .regex(SPELL_NAME_PATTERN, { error: 'must be 1–64 lower-case letters, digits or dashes' });
 
 export const versionSchema = z
   .object({ version: z.number().int(), sha256: z.string(), exports: z.array(z.string()), created_at: z.string() })

@@ -1,12 +1,13 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { listAuditLogs, type AuditLogRow } from '../billing/audit.js';
-import { activePlans, type EntitlementRow, type PlanCode } from '../billing/entitlements.js';
+import { listAuditLogs, type AuditLogRow } from '../audit/audit-log.js';
+import { activePlans, type EntitlementRow, type PlanCode } from './entitlements.js';
 import type { DbOrTx } from '../db/client.js';
 import { after, containing, newestFirst, type Position } from '../db/paging.js';
 import { billingAccounts, entitlements, tenants, users } from '../db/schema.js';
+import type { TenantStatus } from '../db/values.js';
 
 export type TenantRow = typeof tenants.$inferSelect;
-export type TenantStatus = TenantRow['status'];
+export type { TenantStatus } from '../db/values.js';
 
 export interface TenantSummary {
   tenant: TenantRow;

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { writeAudit, type AuditActor } from '../billing/audit.js';
+import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { tenants } from '../db/schema.js';
+import type { TenantStatus } from '../db/values.js';
 
-export type TenantStatus = 'active' | 'grace' | 'suspended';
+export type { TenantStatus } from '../db/values.js';
 
 /** How long a tenant whose payment failed keeps working before it is suspended. */
 export const GRACE_DAYS = 14;

@@ -1,4 +1,6 @@
 import { ApiError, callApi } from '../api/http';
+import type { components, operations } from '../api/schema';
+import type { Answer } from '../api/types';
 
 /**
  * The admin console's client. It authenticates with an operator's admin token only (kept in
@@ -12,51 +14,18 @@ export const adminToken = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
-export interface Admin { id: string; name: string; created_at: string }
-export type LicenseStatus = 'unused' | 'used' | 'revoked';
-export interface LicenseKey {
-  id: string;
-  hint: string;
-  status: LicenseStatus;
-  memo: string;
-  batch_id: string;
-  created_at: string;
-  claimed_at: string | null;
-  claimed_by: { tenant_id: string; tenant_name: string; email: string | null } | null;
-  revoked_at: string | null;
-}
-export interface IssuedBatch { batch_id: string; memo: string; created_at: string; keys: { id: string; key: string }[] }
-export type TenantStatus = 'active' | 'grace' | 'suspended';
-export interface TenantRow { id: string; name: string; status: TenantStatus; grace_until: string | null; created_at: string; owner_email: string | null; plan: string }
-export interface Entitlement {
-  id: string;
-  plan_code: string;
-  source: string;
-  source_ref: string | null;
-  status: string;
-  valid_from: string | null;
-  valid_until: string | null;
-  created_at: string;
-  revoked_at: string | null;
-}
-export interface AuditLog {
-  id: string;
-  action: string;
-  actor: { type: 'operator' | 'user' | 'stripe' | 'system'; id: string | null };
-  tenant_id: string | null;
-  target: { type: string; id: string | null };
-  before: unknown;
-  after: unknown;
-  created_at: string;
-}
-export interface TenantDetail {
-  tenant: { id: string; name: string; status: TenantStatus; grace_until: string | null; created_at: string };
-  plan: string;
-  users: { id: string; email: string; display_name: string | null; role: string; created_at: string }[];
-  entitlements: Entitlement[];
-  billing_account: { stripe_customer_id: string; created_at: string } | null;
-  audit_logs: AuditLog[];
-}
+// The admin API's shapes, from the types generated from GET /openapi.json.
+type AdminAnswer<Id extends keyof operations> = Answer<Id, keyof operations[Id]['responses'] & (200 | 201)>;
+
+export type Admin = AdminAnswer<'getAdminSession'>['admin'];
+export type LicenseKey = components['schemas']['LicenseKey'];
+export type LicenseStatus = LicenseKey['status'];
+export type IssuedBatch = AdminAnswer<'issueLicenseKeys'>;
+export type TenantRow = AdminAnswer<'listTenants'>['tenants'][number];
+export type TenantStatus = TenantRow['status'];
+export type Entitlement = components['schemas']['Entitlement'];
+export type AuditLog = components['schemas']['AuditLog'];
+export type TenantDetail = AdminAnswer<'getTenant'>;
 export interface Page { next_cursor: string | null }
 
 /** Calls the admin API with the stored token; a 401 signs the console out. */

@@ -1,10 +1,10 @@
 import { and, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { entitlements } from '../db/schema.js';
-import { writeAudit, type AuditActor } from './audit.js';
+import type { EntitlementSource, PlanCode } from '../db/values.js';
+import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 
-export type PlanCode = 'FREE' | 'PRO' | 'LIFETIME';
-export type EntitlementSource = 'stripe' | 'license' | 'manual';
+export type { EntitlementSource, PlanCode } from '../db/values.js';
 
 /** Plans that cover paid casts without prepaid credit, best first. */
 const PAID_PLANS: PlanCode[] = ['LIFETIME', 'PRO'];

@@ -38,6 +38,7 @@ export const licenseClaimRoute: FastifyPluginAsyncZod<{ services: Services }> = 
       // Counted before the body is even validated: every guess costs quota.
       onRequest: limitClaims,
       schema: {
+        operationId: 'claimLicenseKey',
         tags: ['licenses'],
         security: [],
         summary: 'Claim a license key: a LIFETIME entitlement for a new account (or an existing one, with its password), signed in',

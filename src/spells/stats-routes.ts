@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { authOf } from '../auth/access.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { findOwnSpell, spellName } from './routes.js';
+import { findOwnSpell } from './own-spell.js';
+import { spellName } from './views.js';
 import { readSpellStats } from './stats.js';
 
 /** `GET /v1/spells/:name/stats`: the creator's view of a spell's casts and earnings. */
@@ -12,6 +13,7 @@ export const spellStatsRoute: FastifyPluginAsyncZod<{ services: Services }> = as
     '/v1/spells/:name/stats',
     {
       schema: {
+        operationId: 'getSpellStats',
         tags: ['spells'],
         summary: 'Casts of your spell by everyone, and its earnings (the cost of its successful casts)',
         params: z.object({ name: spellName }),
@@ -23,7 +25,7 @@ export const spellStatsRoute: FastifyPluginAsyncZod<{ services: Services }> = as
             earnings_cents: z.number().int(),
             last_cast_at: z.string().nullable(),
           }),
-          ...errorResponses(401, 403, 404, 429),
+          ...errorResponses(400, 401, 403, 404, 429),
         },
       },
     },

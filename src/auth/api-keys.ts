@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { apiKeys } from '../db/schema.js';
-import { generateApiKey, hashSecret } from '../auth/tokens.js';
+import { generateApiKey, hashSecret } from './tokens.js';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
-import { abandonCast, settleCast, startCast } from '../budgets/ledger.js';
+import { abandonCast, settleCast, startCast } from './lifecycle.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
@@ -9,6 +9,11 @@ import { castPrice, castTimeoutMs, checkInput, resolveCastTarget, runSpell } fro
 
 /** Set on a cast's response once the period's usage is past the budget's soft limit. */
 export const SOFT_LIMIT_HEADER = 'spell-budget-warning';
+
+const budgetWarning = {
+  type: 'string',
+  description: '`soft_limit_exceeded` once the period’s spending is past the budget’s soft limit; absent otherwise.',
+} as const;
 
 /**
  * `POST /v1/cast`. The checks run in the order the product promises — auth, tenant status, hard
@@ -20,8 +25,19 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
     '/v1/cast',
     {
       // The input goes to the spell as JSON bytes and is never stored, so a NUL in it is data.
-      config: { limit: 'manual', opaqueBodyFields: ['input'] },
+      config: {
+        limit: 'manual',
+        opaqueBodyFields: ['input'],
+        openapi: {
+          responseHeaders: {
+            200: { [SOFT_LIMIT_HEADER]: budgetWarning },
+            422: { [SOFT_LIMIT_HEADER]: budgetWarning },
+            503: { 'Retry-After': { type: 'integer', description: 'On `runtime_busy`: seconds to wait before trying again.' } },
+          },
+        },
+      },
       schema: {
+        operationId: 'castSpell',
         tags: ['casts'],
         summary: 'Cast a spell: name or name@version, with any JSON input',
         description:

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type Stripe from 'stripe';
+import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { requireBilling } from './accounts.js';
 import { processStripeEvent, recordFailure } from './webhooks.js';
@@ -18,8 +20,28 @@ export const stripeWebhookRoute: FastifyPluginAsync<{ services: Services }> = as
   app.post(
     '/webhooks/stripe',
     {
-      config: { auth: 'public', limit: 'off' },
-      schema: { tags: ['billing'], summary: 'Stripe webhook endpoint (signature verified; no other auth)', hide: false },
+      config: {
+        auth: 'public',
+        limit: 'off',
+        openapi: {
+          requestBody: {
+            description: 'A Stripe event, exactly as Stripe sent it, with its `Stripe-Signature: t=…,v1=…` header.',
+            content: { 'application/json': { schema: { type: 'object', description: 'A Stripe event' } } },
+          },
+        },
+      },
+      schema: {
+        operationId: 'receiveStripeWebhook',
+        tags: ['billing'],
+        summary: 'Stripe webhook endpoint (signature verified; no other auth)',
+        description:
+          'The raw event as Stripe sends it, verified against `Stripe-Signature`. `400 invalid_signature` changes nothing; ' +
+          '`503 billing_disabled` when the server has no Stripe keys; a 5xx while processing rolls the event back for Stripe to retry.',
+        response: {
+          200: z.object({ received: z.literal(true), result: z.enum(['processed', 'ignored', 'duplicate']) }),
+          ...errorResponses(400, 503),
+        },
+      },
     },
     async (request) => {
       const { stripe, settings } = requireBilling(services);

@@ -7,9 +7,9 @@ import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { publishVersion } from './registry.js';
-import { findOwnSpell, spellName } from './routes.js';
+import { findOwnSpell } from './own-spell.js';
 import type { SpellRuntime } from './runtime/index.js';
-import { versionSchema, viewVersion } from './views.js';
+import { spellName, versionSchema, viewVersion } from './views.js';
 
 const WASM_TYPES = ['application/wasm', 'application/octet-stream'];
 
@@ -51,6 +51,22 @@ async function validateModule(runtime: SpellRuntime, bytes: Uint8Array, function
   return { exports: inspected.exports };
 }
 
+/** The two ways a module arrives, for the OpenAPI document (the body is read by `readModule`, not by a schema). */
+const moduleBody = {
+  description: 'The compiled module: the raw bytes, or a form whose file field `module` holds them (as a browser sends it).',
+  content: {
+    'application/wasm': { schema: { type: 'string', contentMediaType: 'application/wasm' } },
+    'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['module'],
+        properties: { module: { type: 'string', contentMediaType: 'application/wasm', description: 'The .wasm file' } },
+      },
+    },
+  },
+};
+
 export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const maxBytes = services.config.spells.maxModuleBytes;
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
@@ -60,14 +76,15 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/v1/spells/:name/versions',
     {
       bodyLimit: maxBytes + 64 * 1024,
+      config: { openapi: { requestBody: moduleBody } },
       schema: {
+        operationId: 'uploadSpellVersion',
         tags: ['spells'],
         summary: 'Upload a new version (raw application/wasm body, or multipart field "module")',
         description:
           'The module is checked in a compile worker: valid Wasm that defines its own memory, within the structural limits ' +
           '(functions, function body size, block nesting, table size, initial memory, compile time). A refusal is ' +
           '400 validation_failed with the reason in `message` and, for a limit, its name in `limit`.',
-        consumes: ['application/wasm', 'multipart/form-data'],
         params: z.object({ name: spellName }),
         response: { 201: versionSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 429) },
       },

@@ -1,5 +1,5 @@
 import type { Services } from '../services.js';
-import { expireStaleCasts } from './ledger.js';
+import { expireStaleCasts } from './lifecycle.js';
 
 /**
  * Periodically fails casts left `running` by a process that died and releases their holds. Every

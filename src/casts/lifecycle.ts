@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
+import { chargeCredits, refundCredits } from '../billing/credits.js';
+import { queueMeterEvent } from '../billing/meter.js';
+import { holdBudget, releaseBudgetHold, settleBudgetHold, type BudgetRefusal } from '../budgets/holds.js';
+import type { DbOrTx } from '../db/client.js';
+import { casts } from '../db/schema.js';
+import { activePlan } from '../tenants/entitlements.js';
+
+/**
+ * Every write to `casts`: a cast starts (`running`, with its holds), settles, is abandoned or
+ * expires here. Budget holds and credit charges are functions of their own folders, called
+ * inside these transactions so the cast row and what it holds commit together.
+ */
+
+export type { BudgetRefusal } from '../budgets/holds.js';
+
+/** A paid cast of a tenant without a plan, whose prepaid credit does not cover the price. */
+export interface CreditRefusal {
+  ok: false;
+  reason: 'credits';
+  balanceCents: number;
+}
+
+export type StartCastResult = { ok: true; castId: string } | BudgetRefusal | CreditRefusal;
+
+/** Thrown inside the starting transaction to roll back whatever it had held. */
+class Refused extends Error {
+  constructor(readonly refusal: BudgetRefusal | CreditRefusal) {
+    super(`cast refused: ${refusal.reason}`);
+  }
+}
+
+export interface NewCast {
+  tenantId: string;
+  userId: string;
+  spellId: string;
+  spellVersionId: string;
+  priceCents: number;
+  now: Date;
+  /** After this, a still-running cast is taken for dead and its reservation released. */
+  expiresAt: Date;
+  /** Whether billing is on: then a paid cast is covered by a plan or charged to prepaid credit. */
+  billing: boolean;
+}
+
+/**
+ * Checks the hard budget and holds the cast's price, then writes the cast as `running`, in one
+ * transaction. With billing on, a paid cast of a tenant without a plan is then charged to its
+ * prepaid credit in the same transaction, or refused (and the budget hold rolled back).
+ */
+export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const held = await holdBudget(tx, cast);
+      if (!held.ok) throw new Refused(held);
+      const castId = randomUUID();
+      const payment =
+        cast.billing && cast.priceCents > 0
+          ? (await activePlan(tx, cast.tenantId, cast.now)) === 'FREE'
+            ? ('credits' as const)
+            : ('plan' as const)
+          : null;
+      // Before the cast row: its foreign key share-locks the tenant row that the charge locks.
+      if (payment === 'credits') {
+        const charged = await chargeCredits(tx, { tenantId: cast.tenantId, castId, priceCents: cast.priceCents, now: cast.now });
+        if (!charged.ok) throw new Refused({ ok: false, reason: 'credits', balanceCents: charged.balanceCents });
+      }
+      await tx.insert(casts).values({
+        id: castId,
+        tenantId: cast.tenantId,
+        userId: cast.userId,
+        spellId: cast.spellId,
+        spellVersionId: cast.spellVersionId,
+        status: 'running',
+        reservedCents: held.hold ? cast.priceCents : 0,
+        budgetPeriod: held.hold?.period ?? null,
+        periodStart: held.hold?.periodStart ?? null,
+        expiresAt: cast.expiresAt,
+        payment,
+        createdAt: cast.now,
+      });
+      return { ok: true as const, castId };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.refusal;
+    throw error;
+  }
+}
+
+export interface CastResult {
+  castId: string;
+  status: 'succeeded' | 'failed';
+  errorCode: string | null;
+  durationMs: number;
+  costCents: number;
+  now: Date;
+}
+
+/** After settling: whether the period is now past its soft limit (for the response header). */
+export interface Settlement {
+  settled: boolean;
+  softLimitExceeded: boolean;
+}
+
+/**
+ * Records the outcome and moves the hold into usage in one transaction: the cast's cost and the
+ * counter change together or not at all. A cast the reconciler already expired is left alone, so
+ * nothing is charged twice.
+ */
+export async function settleCast(db: DbOrTx, result: CastResult): Promise<Settlement> {
+  return db.transaction(async (tx) => {
+    const [cast] = await tx
+      .update(casts)
+      .set({
+        status: result.status,
+        errorCode: result.errorCode,
+        durationMs: result.durationMs,
+        costCents: result.costCents,
+        finishedAt: result.now,
+        expiresAt: null,
+      })
+      .where(and(eq(casts.id, result.castId), eq(casts.status, 'running')))
+      .returning();
+    if (!cast) return { settled: false, softLimitExceeded: false };
+    if (cast.payment === 'credits' && result.status !== 'succeeded') await refundCredits(tx, cast.id, result.now);
+    if (cast.payment === 'plan' && result.status === 'succeeded' && result.costCents > 0) {
+      await queueMeterEvent(tx, { castId: cast.id, tenantId: cast.tenantId, valueCents: result.costCents, now: result.now });
+    }
+    return { settled: true, softLimitExceeded: await settleBudgetHold(tx, cast, result.costCents, result.now) };
+  });
+}
+
+/**
+ * Fails casts whose process died mid-flight (still `running` past `expires_at`) and releases
+ * their holds. An interrupted cast costs nothing. Safe to run on every instance at once: each row
+ * is claimed by exactly one UPDATE.
+ */
+export async function expireStaleCasts(db: DbOrTx, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(casts)
+      .set({ status: 'failed', errorCode: 'interrupted', costCents: 0, finishedAt: now, expiresAt: null })
+      .where(and(eq(casts.status, 'running'), lt(casts.expiresAt, now)))
+      .returning({
+        id: casts.id,
+        tenantId: casts.tenantId,
+        budgetPeriod: casts.budgetPeriod,
+        periodStart: casts.periodStart,
+        reservedCents: casts.reservedCents,
+        payment: casts.payment,
+      });
+    for (const cast of expired) await releaseHolds(tx, cast, now);
+    return expired.length;
+  });
+}
+
+/** Withdraws a cast that was refused after its hold (rate limited): as if it never started. */
+export async function abandonCast(db: DbOrTx, castId: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [cast] = await tx
+      .delete(casts)
+      .where(and(eq(casts.id, castId), eq(casts.status, 'running')))
+      .returning();
+    if (cast) await releaseHolds(tx, cast, now);
+  });
+}
+
+type HeldCast = Pick<typeof casts.$inferSelect, 'id' | 'tenantId' | 'payment' | 'budgetPeriod' | 'periodStart' | 'reservedCents'>;
+
+/** Gives back what a cast that will not be charged still holds: its credit charge and its budget reservation. */
+async function releaseHolds(tx: DbOrTx, cast: HeldCast, now: Date): Promise<void> {
+  if (cast.payment === 'credits') await refundCredits(tx, cast.id, now);
+  await releaseBudgetHold(tx, cast);
+}

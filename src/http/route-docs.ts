@@ -1,0 +1,60 @@
+import type { FastifySchema, RouteOptions } from 'fastify';
+
+/** An OpenAPI header object's schema and meaning. */
+export interface HeaderDoc {
+  type: 'integer' | 'string';
+  description: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * What a route's zod schemas cannot say, for the OpenAPI document only: a request body that is
+     * not JSON (raw Wasm, multipart), and response headers of its own, by status.
+     */
+    openapi?: {
+      requestBody?: { description?: string; content: Record<string, { schema: Record<string, unknown> }> };
+      responseHeaders?: Record<number, Record<string, HeaderDoc>>;
+    };
+  }
+}
+
+const RATE_LIMIT_HEADERS: Record<string, HeaderDoc> = {
+  'RateLimit-Limit': { type: 'integer', description: 'Requests allowed per window for this caller.' },
+  'RateLimit-Remaining': { type: 'integer', description: 'Requests left in the current window.' },
+  'RateLimit-Reset': { type: 'integer', description: 'Seconds until the current window ends.' },
+};
+
+const RETRY_AFTER: Record<string, HeaderDoc> = {
+  'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' },
+};
+
+type ResponseDocs = Record<string, Record<string, unknown>>;
+
+/**
+ * Completes a route's OpenAPI operation from how the route is configured, so the document says
+ * what the server does: public and anonymous routes declare no security; rate-limited answers
+ * carry `RateLimit-*` (admin routes count only refusals), every 429 `Retry-After`; and the
+ * route's own `config.openapi` adds its request body and headers.
+ */
+export function documentRoute(schema: FastifySchema, route: RouteOptions): FastifySchema {
+  const config = route.config ?? {};
+  const open = config.auth === 'public' || config.auth === 'anonymous';
+  const limited = config.limit !== 'off';
+  const response: ResponseDocs = { ...((schema.response ?? {}) as ResponseDocs) };
+  for (const [status, doc] of Object.entries(response)) {
+    const code = Number(status);
+    const headers: Record<string, HeaderDoc> = {
+      ...(limited && (code === 429 || (code < 400 && config.auth !== 'admin')) ? RATE_LIMIT_HEADERS : {}),
+      ...(code === 429 ? RETRY_AFTER : {}),
+      ...config.openapi?.responseHeaders?.[code],
+    };
+    if (Object.keys(headers).length > 0) response[status] = { ...doc, headers: { ...(doc.headers as object | undefined), ...headers } };
+  }
+  return {
+    ...schema,
+    ...(open && { security: [] }),
+    ...(config.openapi?.requestBody && { body: config.openapi.requestBody }),
+    response,
+  };
+}
