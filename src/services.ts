@@ -8,7 +8,9 @@ import { openDatabase, type Database, type DatabaseHandle } from './db/client.js
 import { systemClock, type Clock } from './lib/clock.js';
 import { statfsProbe, type DiskProbe } from './lib/disk.js';
 import { openRedis } from './lib/redis.js';
+import { HANDLED_EVENT_TYPES } from './billing/handled-events.js';
 import { createMetrics, type Metrics } from './metrics/registry.js';
+import { FAILURE_CODES } from './spells/runtime/protocol.js';
 import { createSpellRuntime, type SpellRuntime } from './spells/runtime/index.js';
 
 /** Everything a route or a domain function may need, built once per process. */
@@ -65,7 +67,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       poolMax: config.databasePoolMax,
       onConnectionError: (error) => logger.warn({ err: error }, 'lost a database connection; the pool opens a new one on demand'),
     }));
-  const metrics = createMetrics({ connectionsInUse: () => database.connectionsInUse() });
+  const metrics = createMetrics({
+    connectionsInUse: () => database.connectionsInUse(),
+    knownLabels: { castFailureCode: FAILURE_CODES, stripeEventType: HANDLED_EVENT_TYPES },
+  });
   const redis = config.redisUrl ? await openRedis(config.redisUrl, { logger, metrics }) : undefined;
   if (!config.stripe) {
     logger.warn('STRIPE_SECRET_KEY or STRIPE_WEBHOOK_SECRET is not set; billing is off (casting works, billing routes answer 503)');

@@ -1,18 +1,15 @@
-import { HANDLED_EVENT_TYPES } from '../billing/handled-events.js';
-import { FAILURE_CODES } from '../spells/runtime/protocol.js';
-
 /**
  * The label values each labelled counter starts at zero with. A counter that has never moved
  * would otherwise be absent from the scrape, and `rate(...) > 0` alerts and dashboards would
- * show "no data" instead of 0 until the first incident.
+ * show "no data" instead of 0 until the first incident. The lists that belong to a capability
+ * (failure codes, Stripe event types) are handed in by `createMetrics`'s caller, so metrics,
+ * which every folder uses, imports none of them.
  */
 export const KNOWN_LABELS = {
   castStatus: ['succeeded', 'failed'],
-  castFailureCode: FAILURE_CODES,
   /** `user` and `ip` are the general limits; the others are the named per-IP limits. */
   rateLimitScope: ['user', 'ip', 'login', 'license_claim'],
   redisOperation: ['connection', 'rate_limit', 'login_throttle'],
-  stripeEventType: HANDLED_EVENT_TYPES,
   stripeResult: ['processed', 'duplicate', 'ignored', 'failed'],
   meterResult: ['sent', 'failed'],
 } as const;

@@ -26,7 +26,11 @@ export const HTTP_DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0
  * One registry per app instance, so several instances in one process (tests) never share
  * counters. `connectionsInUse` is sampled when Prometheus scrapes.
  */
-export function createMetrics(options: { connectionsInUse: () => number }): Metrics {
+export function createMetrics(options: {
+  connectionsInUse: () => number;
+  /** The label values of the counters whose values a capability defines, started at zero. */
+  knownLabels: { castFailureCode: readonly string[]; stripeEventType: readonly string[] };
+}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const rateLimited = new Counter({
@@ -102,10 +106,10 @@ export function createMetrics(options: { connectionsInUse: () => number }): Metr
     castTotal.inc({ status }, 0);
     castDuration.zero({ status });
   }
-  for (const code of KNOWN_LABELS.castFailureCode) castFailed.inc({ code }, 0);
+  for (const code of options.knownLabels.castFailureCode) castFailed.inc({ code }, 0);
   for (const scope of KNOWN_LABELS.rateLimitScope) rateLimited.inc({ scope }, 0);
   for (const operation of KNOWN_LABELS.redisOperation) redisErrors.inc({ operation }, 0);
-  for (const type of KNOWN_LABELS.stripeEventType) {
+  for (const type of options.knownLabels.stripeEventType) {
     for (const result of KNOWN_LABELS.stripeResult) stripeWebhooks.inc({ type, result }, 0);
   }
   stripeWebhooks.inc({ type: 'unknown', result: 'invalid_signature' }, 0);
