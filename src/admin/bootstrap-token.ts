@@ -18,12 +18,13 @@ export const BOOTSTRAP_TOKEN_FILE = 'admin-token';
  * `spell admin token create` works beside running servers.
  */
 export async function createBootstrapAdminToken(services: Services): Promise<void> {
-  if (services.database.kind !== 'pglite') return;
+  // Only an embedded database on disk: the token goes beside its files. In memory there is
+  // nowhere to leave it, and PostgreSQL has the CLI.
+  const { dataDir } = services.database;
+  if (services.database.kind !== 'pglite' || dataDir === undefined) return;
   const [existing] = await services.db.select({ id: adminTokens.id }).from(adminTokens).limit(1);
   if (existing) return;
-  // An in-memory database has nowhere to leave the token, and forgets it at exit anyway.
-  if (services.config.dataDir === 'memory://') return;
-  const path = join(services.config.dataDir, BOOTSTRAP_TOKEN_FILE);
+  const path = join(dataDir, BOOTSTRAP_TOKEN_FILE);
   const created = await createAdminToken(services.db, { name: BOOTSTRAP_TOKEN_NAME, now: services.clock.now(), actor: { type: 'system', id: 'server' } });
   await writeFile(path, `${created.token}\n`, { mode: 0o600 });
   services.logger.warn(

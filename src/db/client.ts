@@ -24,6 +24,8 @@ export type DbOrTx = Database | Transaction;
 export interface DatabaseHandle {
   readonly db: Database;
   readonly kind: 'pglite' | 'postgres';
+  /** The directory an embedded database keeps its files in (unset in memory and on PostgreSQL). */
+  readonly dataDir?: string;
   /** Applies pending migrations; safe to call from several processes at once. */
   migrate(): Promise<void>;
   /** Throws when the database does not answer. */
@@ -111,6 +113,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'pglite',
+    ...(inMemory ? {} : { dataDir }),
     migrate: () => migratePglite(db, { migrationsFolder }),
     async ping() {
       inFlight += 1;

@@ -2,6 +2,22 @@ import type { Purchase, Subscription } from '../api/types';
 import { Empty } from '../components/alert';
 import { formatCents, formatDate, formatDay } from '../components/format';
 
+const PAYMENT_STATUS: Record<Purchase['payment_status'], string> = {
+  paid: 'Paid',
+  no_payment_required: 'Paid',
+  unpaid: 'Pending',
+  failed: 'Failed',
+};
+
+/** Credit counts only once its payment settled; refunds and lost disputes take part of it back. */
+function creditAdded(purchase: Purchase): string {
+  if (!purchase.credits_cents) return '—';
+  if (purchase.payment_status === 'unpaid') return `${formatCents(purchase.credits_cents)} once paid`;
+  if (purchase.payment_status === 'failed') return '—';
+  const kept = purchase.credits_cents - purchase.credits_reversed_cents;
+  return kept === purchase.credits_cents ? formatCents(kept) : `${formatCents(kept)} (${formatCents(purchase.credits_reversed_cents)} refunded)`;
+}
+
 export function PurchasesTable({ purchases }: { purchases: Purchase[] }) {
   if (purchases.length === 0) return <Empty>No purchases yet.</Empty>;
   return (
@@ -12,6 +28,7 @@ export function PurchasesTable({ purchases }: { purchases: Purchase[] }) {
             <th scope="col">Date</th>
             <th scope="col">What</th>
             <th scope="col" className="num">Amount</th>
+            <th scope="col">Payment</th>
             <th scope="col" className="num">Credit added</th>
           </tr>
         </thead>
@@ -23,7 +40,8 @@ export function PurchasesTable({ purchases }: { purchases: Purchase[] }) {
               <td data-label="Amount" className="num">
                 {formatCents(purchase.amount_cents)} {purchase.currency?.toUpperCase()}
               </td>
-              <td data-label="Credit added" className="num">{purchase.credits_cents ? formatCents(purchase.credits_cents) : '—'}</td>
+              <td data-label="Payment">{PAYMENT_STATUS[purchase.payment_status]}</td>
+              <td data-label="Credit added" className="num">{creditAdded(purchase)}</td>
             </tr>
           ))}
         </tbody>
