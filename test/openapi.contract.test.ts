@@ -8,7 +8,7 @@ interface Operation {
   security?: unknown[];
   parameters?: unknown[];
   requestBody?: { content: Record<string, unknown> };
-  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, unknown> }>;
+  responses: Record<string, { description?: string; content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, unknown> }>;
 }
 
 let t: TestApp;
@@ -61,8 +61,17 @@ describe('openapi.contract', () => {
     ).toEqual([]);
     // A write a browser may make with the session cookie can be refused for its CSRF token.
     expect(missing((entry) => entry.method === 'GET' || entry.operation.security !== undefined || statuses(entry.operation).includes('403'))).toEqual([]);
+    // Any route with a body refuses another Content-Type.
+    expect(missing(({ operation }) => !operation.requestBody || statuses(operation).includes('415'))).toEqual([]);
     expect(statuses(document.paths['/auth/github']?.get as Operation)).toEqual(expect.arrayContaining(['302', '429', '501']));
     expect(statuses(document.paths['/webhooks/stripe']?.post as Operation)).toEqual(expect.arrayContaining(['200', '400', '503']));
+  });
+
+  it('describes every response by its status, so a generated client’s errors say what happened', () => {
+    expect(
+      missing(({ operation }) => Object.values(operation.responses).every((response) => Boolean(response.description) && response.description !== 'Default Response')),
+    ).toEqual([]);
+    expect(document.paths['/v1/cast']?.post?.responses['402']?.description).toBe('Payment Required');
   });
 
   it('declares no security on public routes and the admin token on admin routes', () => {

@@ -39,6 +39,7 @@ describe('web.static', () => {
       const response = await t.app.inject({ url: '/', headers: accept ? { accept } : {} });
       expect(response.statusCode, accept).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.headers.vary).toMatch(/accept/i);
       const body = response.json();
       expect(body).toMatchObject({ name: 'Spell Platform', web_app: expect.stringMatching(/\/$/), admin_console: expect.stringMatching(/\/admin$/) });
       expect(body.message).toContain('/docs');

@@ -82,15 +82,12 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     program
       .command('cast')
       .description('Cast a spell and print its output')
-      .argument('<spell>', '[owner/]name[@version]')
+      .argument('<spell>', 'name[@version]')
       .option('--input <json>', 'the input, as JSON (default: null)')
-      .option('--input-file <path>', 'read the input (JSON) from a file')
-      .option('--max-price-cents <n>', 'refuse to pay more than this', wholeNumber('--max-price-cents', 0, 1_000_000)),
-  ).action(async (spell: string, options: ConnectionFlags & { input?: string; inputFile?: string; maxPriceCents?: number; json?: boolean }) => {
+      .option('--input-file <path>', 'read the input (JSON) from a file'),
+  ).action(async (spell: string, options: ConnectionFlags & { input?: string; inputFile?: string; json?: boolean }) => {
     const input = await readInput(options);
-    const answer = (await callApi(await target(io, options), 'POST', '/v1/cast', {
-      json: { spell, input, ...(options.maxPriceCents !== undefined && { max_price_cents: options.maxPriceCents }) },
-    })) as CastAnswer;
+    const answer = (await callApi(await target(io, options), 'POST', '/v1/cast', { json: { spell, input } })) as CastAnswer;
     if (options.json) return printJson(io, answer);
     line(io.stdout, typeof answer.output === 'string' ? answer.output : JSON.stringify(answer.output, null, 2));
     line(io.stderr, `cast ${answer.cast_id}: ${answer.duration_ms} ms, ${answer.cost_cents} cents`);

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifySchema, RouteOptions } from 'fastify';
 
 /** An OpenAPI header object's schema and meaning. */
@@ -42,6 +43,9 @@ export function documentRoute(schema: FastifySchema, route: RouteOptions): Fasti
   const open = config.auth === 'public' || config.auth === 'anonymous';
   const limited = config.limit !== 'off';
   const response: ResponseDocs = { ...((schema.response ?? {}) as ResponseDocs) };
+  // Every route with a body answers another Content-Type with 415, in the error shape of its 400.
+  const takesBody = schema.body !== undefined || config.openapi?.requestBody !== undefined;
+  if (takesBody && response['415'] === undefined && response['400'] !== undefined) response['415'] = response['400'];
   for (const [status, doc] of Object.entries(response)) {
     const code = Number(status);
     const headers: Record<string, HeaderDoc> = {
@@ -49,7 +53,9 @@ export function documentRoute(schema: FastifySchema, route: RouteOptions): Fasti
       ...(code === 429 ? RETRY_AFTER : {}),
       ...config.openapi?.responseHeaders?.[code],
     };
-    if (Object.keys(headers).length > 0) response[status] = { ...doc, headers: { ...(doc.headers as object | undefined), ...headers } };
+    // A response's description is what generated clients put in their errors: say the status, not "Default Response".
+    const described = typeof doc.description === 'string' ? doc : { ...doc, description: STATUS_CODES[code] ?? `HTTP ${status}` };
+    response[status] = Object.keys(headers).length > 0 ? { ...described, headers: { ...(described.headers as object | undefined), ...headers } } : described;
   }
   return {
     ...schema,

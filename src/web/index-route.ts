@@ -55,6 +55,8 @@ export function registerIndexRoute(
       },
     },
     async (request, reply) => {
+      // The answer depends on Accept, so a cache must not hand a browser the JSON or curl the page.
+      reply.header('vary', 'Accept');
       if (sendPage && wantsHtml(request)) return sendPage(reply);
       return index;
     },
