@@ -104,6 +104,15 @@ describe('license claims', () => {
     expect(login.statusCode).toBe(200);
   });
 
+  it('need no names: the tenant is named as at sign-up, after the email', async () => {
+    const [issued] = await issueKeys(t.app, operator, 1, 'no names');
+    if (!issued) throw new Error('no key');
+    const { email, password, license_key } = claimBody(issued.key);
+    const response = await claim({ email, password, license_key });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ tenant: { name: email, status: 'active' }, user: { display_name: null } });
+  });
+
   it('answer a used, a revoked, an unknown and a malformed key with the same error', async () => {
     const [used, revoked] = await issueKeys(t.app, operator, 2, 'refusals');
     if (!used || !revoked) throw new Error('no keys');

@@ -11,8 +11,9 @@ export interface LicenseClaim {
   key: string | undefined;
   email: string;
   passwordHash: string;
-  displayName: string;
-  tenantName: string;
+  displayName?: string | undefined;
+  /** Defaults to the display name, then the email, as at sign-up. */
+  tenantName?: string | undefined;
   now: Date;
 }
 

@@ -51,8 +51,8 @@ export const licenseClaimRoute: FastifyPluginAsyncZod<{ services: Services }> = 
         body: z.object({
           email: z.email({ error: 'must be an email address' }).max(254),
           password: newPasswordSchema,
-          display_name: name,
-          tenant_name: name,
+          display_name: name.optional(),
+          tenant_name: name.optional().describe('The new tenant\'s name; defaults to display_name, then the email, as at sign-up'),
           license_key: z.string().min(1).max(100),
         }),
         response: {

@@ -3872,8 +3872,9 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     password: string;
-                    display_name: string;
-                    tenant_name: string;
+                    display_name?: string;
+                    /** @description The new tenant's name; defaults to display_name, then the email, as at sign-up */
+                    tenant_name?: string;
                     license_key: string;
                 };
             };
