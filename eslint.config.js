@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', 'node_modules/', 'spells/examples/build/', 'web/dist/', 'scratch/', 'drizzle/'] },
+  { ignores: ['dist/', 'data/', 'node_modules/', 'spells/examples/build/', 'web/dist/', 'scratch/', 'drizzle/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,9 +3,12 @@ import { buildTestApp, type TestApp } from './helpers/app.js';
 import { exampleSpell, publish } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';
 
-const TIMEOUT_MS = 400;
-// Generous enough for a loaded CI machine; what matters is that a cast ends near its limit, not at 30 s.
-const MARGIN_MS = 1_500;
+// Long enough that memory-hog, deep-recursion and huge-output reach their own limit before the
+// clock stops them, even on a loaded machine (at 400 ms a slow run could end as spell_timeout).
+const TIMEOUT_MS = 2_000;
+// What matters is that a cast ends at its limit rather than running on to the 30 s a test may take;
+// a loaded machine can add seconds to the HTTP path and to starting a fresh worker.
+const MARGIN_MS = 8_000;
 
 let t: TestApp;
 let creator: SignedUp;

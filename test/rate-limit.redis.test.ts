@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { hasProgram } from './helpers/programs.js';
 import { startRedisServer, type OwnRedis } from './helpers/redis-server.js';
 import { signUp } from './helpers/users.js';
 
@@ -20,7 +21,7 @@ afterAll(async () => {
 
 const limitedEnv = { RATE_LIMIT_ANON_PER_MINUTE: '10' };
 
-describe('rate-limit.redis', () => {
+describe.runIf(hasProgram('redis-server', 'apt-get install redis-server'))('rate-limit.redis', () => {
   it('shares one limit between two app instances on the same Redis', async () => {
     const prefix = `shared:${randomBytes(4).toString('hex')}:`;
     const first = await buildTestApp({ database, redisUrl: redis.url, redisKeyPrefix: prefix, env: limitedEnv });

@@ -8,7 +8,9 @@ import { signUp, type SignedUp } from './helpers/users.js';
 
 const MiB = 1024 * 1024;
 
-function loop(tenant: string, timeoutMs = 200): RunParams {
+// Long enough that the casts a test queues behind a running one get there before it ends, even on
+// a loaded machine; every cast of a test ends at this limit, so it sets the test's length.
+function loop(tenant: string, timeoutMs = 500): RunParams {
   return {
     moduleHash: 'infinite-loop',
     loadModule: async () => exampleSpell('infinite-loop'),
@@ -63,11 +65,12 @@ describe('runtime.fairness: the pool', () => {
     const pool = runtime;
     const finished: string[] = [];
     const track = (name: string, cast: Promise<RunResult>) => cast.then((result) => finished.push(`${name}:${result.ok ? 'ok' : result.code}`));
-    const noisy = [track('n1', pool.run(loop('noisy', 2_000))), track('n2', pool.run(loop('noisy', 2_000)))];
+    // The victim waits for a fresh worker to start, which takes seconds on a loaded machine.
+    const noisy = [track('n1', pool.run(loop('noisy', 4_000))), track('n2', pool.run(loop('noisy', 4_000)))];
     await until(() => pool.stats().busy === 2);
     const echo: RunParams = { ...loop('victim'), moduleHash: 'echo', loadModule: async () => exampleSpell('echo') };
     await track('victim', pool.run(echo));
-    // Without taking a worker back, the victim would have waited for a loop's 2 s limit and ended after it.
+    // Without taking a worker back, the victim would have waited for a loop's 4 s limit and ended after it.
     expect(finished).toEqual(['victim:ok']);
     await Promise.all(noisy);
     expect(finished.slice(1).sort()).toEqual(['n1:spell_timeout', 'n2:spell_timeout']);
@@ -92,7 +95,10 @@ describe('runtime.fairness: the pool', () => {
 });
 
 describe('runtime.fairness: the cast API', () => {
-  const TIMEOUT_MS = 1_000;
+  // Each test sends its later casts through the whole HTTP path (auth, budget hold) while the first
+  // ones spin; on a loaded machine that can take over a second, and a spin that ended first would
+  // leave nothing to queue behind. Three seconds leaves the margin without slowing the run much.
+  const TIMEOUT_MS = 3_000;
   let t: TestApp;
   let noisy: SignedUp;
   let victim: SignedUp;

@@ -48,12 +48,17 @@ export async function openDatabase(options: {
   url?: string | undefined;
   dataDir: string;
   poolMax?: number;
+  /**
+   * An in-memory PGlite starts as a copy of this data directory (`dumpDataDir()` of a migrated one)
+   * instead of an empty cluster: the tests clone one template rather than migrate each database.
+   */
+  pgliteTemplate?: Blob;
   /** Told when a PostgreSQL connection breaks (the server ended it, the network dropped). */
   onConnectionError?: (error: Error) => void;
 }): Promise<DatabaseHandle> {
   return options.url
     ? openPostgres(options.url, options.poolMax ?? 10, options.onConnectionError)
-    : openPglite(options.dataDir);
+    : openPglite(options.dataDir, options.pgliteTemplate);
 }
 
 /** Thrown when another live process has the embedded database open. */
@@ -97,11 +102,13 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, template: Blob | undefined): Promise<DatabaseHandle> {
   const inMemory = dataDir === 'memory://';
+  if (template && !inMemory) throw new Error('a PGlite template is only for an in-memory database');
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
   const client = await (async () => {
+    if (template) return PGlite.create({ loadDataDir: template });
     if (!inMemory) await seedFromTemplate(dataDir);
     return PGlite.create(inMemory ? undefined : dataDir);
   })().catch(async (error: unknown) => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminToken } from '../../src/admin/tokens.js';
 import { issueKeys, signInToConsole } from './admin-console.js';
-import { inPage, launchBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './browser.js';
+import { hasChromium, inPage, launchBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
 let browser: Browser;
@@ -36,7 +36,7 @@ async function keyStatus(memo: string): Promise<string | undefined> {
   return body.license_keys[0]?.status;
 }
 
-describe('browser: admin console', () => {
+describe.runIf(hasChromium())('browser: admin console', () => {
   it('issues keys; a new user claims one; the operator sees the tenant, the claim in the audit log, and manages the tenant', async () => {
     const memo = `expo-${Math.random().toString(16).slice(2, 8)}`;
     const company = `Lin Labs ${memo}`;

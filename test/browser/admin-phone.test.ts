@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminToken } from '../../src/admin/tokens.js';
 import { issueKeys, signInToConsole } from './admin-console.js';
-import { inPage, launchBrowser, PASSWORD, uniqueEmail } from './browser.js';
+import { hasChromium, inPage, launchBrowser, PASSWORD, uniqueEmail } from './browser.js';
 import { expectLinksOnScreen, expectNoClippedCells, expectNoSidewaysScroll, openMenu, PHONE } from './phone.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -20,7 +20,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-describe('browser: admin console at phone width', () => {
+describe.runIf(hasChromium())('browser: admin console at phone width', () => {
   it('fits license keys, a tenant with entitlements and the audit log on a phone', async () => {
     const memo = `phone-${Math.random().toString(16).slice(2, 8)}`;
     const email = uniqueEmail('phone-tenant');

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inPage, launchBrowser, signUpInBrowser, uniqueEmail } from './browser.js';
+import { hasChromium, inPage, launchBrowser, signUpInBrowser, uniqueEmail } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
 let browser: Browser;
@@ -13,7 +13,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-describe('browser: billing', () => {
+describe.runIf(hasChromium())('browser: billing', () => {
   it('upgrades through Checkout, shows the plan once the webhook lands, buys credit, and warns during grace', async () => {
     const stripe = web.stripe;
     if (!stripe) throw new Error('billing server without the Stripe stand-in');

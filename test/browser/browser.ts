@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { hasProgram } from '../helpers/programs.js';
 
 /** Debian's chromium (`apt-get install chromium`; .ci/run installs it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Whether the browser suites can run here (see hasProgram: CI requires it). */
+export const hasChromium = () => hasProgram(CHROMIUM, 'apt-get install chromium, or set CHROMIUM_PATH');
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 export function launchBrowser(): Promise<Browser> {

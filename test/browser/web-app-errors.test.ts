@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inPage, launchBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './browser.js';
+import { hasChromium, inPage, launchBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
 const echoModule = fileURLToPath(new URL('../../spells/examples/build/echo.wasm', import.meta.url));
@@ -16,7 +16,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-describe('browser: web app when things go wrong', () => {
+describe.runIf(hasChromium())('browser: web app when things go wrong', () => {
   it('keeps a refused module on the publish form with the reason, then publishes on retry', async () => {
     await inPage(browser, web.url, 'web-publish-refused', async ({ page, problems }) => {
       await signUpInBrowser(page, uniqueEmail('wasm'));

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inPage, launchBrowser, signUpInBrowser, uniqueEmail } from './browser.js';
+import { hasChromium, inPage, launchBrowser, signUpInBrowser, uniqueEmail } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
 const echoModule = fileURLToPath(new URL('../../spells/examples/build/echo.wasm', import.meta.url));
@@ -16,7 +16,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-describe('browser: web app', () => {
+describe.runIf(hasChromium())('browser: web app', () => {
   it('signs up, creates an API key that works, and casts the demo spell in the playground', async () => {
     await inPage(browser, web.url, 'web-signup-key-cast', async ({ page, context, problems }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inPage, launchBrowser, signUpInBrowser, uniqueEmail } from './browser.js';
+import { hasChromium, inPage, launchBrowser, signUpInBrowser, uniqueEmail } from './browser.js';
 import { expectLinksOnScreen, expectNoClippedCells, expectNoSidewaysScroll, openMenu, PHONE } from './phone.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -25,7 +25,7 @@ const focused = (page: Page) =>
 const resultFocused = (page: Page) =>
   page.evaluate<boolean>(`document.activeElement === document.querySelector('[role=region][aria-label="Cast result"]')`);
 
-describe('browser: web app at phone width', () => {
+describe.runIf(hasChromium())('browser: web app at phone width', () => {
   it('folds the navigation behind a Menu button that reaches every page and closes with Escape', async () => {
     await inPage(
       browser,

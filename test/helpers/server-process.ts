@@ -28,15 +28,17 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   });
   const url = `http://127.0.0.1:${port}`;
   const exited = () => child.exitCode !== null || child.signalCode !== null;
-  for (let attempt = 0; attempt < 300 && !exited(); attempt += 1) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  // Starting from source (tsx) takes a few seconds, and far longer on a loaded machine.
+  let ready = false;
+  for (const started = Date.now(); !ready && !exited() && Date.now() - started < 120_000; ) {
+    ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   if (exited()) throw new Error('server process exited during start');
+  if (!ready) {
+    child.kill('SIGKILL');
+    throw new Error('server process was not ready after 120 s');
+  }
   return {
     url,
     child,

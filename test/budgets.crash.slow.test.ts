@@ -44,6 +44,16 @@ async function api<T>(server: ServerProcess, path: string, init: { method?: stri
   return { status: response.status, body: (await response.json()) as T };
 }
 
+type Cast = { status: string; cost_cents: number | null; error_code: string | null };
+
+/** Polls until `condition` holds; fails after 60 s. */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (const started = Date.now(); !(await condition()); ) {
+    if (Date.now() - started > 60_000) throw new Error('the condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('budgets.crash', () => {
   it('after SIGKILL mid-burst and a restart, every cast ends in one final state and no hold outlives its expiry', async () => {
     let server = await startServerProcess(env);
@@ -62,20 +72,20 @@ describe('budgets.crash', () => {
     const burst = Array.from({ length: 30 }, (_, i) =>
       api(server, '/v1/cast', { method: 'POST', token, json: { spell: i % 3 === 0 ? 'quick' : 'slow-loop', input: i } }).catch(() => undefined),
     );
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Kill it once casts are under way, however long a loaded machine takes to get them there.
+    await until(async () => (await api<{ casts: Cast[] }>(server, '/v1/casts?limit=200', { token })).body.casts.some((cast) => cast.status === 'running'));
     await server.kill('SIGKILL');
     await Promise.all(burst);
 
     server = await startServerProcess(env);
     try {
-      type Cast = { status: string; cost_cents: number | null; error_code: string | null };
       type Usage = { used_cents: number; reserved_cents: number; hard_limit_cents: number };
       let history: Cast[] = [];
-      for (let attempt = 0; attempt < 100; attempt += 1) {
-        history = (await api<{ casts: Cast[] }>(server, '/v1/casts?limit=200', { token })).body.casts;
-        if (history.every((cast) => cast.status !== 'running')) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const restarted = server;
+      await until(async () => {
+        history = (await api<{ casts: Cast[] }>(restarted, '/v1/casts?limit=200', { token })).body.casts;
+        return history.every((cast) => cast.status !== 'running');
+      });
       expect(history.length).toBeGreaterThan(0);
       expect(history.every((cast) => cast.status === 'succeeded' || cast.status === 'failed')).toBe(true);
       expect(history.some((cast) => cast.error_code === 'interrupted')).toBe(true);
