@@ -54,30 +54,39 @@ interface MemorySection {
   memories: (MemoryLimits & { flags: number })[];
 }
 
-function findMemorySection(bytes: Uint8Array): MemorySection | undefined {
+/**
+ * Finds the first section `id` of a module: where it starts and ends, and a cursor at its content.
+ * A module has at most one of each known section.
+ */
+export function findSection(bytes: Uint8Array, id: number): { start: number; end: number; cursor: Cursor } | undefined {
   const cursor: Cursor = { bytes, at: 8 };
   while (cursor.at < bytes.length) {
     const start = cursor.at;
-    const id = bytes[cursor.at];
+    const sectionId = bytes[cursor.at];
     cursor.at += 1;
     const size = readU32(cursor);
     const end = cursor.at + size;
     if (end > bytes.length) throw new RangeError('section runs past the end of the module');
-    if (id === MEMORY_SECTION) {
-      const count = readU32(cursor);
-      const memories: MemorySection['memories'] = [];
-      for (let i = 0; i < count; i += 1) {
-        const flags = readU32(cursor);
-        if (flags & MEMORY64) throw new RangeError('64-bit memories are not supported');
-        const initialPages = readU32(cursor);
-        const maxPages = flags & HAS_MAX ? readU32(cursor) : null;
-        memories.push({ flags, initialPages, maxPages });
-      }
-      return { start, end, memories };
-    }
+    if (sectionId === id) return { start, end, cursor };
     cursor.at = end;
   }
   return undefined;
+}
+
+function findMemorySection(bytes: Uint8Array): MemorySection | undefined {
+  const section = findSection(bytes, MEMORY_SECTION);
+  if (!section) return undefined;
+  const { start, end, cursor } = section;
+  const count = readU32(cursor);
+  const memories: MemorySection['memories'] = [];
+  for (let i = 0; i < count; i += 1) {
+    const flags = readU32(cursor);
+    if (flags & MEMORY64) throw new RangeError('64-bit memories are not supported');
+    const initialPages = readU32(cursor);
+    const maxPages = flags & HAS_MAX ? readU32(cursor) : null;
+    memories.push({ flags, initialPages, maxPages });
+  }
+  return { start, end, memories };
 }
 
 /** The limits of each memory the module defines itself (imported memories are not listed). */

@@ -6,7 +6,7 @@
  * refuses the growth (`table.grow` answers -1), as it does for memory past its cap.
  * Binary format: https://webassembly.github.io/spec/core/binary/modules.html#table-section
  */
-import { readU32, replaceSection, writeU32, type Cursor } from './wasm-memory.js';
+import { findSection, readU32, replaceSection, writeU32 } from './wasm-memory.js';
 
 const TABLE_SECTION = 4;
 const HAS_MAX = 0x01;
@@ -19,32 +19,22 @@ interface TableType {
 }
 
 function findTableSection(bytes: Uint8Array): { start: number; end: number; tables: TableType[] } | undefined {
-  const cursor: Cursor = { bytes, at: 8 };
-  while (cursor.at < bytes.length) {
-    const start = cursor.at;
-    const id = bytes[cursor.at];
+  const section = findSection(bytes, TABLE_SECTION);
+  if (!section) return undefined;
+  const { start, end, cursor } = section;
+  const tables: TableType[] = [];
+  for (let count = readU32(cursor); count > 0; count -= 1) {
+    const referenceType = bytes[cursor.at];
     cursor.at += 1;
-    const size = readU32(cursor);
-    const end = cursor.at + size;
-    if (end > bytes.length) throw new RangeError('section runs past the end of the module');
-    if (id === TABLE_SECTION) {
-      const tables: TableType[] = [];
-      for (let count = readU32(cursor); count > 0; count -= 1) {
-        const referenceType = bytes[cursor.at];
-        cursor.at += 1;
-        const flags = readU32(cursor);
-        // A table with an initialiser expression (0x40) or 64-bit limits is not accepted here.
-        if (referenceType === undefined || referenceType === 0x40 || flags & ~HAS_MAX) {
-          throw new RangeError('unsupported table type');
-        }
-        const initial = readU32(cursor);
-        tables.push({ referenceType, flags, initial, max: flags & HAS_MAX ? readU32(cursor) : null });
-      }
-      return { start, end, tables };
+    const flags = readU32(cursor);
+    // A table with an initialiser expression (0x40) or 64-bit limits is not accepted here.
+    if (referenceType === undefined || referenceType === 0x40 || flags & ~HAS_MAX) {
+      throw new RangeError('unsupported table type');
     }
-    cursor.at = end;
+    const initial = readU32(cursor);
+    tables.push({ referenceType, flags, initial, max: flags & HAS_MAX ? readU32(cursor) : null });
   }
-  return undefined;
+  return { start, end, tables };
 }
 
 /**
