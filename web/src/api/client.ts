@@ -67,7 +67,7 @@ export const api = {
   register: (input: { email: string; password: string; display_name?: string }) => post<SessionAnswer>('/v1/auth/register', input),
   login: (input: { email: string; password: string }) => post<SessionAnswer>('/v1/auth/login', input),
   logout: () => call<null>('/v1/auth/logout', { method: 'POST' }),
-  claimLicense: (input: { email: string; password: string; display_name: string; tenant_name: string; license_key: string }) =>
+  claimLicense: (input: { email: string; password: string; display_name?: string; tenant_name?: string; license_key: string }) =>
     post<SessionAnswer>('/v1/public/license/claim', input),
 
   listKeys: () => get<{ keys: ApiKey[] }>('/v1/keys'),

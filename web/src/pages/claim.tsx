@@ -21,8 +21,9 @@ export function ClaimPage() {
         license_key: text('license_key'),
         email: text('email'),
         password: String(form.get('password') ?? ''),
-        display_name: text('display_name'),
-        tenant_name: text('tenant_name'),
+        // Optional: a new tenant is named after the email when they are left empty.
+        ...(text('display_name') && { display_name: text('display_name') }),
+        ...(text('tenant_name') && { tenant_name: text('tenant_name') }),
       });
       await refresh();
       navigate('/billing?claimed=1');
@@ -53,8 +54,8 @@ export function ClaimPage() {
           placeholder="SPELL-XXXXXXXX-XXXXXXXX-XXXXXXXX-XXXX"
         />
         <TextField label="Email" name="email" type="email" autoComplete="email" required />
-        <TextField label="Your name" name="display_name" autoComplete="name" required maxLength={100} />
-        <TextField label="Team or company name" name="tenant_name" autoComplete="organization" required maxLength={100} />
+        <TextField label="Your name (optional)" name="display_name" autoComplete="name" maxLength={100} />
+        <TextField label="Team or company name (optional)" name="tenant_name" autoComplete="organization" maxLength={100} />
         <TextField label="Password" name="password" type="password" autoComplete="new-password" minLength={8} required />
         <button type="submit" disabled={busy}>
           {busy ? 'Claiming…' : 'Claim and create account'}
