@@ -59,8 +59,13 @@ export const errorStatus = {
   spell_output_too_large: 422,
   /** The spell trapped (unreachable, stack overflow, out-of-bounds access, …). */
   spell_trapped: 422,
-  /** The spell returned an error of its own. */
+  /** The spell returned an error of its own, or exited (WASI `proc_exit`) with a code other than 0. */
   spell_failed: 422,
+  /**
+   * The spell called something spells may not use (HTTP, a host function): the cast ends there,
+   * is not charged, and the message names the capability.
+   */
+  spell_capability_denied: 422,
   /**
    * No spell worker for this cast; see `Retry-After`. 503 when the whole pool is saturated (every
    * worker busy and the queue full); 429 when the caller's tenant is over its share of the pool

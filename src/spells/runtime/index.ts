@@ -16,14 +16,14 @@ import { Worker } from 'node:worker_threads';
 import { createCompileCache } from './compile-cache.js';
 import { createModuleCompiler } from './compiler.js';
 import { inspection, type ModuleInspection, type ModuleRefusal } from './inspect.js';
-import type { FailureCode, RunRequest, WorkerMessage, WorkerSettings } from './protocol.js';
+import type { FailureCode, RunRequest, RunTrace, WorkerMessage, WorkerSettings } from './protocol.js';
 import { createFairScheduler, type TenantShare } from './scheduler.js';
 import { DEFAULT_MODULE_LIMITS, type ModuleLimits } from './wasm-structure.js';
 import { workerEntry } from './worker-entry.js';
 
 export { inspectWasmModule, type ModuleInspection, type ModuleRefusal } from './inspect.js';
 
-export type { FailureCode } from './protocol.js';
+export { SPELL_LOG_LEVELS, SPELL_LOG_STREAMS, type FailureCode, type RunTrace, type SpellLogLine } from './protocol.js';
 export type { TenantShare } from './scheduler.js';
 
 export interface RunLimits {
@@ -63,9 +63,11 @@ export interface RuntimeBusy {
   retryAfterSeconds: number;
 }
 
-export type RunResult =
-  | { ok: true; output: Uint8Array; durationMs: number }
-  | { ok: false; code: FailureCode; message: string; durationMs: number; busy?: RuntimeBusy };
+/**
+ * A cast's result with what it left behind (`RunTrace`). A cast the pool ended (time limit, a
+ * worker stopped, no worker free) has no logs: its worker's are lost with it.
+ */
+export type RunResult = Outcome & { durationMs: number };
 
 export interface RuntimeStats {
   /** Workers the pool keeps (including ones being replaced). */
@@ -121,7 +123,14 @@ const RECLAIM_AFTER_MS = 50;
 /** How often the watchdog reads the workers' footprints while casts run. */
 const WATCHDOG_INTERVAL_MS = 50;
 
-type Outcome = { ok: true; output: Uint8Array } | { ok: false; code: FailureCode; message: string; busy?: RuntimeBusy };
+type Outcome =
+  | ({ ok: true; output: Uint8Array } & RunTrace)
+  | ({ ok: false; code: FailureCode; message: string; exitCode?: number; busy?: RuntimeBusy } & RunTrace);
+
+const NO_TRACE: RunTrace = { logs: [], logsTruncated: false, memoryBytes: 0 };
+
+/** A cast the pool itself ended: nothing of the worker's trace survives. */
+const ended = (code: FailureCode, message: string, busy?: RuntimeBusy): Outcome => ({ ok: false, code, message, ...NO_TRACE, ...(busy ? { busy } : {}) });
 
 interface Job {
   tenantId: string;
@@ -146,12 +155,7 @@ interface Slot {
   footprint: Float64Array;
 }
 
-const busy = (message: string, cause: RuntimeBusy = { scope: 'pool', retryAfterSeconds: 1 }): Outcome => ({
-  ok: false,
-  code: 'runtime_busy',
-  message,
-  busy: cause,
-});
+const busy = (message: string, cause: RuntimeBusy = { scope: 'pool', retryAfterSeconds: 1 }): Outcome => ended('runtime_busy', message, cause);
 
 export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
   const size = Math.max(1, options.size ?? availableParallelism());
@@ -197,7 +201,8 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
       if (!job || job.id !== message.id) return;
       clearTimeout(job.timer);
       slot.job = undefined;
-      job.resolve(message.ok ? { ok: true, output: message.output } : { ok: false, code: message.code, message: message.message });
+      const { type: _type, id: _id, ...outcome } = message;
+      job.resolve(outcome);
       dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -205,12 +210,12 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
       replace(
         slot,
         outOfMemory
-          ? { ok: false, code: 'spell_memory_exceeded', message: 'The spell exhausted its worker’s memory.' }
-          : { ok: false, code: 'spell_failed', message: `The spell’s worker stopped: ${error.message}` },
+          ? ended('spell_memory_exceeded', 'The spell exhausted its worker’s memory.')
+          : ended('spell_failed', `The spell’s worker stopped: ${error.message}`),
       );
     });
     worker.on('exit', () => {
-      if (slots.has(slot)) replace(slot, { ok: false, code: 'spell_failed', message: 'The spell’s worker exited.' });
+      if (slots.has(slot)) replace(slot, ended('spell_failed', 'The spell’s worker exited.'));
     });
   }
 
@@ -237,11 +242,13 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     for (const slot of slots) {
       const footprint = slot.footprint[0] ?? 0;
       if (!slot.job || footprint <= workerMemoryBytes) continue;
-      replace(slot, {
-        ok: false,
-        code: 'spell_memory_exceeded',
-        message: `The spell’s worker grew to ${Math.round(footprint / MiB)} MiB, past its ${Math.round(workerMemoryBytes / MiB)} MiB bound, and was stopped.`,
-      });
+      replace(
+        slot,
+        ended(
+          'spell_memory_exceeded',
+          `The spell’s worker grew to ${Math.round(footprint / MiB)} MiB, past its ${Math.round(workerMemoryBytes / MiB)} MiB bound, and was stopped.`,
+        ),
+      );
     }
   }
   const watchdog = setInterval(watchMemory, WATCHDOG_INTERVAL_MS);
@@ -262,11 +269,7 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
         slot.seen.add(job.request.moduleKey);
       }
       const timer = setTimeout(() => {
-        replace(slot, {
-          ok: false,
-          code: 'spell_timeout',
-          message: `The spell ran past its ${job.timeoutMs} ms limit and was stopped.`,
-        });
+        replace(slot, ended('spell_timeout', `The spell ran past its ${job.timeoutMs} ms limit and was stopped.`));
       }, job.timeoutMs);
       slot.job = { ...job, id, timer, deadline: performance.now() + job.timeoutMs, waiting: next.job };
       // What the worker reported after its last cast is not this cast's; it reports afresh.
@@ -352,7 +355,7 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
     const { key, result } = compileCache.get(params.moduleHash, params.limits.memoryBytes, params.loadModule);
     const module = await result;
     if (closed) return busy('The spell runtime is shutting down.');
-    if (!module.ok) return { ok: false, code: module.code, message: module.message };
+    if (!module.ok) return ended(module.code, module.message);
     const tenantId = params.tenant?.id ?? '';
     // A cast with no tenant (a local tool's) is bounded only by the pool's own queue.
     const share = params.tenant ? { ...defaultShare, ...params.tenant.share } : { maxRunning: size, maxQueued: maxQueue };

@@ -9,6 +9,7 @@ export const FAILURE_CODES = [
   'spell_output_too_large',
   'spell_trapped',
   'spell_failed',
+  'spell_capability_denied',
   'runtime_busy',
 ] as const;
 
@@ -27,9 +28,30 @@ export interface RunRequest {
   outputBytes: number;
 }
 
+/** Where a spell's log line came from: Extism's `log_*` functions, or WASI stdout and stderr. */
+export const SPELL_LOG_STREAMS = ['log', 'stdout', 'stderr'] as const;
+export const SPELL_LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+
+/** One line a spell wrote during a cast. stdout lines are `info`, stderr lines `warn`. */
+export interface SpellLogLine {
+  stream: (typeof SPELL_LOG_STREAMS)[number];
+  level: (typeof SPELL_LOG_LEVELS)[number];
+  message: string;
+}
+
+/** What a cast left behind besides its output, whichever way it ended in the worker. */
+export interface RunTrace {
+  /** The spell's log lines, up to the per-cast cap. */
+  logs: SpellLogLine[];
+  /** True when lines were dropped or cut at the cap. */
+  logsTruncated: boolean;
+  /** The guest's linear memory when the cast ended, in bytes (0 when it never started). */
+  memoryBytes: number;
+}
+
 export type RunReply =
-  | { type: 'result'; id: number; ok: true; output: Uint8Array }
-  | { type: 'result'; id: number; ok: false; code: FailureCode; message: string };
+  | ({ type: 'result'; id: number; ok: true; output: Uint8Array } & RunTrace)
+  | ({ type: 'result'; id: number; ok: false; code: FailureCode; message: string; exitCode?: number } & RunTrace);
 
 export type WorkerMessage = { type: 'ready' } | RunReply;
 

@@ -43,7 +43,7 @@ function failure(id: number, code: FailureCode, message: string): RunReply {
   // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const printable = message.slice(0, FAILURE_MESSAGE_CHARS + 1).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd');
   const text = printable.length > FAILURE_MESSAGE_CHARS ? `${printable.slice(0, FAILURE_MESSAGE_CHARS)}… (cut at ${FAILURE_MESSAGE_CHARS} characters)` : printable;
-  return { type: 'result', id, ok: false, code, message: text };
+  return { type: 'result', id, ok: false, code, message: text, logs: [], logsTruncated: false, memoryBytes: 0 };
 }
 
 async function run(request: RunRequest): Promise<RunReply> {
@@ -84,7 +84,7 @@ async function run(request: RunRequest): Promise<RunReply> {
           `The spell returned ${bytes.byteLength} bytes; the limit is ${request.outputBytes}.`,
         );
       }
-      return { type: 'result', id: request.id, ok: true, output: bytes.slice() };
+      return { type: 'result', id: request.id, ok: true, output: bytes.slice(), logs: [], logsTruncated: false, memoryBytes: 0 };
     } finally {
       await plugin.close();
     }
