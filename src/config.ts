@@ -164,6 +164,8 @@ const configSchema = z
     SPELL_MAX_FUNCTION_BYTES: integer(2 * 1024 * 1024, 1024, 7_654_321),
     SPELL_MAX_NESTING: integer(10_000, 1, 1_000_000),
     SPELL_MAX_TABLE_ELEMENTS: integer(1_000_000, 0, 10_000_000),
+    SPELL_LOG_MAX_BYTES: integer(16 * 1024, 0, 1024 * 1024),
+    SPELL_LOG_RETENTION_DAYS: integer(7, 1, 3650),
     COST_PER_CAST_CENTS: integer(0, 0, 1_000_000),
     CAST_RECONCILE_INTERVAL_MS: integer(30_000, 100, 3_600_000),
     CAST_EXPIRY_GRACE_MS: integer(5 * 60_000, 0, 24 * 3_600_000),
@@ -225,6 +227,7 @@ const configSchema = z
     RATE_LIMIT_LICENSE_CLAIM_PER_MINUTE: integer(5, 1, 1_000_000_000),
     JOB_GRACE_EXPIRY_CRON: cronOrOff('15 3 * * *'),
     JOB_WEBHOOK_CLEANUP_CRON: cronOrOff('45 3 * * 0'),
+    JOB_CAST_LOG_CLEANUP_CRON: cronOrOff('30 4 * * *'),
     WEBHOOK_LOG_RETENTION_DAYS: integer(30, 3, 3650),
     METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
       error: 'must be at least 16 characters',
@@ -296,6 +299,8 @@ const configSchema = z
         maxTableElements: env.SPELL_MAX_TABLE_ELEMENTS,
         maxMemoryBytes: env.SPELL_MEMORY_LIMIT_MB * 1024 * 1024,
       },
+      /** Bytes of log messages kept with one cast (lines past it are dropped, `truncated` set). */
+      logMaxBytes: env.SPELL_LOG_MAX_BYTES,
       seedDemo: env.SEED_DEMO_SPELL,
     },
     costPerCastCents: env.COST_PER_CAST_CENTS,
@@ -329,6 +334,8 @@ const configSchema = z
       graceExpiryCron: env.JOB_GRACE_EXPIRY_CRON,
       webhookCleanupCron: env.JOB_WEBHOOK_CLEANUP_CRON,
       webhookRetentionDays: env.WEBHOOK_LOG_RETENTION_DAYS,
+      castLogCleanupCron: env.JOB_CAST_LOG_CLEANUP_CRON,
+      castLogRetentionDays: env.SPELL_LOG_RETENTION_DAYS,
     },
     github:
       env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
@@ -361,6 +368,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('SESSION_SECRET', 'is required in production (at least 32 characters)');
   }
   return config;
+}
+
+/**
+ * The spell runtime's settings alone (`SPELL_*`, then `overrides`), for `spell run`: the limits a
+ * server with this environment applies, without anything else a server needs (a database, a
+ * session secret).
+ */
+export function loadSpellConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Record<string, string> = {},
+): Config['spells'] {
+  const spellSettings = Object.entries(env).filter(([name]) => name.startsWith('SPELL_'));
+  return loadConfig({ ...Object.fromEntries(spellSettings), ...overrides }).spells;
 }
 
 /** A server URL as the CLI accepts it (from a flag, `SPELL_URL` or the config file), without a trailing slash. */

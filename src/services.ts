@@ -12,6 +12,7 @@ import { HANDLED_EVENT_TYPES } from './billing/handled-events.js';
 import { createMetrics, type Metrics } from './metrics/registry.js';
 import { FAILURE_CODES } from './spells/runtime/protocol.js';
 import { createSpellRuntime, type SpellRuntime } from './spells/runtime/index.js';
+import { spellRuntimeOptions } from './spells/runtime-options.js';
 
 /** Everything a route or a domain function may need, built once per process. */
 export interface Services {
@@ -92,19 +93,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     disk: overrides.disk ?? (!overrides.database && database.kind === 'pglite' && config.dataDir !== 'memory://' ? statfsProbe(config.dataDir) : undefined),
     metrics,
     stripe: config.stripe ? createStripeClient(config.stripe) : undefined,
-    runtime: createSpellRuntime({
-      ...(config.spells.workers > 0 ? { size: config.spells.workers } : {}),
-      maxQueue: config.spells.queueMax,
-      tenantShare: {
-        ...(config.spells.tenantShare.maxRunning > 0 && { maxRunning: config.spells.tenantShare.maxRunning }),
-        maxQueued: config.spells.tenantShare.maxQueued,
-      },
-      moduleLimits: config.spells.moduleLimits,
-      compileTimeoutMs: config.spells.compileTimeoutMs,
-      hostMemoryBytes: config.spells.hostMemoryBytes,
-      varBytes: config.spells.varBytes,
-      workerMemoryBytes: config.spells.workerMemoryBytes,
-    }),
+    runtime: createSpellRuntime(spellRuntimeOptions(config.spells)),
     cookieSecret: config.sessionSecret ?? randomBytes(32).toString('base64url'),
   };
 }

@@ -5,6 +5,7 @@ import type { Services } from '../services.js';
 import { validateCastInput } from '../spells/input-schema.js';
 import { findVersion, findVisibleSpell, loadModuleBytes, type SpellRow, type SpellVersionRow } from '../spells/registry.js';
 import type { RunResult, RunTenant } from '../spells/runtime/index.js';
+import { capCastLogs, type CastLogs } from './cast-logs.js';
 
 /** The largest version number (versions are PostgreSQL `integer`s). */
 const MAX_VERSION = 2_147_483_647;
@@ -56,11 +57,13 @@ export function castPrice(services: Services, spell: SpellRow): number {
   return spell.priceCents ?? services.config.costPerCastCents;
 }
 
+/** A run's result as a cast keeps it: the output decoded, the log lines capped for storage. */
 export type RunOutcome =
-  | { ok: true; output: unknown; durationMs: number }
-  | Extract<RunResult, { ok: false }>;
+  | { ok: true; output: unknown; durationMs: number; logs: CastLogs }
+  | (Omit<Extract<RunResult, { ok: false }>, 'logs' | 'logsTruncated'> & { logs: CastLogs });
 
-function decodeOutput(bytes: Uint8Array): unknown {
+/** A spell's output as the caster gets it: JSON when it parses, else the text. */
+export function decodeOutput(bytes: Uint8Array): unknown {
   const text = new TextDecoder().decode(bytes);
   try {
     return JSON.parse(text) as unknown;
@@ -104,5 +107,7 @@ export async function runSpell(services: Services, target: CastTarget, input: un
   metrics.castTotal.inc({ status });
   metrics.castDuration.observe({ status }, result.durationMs / 1000);
   if (!result.ok) metrics.castFailed.inc({ code: result.code });
-  return result.ok ? { ok: true, output: decodeOutput(result.output), durationMs: result.durationMs } : result;
+  const { logs: lines, logsTruncated, ...rest } = result;
+  const logs = capCastLogs({ lines, truncated: logsTruncated }, config.spells.logMaxBytes);
+  return rest.ok ? { ok: true, output: decodeOutput(rest.output), durationMs: rest.durationMs, logs } : { ...rest, logs };
 }

@@ -5,6 +5,8 @@ import { AppError } from '../errors.js';
 import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
+import { findCastLogs } from './cast-logs.js';
+import { castLogFields, viewCastLogs } from './log-views.js';
 import { findCast, listCasts, type CastHistoryEntry } from './records.js';
 
 const castSchema = z
@@ -19,6 +21,9 @@ const castSchema = z
     created_at: z.string(),
   })
   .meta({ id: 'Cast' });
+
+/** One cast with what its spell wrote: only ever shown to the cast's own caster. */
+const castDetailSchema = castSchema.extend(castLogFields).meta({ id: 'CastDetail' });
 
 function viewCast(entry: CastHistoryEntry): z.infer<typeof castSchema> {
   const { cast } = entry;
@@ -70,16 +75,19 @@ export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
       schema: {
         operationId: 'getCast',
         tags,
-        summary: 'One of your casts',
+        summary: 'One of your casts, with what the spell wrote (its logs)',
+        description:
+          'Shows a cast to the user who cast it, with the lines its spell wrote through Extism `log_*` and WASI stdout/stderr (capped per cast, kept for `SPELL_LOG_RETENTION_DAYS`). ' +
+          'A spell’s owner sees the logs of their own casts (test casts) only: another tenant’s cast of their spell is `404` to them.',
         params: z.object({ id: z.uuid() }),
-        response: { 200: castSchema, ...errorResponses(400, 401, 404, 429) },
+        response: { 200: castDetailSchema, ...errorResponses(400, 401, 404, 429) },
       },
     },
     async (request) => {
       const auth = authOf(request.auth);
       const entry = await findCast(services.db, { tenantId: auth.tenant.id, userId: auth.user.id, castId: request.params.id });
       if (!entry) throw new AppError('not_found', 'No such cast.');
-      return viewCast(entry);
+      return { ...viewCast(entry), ...viewCastLogs(await findCastLogs(services.db, { castId: entry.cast.id, tenantId: auth.tenant.id })) };
     },
   );
 };

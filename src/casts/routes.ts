@@ -3,12 +3,23 @@ import { z } from 'zod';
 import { authOf } from '../auth/access.js';
 import { abandonCast, settleCast, startCast } from './lifecycle.js';
 import { AppError } from '../errors.js';
-import { errorResponses } from '../http/schemas.js';
+import { errorResponses, errorSchema } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { castPrice, castTimeoutMs, checkInput, resolveCastTarget, runSpell } from './cast-spell.js';
+import { castLogFields, viewCastLogs } from './log-views.js';
 
 /** Set on a cast's response once the period's usage is past the budget's soft limit. */
 export const SOFT_LIMIT_HEADER = 'spell-budget-warning';
+
+/** `422` of a cast that ran and failed: which cast, and what the spell wrote before it failed. */
+const castFailedSchema = errorSchema
+  .extend({
+    cast_id: z.uuid().optional().describe('On a failed cast (`spell_*`): the cast, as `GET /v1/casts/{id}` shows it'),
+    duration_ms: z.number().optional(),
+    logs: castLogFields.logs.optional(),
+    logs_truncated: castLogFields.logs_truncated.optional(),
+  })
+  .meta({ id: 'CastFailedError' });
 
 const budgetWarning = {
   type: 'string',
@@ -41,14 +52,16 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         tags: ['casts'],
         summary: 'Cast a spell: name or name@version, with any JSON input',
         description:
-          'Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing.',
+          'Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing. ' +
+          'The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire. A cast the pool ended (time limit, a crashed worker) has no logs.',
         body: z.object({
           spell: z.string().min(1).max(80).describe('name or name@version'),
           input: z.unknown().optional(),
         }),
         response: {
-          200: z.object({ cast_id: z.uuid(), output: z.unknown(), duration_ms: z.number(), cost_cents: z.number().int() }),
-          ...errorResponses(400, 401, 402, 403, 404, 422, 429, 503),
+          200: z.object({ cast_id: z.uuid(), output: z.unknown(), duration_ms: z.number(), cost_cents: z.number().int(), ...castLogFields }),
+          ...errorResponses(400, 401, 402, 403, 404, 429, 503),
+          422: castFailedSchema,
         },
       },
     },
@@ -117,6 +130,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         durationMs: Math.round(outcome.durationMs),
         costCents,
         now: services.clock.now(),
+        logs: outcome.logs,
       });
       if (settlement.softLimitExceeded) reply.header(SOFT_LIMIT_HEADER, 'soft_limit_exceeded');
       const durationMs = Math.round(outcome.durationMs * 1000) / 1000;
@@ -129,8 +143,10 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
           { alternativeStatus: outcome.busy.scope === 'tenant' },
         );
       }
-      if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { cast_id: started.castId, duration_ms: durationMs });
-      return { cast_id: started.castId, output: outcome.output, duration_ms: durationMs, cost_cents: costCents };
+      if (!outcome.ok) {
+        throw new AppError(outcome.code, outcome.message, { cast_id: started.castId, duration_ms: durationMs, ...viewCastLogs(outcome.logs) });
+      }
+      return { cast_id: started.castId, output: outcome.output, duration_ms: durationMs, cost_cents: costCents, ...viewCastLogs(outcome.logs) };
     },
   );
 };

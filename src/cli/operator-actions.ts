@@ -1,5 +1,5 @@
 import { createAdminToken, listAdminTokens, revokeAdminToken } from '../admin/tokens.js';
-import { parseAge, runJob } from '../jobs/run-job.js';
+import { parseAge, retentionMs, runJob } from '../jobs/run-job.js';
 import { JOB_NAMES, type JobName } from '../jobs/types.js';
 import { MIN_WEBHOOK_LOG_AGE_MS } from '../jobs/webhook-cleanup.js';
 import { issueLicenseKeys } from '../licenses/issue.js';
@@ -15,7 +15,7 @@ function batchArguments(job: string, olderThan: string | undefined): { job: JobN
   if (!(JOB_NAMES as readonly string[]).includes(job)) throw usageError(`unknown job "${job}"; one of: ${JOB_NAMES.join(', ')}`);
   const olderThanMs = olderThan === undefined ? undefined : parseAge(olderThan);
   if (olderThanMs === undefined && olderThan !== undefined) throw usageError('--older-than must look like 30d, 12h or 90m');
-  if (olderThanMs !== undefined && olderThanMs < MIN_WEBHOOK_LOG_AGE_MS) {
+  if (job === 'webhook-cleanup' && olderThanMs !== undefined && olderThanMs < MIN_WEBHOOK_LOG_AGE_MS) {
     throw usageError('--older-than must be at least 3d: Stripe redelivers events for up to three days');
   }
   return { job: job as JobName, olderThanMs };
@@ -27,7 +27,7 @@ export async function runBatch(io: CliIo, name: string, options: { dryRun?: bool
     runJob(db, job, {
       now: new Date(),
       dryRun: options.dryRun ?? false,
-      olderThanMs: olderThanMs ?? config.jobs.webhookRetentionDays * 86_400_000,
+      olderThanMs: olderThanMs ?? retentionMs(job, config.jobs),
     }),
   );
   if (options.json) {

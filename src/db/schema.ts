@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   customType,
   index,
@@ -208,6 +209,29 @@ export const casts = pgTable(
     index('casts_running_expires_idx').on(table.expiresAt).where(sql`${table.status} = 'running'`),
     check('casts_status_check', sql`${table.status} in ('running', 'succeeded', 'failed')`),
   ],
+);
+
+/**
+ * What a spell wrote during a cast (Extism `log_*`, WASI stdout and stderr), capped per cast and
+ * written with the cast's settlement; no row when it wrote nothing. Shown only to the tenant that
+ * cast, and deleted after `SPELL_LOG_RETENTION_DAYS` by the cast-log-cleanup job.
+ */
+export const castLogs = pgTable(
+  'cast_logs',
+  {
+    castId: uuid('cast_id')
+      .primaryKey()
+      .references(() => casts.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** `[{stream, level, message}]`, in the order written. */
+    lines: jsonb('lines').notNull(),
+    /** Lines were dropped or cut, by the runtime or at `SPELL_LOG_MAX_BYTES`. */
+    truncated: boolean('truncated').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [index('cast_logs_created_idx').on(table.createdAt)],
 );
 
 /** A tenant's spending limit. One per tenant; periods follow `time_zone`. */

@@ -1,4 +1,6 @@
+import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import { cleanUpCastLogs } from './cast-log-cleanup.js';
 import { expireGracePeriods } from './grace-expiry.js';
 import type { JobName, JobReport } from './types.js';
 import { cleanUpWebhookLogs } from './webhook-cleanup.js';
@@ -6,8 +8,15 @@ import { cleanUpWebhookLogs } from './webhook-cleanup.js';
 export interface RunOptions {
   now: Date;
   dryRun: boolean;
-  /** webhook-cleanup: how old a log row must be to go. */
+  /** webhook-cleanup and cast-log-cleanup: how old a row must be to go. */
   olderThanMs: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** How old a row must be for a job to delete it, unless `--older-than` says otherwise: its retention setting. */
+export function retentionMs(job: JobName, jobs: Config['jobs']): number {
+  return (job === 'cast-log-cleanup' ? jobs.castLogRetentionDays : jobs.webhookRetentionDays) * DAY_MS;
 }
 
 export function runJob(db: Database, job: JobName, options: RunOptions): Promise<JobReport> {
@@ -16,6 +25,8 @@ export function runJob(db: Database, job: JobName, options: RunOptions): Promise
       return expireGracePeriods(db, options);
     case 'webhook-cleanup':
       return cleanUpWebhookLogs(db, options);
+    case 'cast-log-cleanup':
+      return cleanUpCastLogs(db, options);
   }
 }
 

@@ -3,7 +3,7 @@ import { Cron } from 'croner';
 import { and, eq } from 'drizzle-orm';
 import { jobRuns } from '../db/schema.js';
 import type { Services } from '../services.js';
-import { runJob } from './run-job.js';
+import { retentionMs, runJob } from './run-job.js';
 import type { JobName, JobReport } from './types.js';
 
 export type OccurrenceOutcome =
@@ -37,7 +37,7 @@ export async function runScheduledOccurrence(
     const report = await runJob(db, job, {
       now: clock.now(),
       dryRun: false,
-      olderThanMs: config.jobs.webhookRetentionDays * 86_400_000,
+      olderThanMs: retentionMs(job, config.jobs),
     });
     await db.update(jobRuns).set({ finishedAt: clock.now(), result: report }).where(finished);
     logger.info({ job, occurrence: at.toISOString(), changed: report.changed }, 'scheduled job finished');
@@ -73,6 +73,7 @@ export function startJobScheduler(services: Services): { stop(): void } {
   const schedules: [JobName, string | undefined][] = [
     ['grace-expiry', services.config.jobs.graceExpiryCron],
     ['webhook-cleanup', services.config.jobs.webhookCleanupCron],
+    ['cast-log-cleanup', services.config.jobs.castLogCleanupCron],
   ];
   const crons = schedules.flatMap(([job, pattern]) => {
     if (pattern === undefined) return [];

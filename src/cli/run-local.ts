@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { capCastLogs, type CastLogs } from '../casts/cast-logs.js';
+import { decodeOutput } from '../casts/cast-spell.js';
+import { loadSpellConfig, type Config } from '../config.js';
+import { spellRuntimeOptions } from '../spells/runtime-options.js';
+import { createSpellRuntime, type RunResult, type SpellRuntime } from '../spells/runtime/index.js';
+import { CliError, EXIT_CODES, usageError } from './exit-codes.js';
+import { line, printJson, type CliIo } from './io.js';
+
+export interface LocalRunOptions {
+  input?: string;
+  function?: string;
+  timeoutMs?: number;
+  memoryMb?: number;
+  json?: boolean;
+}
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+const MiB = 1024 * 1024;
+
+async function readText(path: string, what: string): Promise<string> {
+  return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw usageError(error.code === 'ENOENT' ? `No such ${what}: ${path}` : `Cannot read ${path}: ${error.message}`);
+  });
+}
+
+async function readStdin(io: CliIo): Promise<string> {
+  if (!io.stdin) return '';
+  let text = '';
+  for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+  return text;
+}
+
+/** `--input`: JSON itself, `@file.json`, or `-` for stdin; no input is `null`, as a server cast sends it. */
+async function readInput(io: CliIo, input: string | undefined): Promise<unknown> {
+  if (input === undefined) return null;
+  const source = input === '-' ? 'stdin' : input.startsWith('@') ? input.slice(1) : '--input';
+  const text = input === '-' ? await readStdin(io) : input.startsWith('@') ? await readText(input.slice(1), 'input file') : input;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw usageError(`${source} is not valid JSON (${(error as Error).message}). Quote it for your shell: --input '{"text":"hi"}'`);
+  }
+}
+
+async function readModule(file: string): Promise<Uint8Array> {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw usageError(error.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`);
+  });
+  if (bytes.byteLength < 8 || WASM_MAGIC.some((byte, index) => bytes[index] !== byte)) {
+    throw usageError(`${file} is not a WebAssembly module (it does not start with \\0asm)`);
+  }
+  return bytes;
+}
+
+/** The limits a server with this environment gives the spell, with the command line's overrides. */
+function limitsFor(io: CliIo, options: LocalRunOptions): { spells: Config['spells']; timeoutMs: number } {
+  const spells = loadSpellConfig(io.env, options.memoryMb === undefined ? {} : { SPELL_MEMORY_LIMIT_MB: String(options.memoryMb) });
+  const timeoutMs = options.timeoutMs ?? spells.defaultTimeoutMs;
+  if (timeoutMs > spells.maxTimeoutMs) {
+    throw usageError(`--timeout-ms must be at most ${spells.maxTimeoutMs}, the longest a server lets a cast run (SPELL_MAX_TIMEOUT_MS)`);
+  }
+  return { spells, timeoutMs };
+}
+
+/** The upload's checks, in the same words: a module a server would refuse is not run. */
+async function checkModule(runtime: SpellRuntime, bytes: Uint8Array, functionName: string): Promise<void> {
+  const inspected = await runtime.inspect(bytes);
+  if (!inspected.ok && inspected.failure === 'format') {
+    throw new CliError(EXIT_CODES.failed, `a server would refuse this module: Not a valid WebAssembly module: ${inspected.reason}`);
+  }
+  if (!inspected.ok) {
+    throw new CliError(EXIT_CODES.failed, `a server would refuse this module: The module is over the platform's limits: ${inspected.reason}.`);
+  }
+  if (!inspected.exports.includes(functionName)) {
+    const exported = inspected.exports.length > 0 ? inspected.exports.join(', ') : 'none';
+    throw new CliError(
+      EXIT_CODES.failed,
+      `a server would refuse this module: The module does not export the function "${functionName}" (exports: ${exported}; pick one with --function).`,
+    );
+  }
+}
+
+const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
+
+function memoryText(bytes: number): string {
+  return bytes > 0 ? `${(bytes / MiB).toFixed(1)} MiB of memory (${bytes / 65_536} pages)` : 'memory not reported (a cast the runtime stopped reports none)';
+}
+
+function printLogs(io: CliIo, logs: CastLogs, maxBytes: number): void {
+  for (const entry of logs.lines) line(io.stderr, `[${entry.stream} ${entry.level}] ${entry.message}`);
+  if (logs.truncated) line(io.stderr, `(logs cut at ${maxBytes} bytes, as a server keeps them)`);
+}
+
+/** What `--json` prints: the fields a server cast's answer has, plus the memory used. */
+function jsonReport(result: RunResult, logs: CastLogs): Record<string, unknown> {
+  const trace = { logs: logs.lines, logs_truncated: logs.truncated, duration_ms: roundMs(result.durationMs), memory_bytes: result.memoryBytes };
+  if (result.ok) return { ok: true, output: decodeOutput(result.output), ...trace };
+  return { ok: false, error: result.code, message: result.message, ...(result.exitCode !== undefined && { exit_code: result.exitCode }), ...trace };
+}
+
+/**
+ * `spell run <file.wasm>`: checks the module as an upload would, then casts it once in the same
+ * runtime and with the same limits a server with this environment uses, without an account or
+ * a database. The output goes to stdout, the spell's logs and the run's figures to stderr; a
+ * failed cast exits 1 with the error code and message a server cast would answer.
+ */
+export async function runLocally(io: CliIo, file: string, options: LocalRunOptions): Promise<void> {
+  const input = await readInput(io, options.input);
+  const bytes = await readModule(file);
+  const { spells, timeoutMs } = limitsFor(io, options);
+  const functionName = options.function ?? 'cast';
+  const runtime = createSpellRuntime({ ...spellRuntimeOptions(spells), size: 1, compileCacheSize: 1 });
+  let result: RunResult;
+  try {
+    await checkModule(runtime, bytes, functionName);
+    result = await runtime.run({
+      moduleHash: createHash('sha256').update(bytes).digest('hex'),
+      loadModule: () => Promise.resolve(bytes),
+      functionName,
+      input: new TextEncoder().encode(JSON.stringify(input)),
+      limits: { timeoutMs, memoryBytes: spells.memoryBytes, outputBytes: spells.outputBytes },
+    });
+  } finally {
+    await runtime.close();
+  }
+  const logs = capCastLogs({ lines: result.logs, truncated: result.logsTruncated }, spells.logMaxBytes);
+  if (options.json) printJson(io, jsonReport(result, logs));
+  else {
+    if (result.ok) {
+      const output = decodeOutput(result.output);
+      line(io.stdout, typeof output === 'string' ? output : JSON.stringify(output, null, 2));
+    }
+    printLogs(io, logs, spells.logMaxBytes);
+    line(io.stderr, `${functionName}: ${result.ok ? 'succeeded' : 'failed'} in ${roundMs(result.durationMs)} ms, ${memoryText(result.memoryBytes)}`);
+  }
+  if (!result.ok) {
+    const exited = result.exitCode === undefined ? '' : ` (exit code ${result.exitCode})`;
+    throw new CliError(EXIT_CODES.failed, `${result.code}: ${result.message}${exited}`);
+  }
+}
