@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './helpers/app.js';
+import { expectOneLineError, spell } from './helpers/cli.js';
+import { exampleSpell, publish } from './helpers/spells.js';
+import { signUp, type SignedUp } from './helpers/users.js';
+import { tinyWasm } from './fixtures/tiny-wasm.js';
+
+/** Short, so infinite-loop ends soon; long enough that the other examples reach their own limit first. */
+const TIMEOUT_MS = 1_500;
+const built = (name: string) => fileURLToPath(new URL(`../spells/examples/build/${name}.wasm`, import.meta.url));
+
+let t: TestApp;
+let creator: SignedUp;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'spell-run-'));
+  t = await buildTestApp({ env: { SPELL_WORKERS: '1', SPELL_DEFAULT_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  creator = await signUp(t.app);
+  for (const name of ['text-stats', 'trap', 'infinite-loop', 'memory-hog', 'chatty']) await publish(t.app, creator, name, exampleSpell(name));
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** `spell run` with the server's environment: its limits, and nothing else. */
+const run = (args: string[], stdin?: string) =>
+  spell(['run', ...args], { env: { SPELL_DEFAULT_TIMEOUT_MS: String(TIMEOUT_MS) }, ...(stdin !== undefined && { stdin }) });
+
+const serverCast = async (name: string, input: unknown) =>
+  (await t.app.inject({ method: 'POST', url: '/v1/cast', headers: creator.headers, payload: { spell: name, input } })).json<
+    Record<string, unknown>
+  >();
+
+describe('cli.run', () => {
+  it('prints the output a server cast of the same module answers, with the run’s figures', async () => {
+    const input = { text: 'Hello there. Ünïcode too!' };
+    const local = await run([built('text-stats'), '--input', JSON.stringify(input)]);
+    expect(local.code).toBe(0);
+    const server = await serverCast('text-stats', input);
+    expect(JSON.parse(local.stdout)).toEqual(server.output);
+    expect(local.stderr).toMatch(/^cast: succeeded in [\d.]+ ms, /m);
+
+    const json = await run([built('text-stats'), '--input', JSON.stringify(input), '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, output: server.output, logs: [], logs_truncated: false });
+  });
+
+  it.each([
+    ['trap', {}],
+    ['memory-hog', {}],
+    ['infinite-loop', {}],
+    ['chatty', { fail: true }],
+  ])('fails %s with the error code and message a server cast gives, exit code 1', async (name, input) => {
+    const local = await run([built(name), '--input', JSON.stringify(input), '--json']);
+    const server = await serverCast(name, input);
+    expect(local.code).toBe(1);
+    const report = JSON.parse(local.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({ ok: false, error: server.error, message: server.message, logs: server.logs });
+    expect(expectOneLineError(local)).toBe(`error: ${String(server.error)}: ${String(server.message)}`);
+  });
+
+  it('prints what the spell logged, as a server cast keeps it', async () => {
+    const local = await run([built('chatty'), '--input', '{"lines": 1}']);
+    expect(local.code).toBe(0);
+    const server = await serverCast('chatty', { lines: 1 });
+    expect(JSON.parse(local.stdout)).toEqual(server.output);
+    const logged = (server.logs as { stream: string; level: string; message: string }[]).map(
+      (entry) => `[${entry.stream} ${entry.level}] ${entry.message}`,
+    );
+    expect(logged).toContain('[log info] line 0');
+    for (const text of logged) expect(local.stderr).toContain(text);
+  });
+
+  it('reads the input from a file (@file) or from stdin (-)', async () => {
+    const file = join(dir, 'input.json');
+    writeFileSync(file, '{"text": "from a file"}');
+    const fromFile = await run([built('text-stats'), '--input', `@${file}`]);
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({ words: 3 });
+    const fromStdin = await run([built('text-stats'), '--input', '-'], '{"text": "piped in here too"}');
+    expect(JSON.parse(fromStdin.stdout)).toMatchObject({ words: 4 });
+  });
+
+  it('refuses, in one line, what a server would refuse before running anything', async () => {
+    const notWasm = join(dir, 'not.wasm');
+    writeFileSync(notWasm, 'hello');
+    const cases: [string[], number, string][] = [
+      [[built('text-stats'), '--input', '{nope'], 2, 'is not valid JSON'],
+      [[join(dir, 'missing.wasm')], 2, 'No such file'],
+      [[notWasm], 2, 'is not a WebAssembly module'],
+      [[built('text-stats'), '--input', '@nowhere.json'], 2, 'No such input file'],
+      [[built('text-stats'), '--timeout-ms', '999999'], 2, '--timeout-ms must be a whole number from 10 to 600000'],
+      [[built('text-stats'), '--timeout-ms', '60000'], 2, 'at most 10000'],
+      [[built('text-stats'), '--function', 'count_vowels'], 1, 'does not export the function "count_vowels" (exports: cast'],
+    ];
+    for (const [args, code, message] of cases) {
+      const local = await run(args);
+      expect(local.code, args.join(' ')).toBe(code);
+      expect(local.stderr, args.join(' ')).toContain(message);
+    }
+  });
+
+  it('refuses a module over the memory cap, as an upload of it would be', async () => {
+    const file = join(dir, 'big-memory.wasm');
+    writeFileSync(file, tinyWasm(['cast'], { memory: { initial: 2_000 } }));
+    const local = await run([file, '--memory-mb', '64']);
+    expect(local.code).toBe(1);
+    expect(expectOneLineError(local)).toContain("a server would refuse this module: The module is over the platform's limits");
+  });
+});
