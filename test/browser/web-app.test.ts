@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,30 @@ import { hasChromium, inPage, launchBrowser, signUpInBrowser, uniqueEmail } from
 import { startWebServer, type WebServer } from './web-server.js';
 
 const echoModule = fileURLToPath(new URL('../../spells/examples/build/echo.wasm', import.meta.url));
+const chattyModule = fileURLToPath(new URL('../../spells/examples/build/chatty.wasm', import.meta.url));
+
+/** Publishes `file` as a public spell of a fresh account, through the API as the CLI would. */
+async function publishPublicSpell(url: string, name: string, file: string): Promise<void> {
+  const registered = await fetch(`${url}/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: uniqueEmail('creator'), password: 'correct horse battery staple' }),
+  });
+  const { token } = (await registered.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}` };
+  const created = await fetch(`${url}/v1/spells`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, visibility: 'public' }),
+  });
+  expect(created.status).toBe(201);
+  const uploaded = await fetch(`${url}/v1/spells/${name}/versions`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/wasm' },
+    body: readFileSync(file),
+  });
+  expect(uploaded.status).toBe(201);
+}
 
 let browser: Browser;
 let web: WebServer;
@@ -106,6 +131,29 @@ describe.runIf(hasChromium())('browser: web app', () => {
       const row = page.getByRole('row').filter({ hasText: name });
       await row.waitFor();
       expect(await row.getByRole('cell').allTextContents()).toEqual([name, 'v1', '$0.05', '1', '$0.05', expect.any(String)]);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('shows what a spell logged under its output, and under the error when it fails', async () => {
+    const name = `chatty-${Math.random().toString(16).slice(2, 8)}`;
+    await publishPublicSpell(web.url, name, chattyModule);
+    await inPage(browser, web.url, 'web-cast-logs', async ({ page, problems }) => {
+      await signUpInBrowser(page, uniqueEmail('lin'));
+      await page.goto(`/playground?spell=${name}`);
+      await page.getByLabel('Input (JSON)').fill('{"lines": 1}');
+      await page.getByRole('button', { name: 'Cast', exact: true }).click();
+      await page.getByTestId('cast-output').waitFor();
+      const logs = page.getByTestId('cast-logs');
+      expect(await logs.textContent()).toContain('info chatty starts');
+      expect(await logs.textContent()).toContain('warn a warning, with ünïcode');
+      expect(await logs.textContent()).toContain('info line 0');
+
+      await page.getByLabel('Input (JSON)').fill('{"fail": true}');
+      await page.getByRole('button', { name: 'Cast', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'The spell failed' }).waitFor();
+      expect(await page.getByTestId('cast-output').count()).toBe(0);
+      expect(await page.getByTestId('cast-logs').textContent()).toContain('error giving up');
       expect(problems).toEqual([]);
     });
   });

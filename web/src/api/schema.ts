@@ -393,7 +393,7 @@ export interface paths {
         put?: never;
         /**
          * Cast a spell: name or name@version, with any JSON input
-         * @description Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing.
+         * @description Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing. The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire. A cast the pool ended (time limit, a crashed worker) has no logs.
          */
         post: operations["castSpell"];
         delete?: never;
@@ -426,7 +426,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of your casts */
+        /**
+         * One of your casts, with what the spell wrote (its logs)
+         * @description Shows a cast to the user who cast it, with the lines its spell wrote through Extism `log_*` and WASI stdout/stderr (capped per cast, kept for `SPELL_LOG_RETENTION_DAYS`). A spell’s owner sees the logs of their own casts (test casts) only: another tenant’s cast of their spell is `404` to them.
+         */
         get: operations["getCast"];
         put?: never;
         post?: never;
@@ -738,7 +741,7 @@ export interface components {
     schemas: {
         ErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -871,6 +874,41 @@ export interface components {
             time_zone: string;
             updated_at: string;
         };
+        CastLogLineInput: {
+            /**
+             * @description `log` (Extism `log_*`), `stdout` or `stderr` (WASI)
+             * @enum {string}
+             */
+            stream: "log" | "stdout" | "stderr";
+            /**
+             * @description The `log_*` function’s level; stdout lines are `info`, stderr lines `warn`
+             * @enum {string}
+             */
+            level: "trace" | "debug" | "info" | "warn" | "error";
+            message: string;
+        };
+        CastFailedErrorInput: {
+            /** @enum {string} */
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            message: string;
+            /**
+             * @description On `503 service_unavailable`: which dependency failed.
+             * @enum {string}
+             */
+            reason?: "database" | "disk_full";
+            /**
+             * Format: uuid
+             * @description On a failed cast (`spell_*`): the cast, as `GET /v1/casts/{id}` shows it
+             */
+            cast_id?: string;
+            duration_ms?: number;
+            /** @description What the spell wrote during the cast, in order, capped per cast (`SPELL_LOG_MAX_BYTES`) */
+            logs?: components["schemas"]["CastLogLineInput"][];
+            /** @description True when lines were dropped or cut at the cap */
+            logs_truncated?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
         CastInput: {
             /** Format: uuid */
             id: string;
@@ -882,6 +920,22 @@ export interface components {
             duration_ms: number | null;
             cost_cents: number | null;
             created_at: string;
+        };
+        CastDetailInput: {
+            /** Format: uuid */
+            id: string;
+            spell: string;
+            version: number;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            error_code: string | null;
+            duration_ms: number | null;
+            cost_cents: number | null;
+            created_at: string;
+            /** @description What the spell wrote during the cast, in order, capped per cast (`SPELL_LOG_MAX_BYTES`) */
+            logs: components["schemas"]["CastLogLineInput"][];
+            /** @description True when lines were dropped or cut at the cap */
+            logs_truncated: boolean;
         };
         SpellVersionInput: {
             version: number;
@@ -906,7 +960,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1039,6 +1093,41 @@ export interface components {
             time_zone: string;
             updated_at: string;
         };
+        CastLogLine: {
+            /**
+             * @description `log` (Extism `log_*`), `stdout` or `stderr` (WASI)
+             * @enum {string}
+             */
+            stream: "log" | "stdout" | "stderr";
+            /**
+             * @description The `log_*` function’s level; stdout lines are `info`, stderr lines `warn`
+             * @enum {string}
+             */
+            level: "trace" | "debug" | "info" | "warn" | "error";
+            message: string;
+        };
+        CastFailedError: {
+            /** @enum {string} */
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            message: string;
+            /**
+             * @description On `503 service_unavailable`: which dependency failed.
+             * @enum {string}
+             */
+            reason?: "database" | "disk_full";
+            /**
+             * Format: uuid
+             * @description On a failed cast (`spell_*`): the cast, as `GET /v1/casts/{id}` shows it
+             */
+            cast_id?: string;
+            duration_ms?: number;
+            /** @description What the spell wrote during the cast, in order, capped per cast (`SPELL_LOG_MAX_BYTES`) */
+            logs?: components["schemas"]["CastLogLine"][];
+            /** @description True when lines were dropped or cut at the cap */
+            logs_truncated?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
         Cast: {
             /** Format: uuid */
             id: string;
@@ -1050,6 +1139,22 @@ export interface components {
             duration_ms: number | null;
             cost_cents: number | null;
             created_at: string;
+        };
+        CastDetail: {
+            /** Format: uuid */
+            id: string;
+            spell: string;
+            version: number;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            error_code: string | null;
+            duration_ms: number | null;
+            cost_cents: number | null;
+            created_at: string;
+            /** @description What the spell wrote during the cast, in order, capped per cast (`SPELL_LOG_MAX_BYTES`) */
+            logs: components["schemas"]["CastLogLine"][];
+            /** @description True when lines were dropped or cut at the cap */
+            logs_truncated: boolean;
         };
         SpellVersion: {
             version: number;
@@ -3173,6 +3278,10 @@ export interface operations {
                         output: unknown;
                         duration_ms: number;
                         cost_cents: number;
+                        /** @description What the spell wrote during the cast, in order, capped per cast (`SPELL_LOG_MAX_BYTES`) */
+                        logs: components["schemas"]["CastLogLine"][];
+                        /** @description True when lines were dropped or cut at the cap */
+                        logs_truncated: boolean;
                     };
                 };
             };
@@ -3238,7 +3347,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["CastFailedError"];
                 };
             };
             /** @description Too Many Requests */
@@ -3361,7 +3470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Cast"];
+                    "application/json": components["schemas"]["CastDetail"];
                 };
             };
             /** @description Bad Request */

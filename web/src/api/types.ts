@@ -24,6 +24,7 @@ export type SpellStats = Answer<'getSpellStats', 200>;
 
 export type CastResult = Answer<'castSpell', 200>;
 export type Cast = Schemas['Cast'];
+export type CastLogLine = Schemas['CastLogLine'];
 
 export type Budget = Schemas['Budget'];
 export type Period = Budget['period'];

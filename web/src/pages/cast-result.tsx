@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { ApiError } from '../api/http';
-import type { CastResult } from '../api/types';
+import type { CastLogLine, CastResult } from '../api/types';
 import { Alert, ErrorAlert } from '../components/alert';
 import { formatCents, formatDate } from '../components/format';
 
@@ -9,6 +9,34 @@ export type CastOutcome =
   | { ok: false; error: ApiError };
 
 const num = (value: unknown) => (typeof value === 'number' ? value : null);
+
+const isLogLine = (value: unknown): value is CastLogLine =>
+  typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
+
+/** The lines a failed cast's answer carries (`logs` in its details), when it carries any. */
+function failureLogs(details: Record<string, unknown>): { lines: CastLogLine[]; truncated: boolean } {
+  const lines = Array.isArray(details.logs) ? details.logs.filter(isLogLine) : [];
+  return { lines, truncated: details.logs_truncated === true };
+}
+
+/** What the spell wrote during the cast (Extism `log_*`, WASI stdout and stderr), under its output. */
+function SpellLogs({ lines, truncated }: { lines: CastLogLine[]; truncated: boolean }) {
+  if (lines.length === 0) return null;
+  return (
+    <section className="spell-logs" aria-labelledby="logs-title">
+      <h3 id="logs-title">Logs</h3>
+      <pre className="output logs" data-testid="cast-logs" tabIndex={0}>
+        {lines.map((line, index) => (
+          <span key={index} className={`log-line log-${line.level}`}>
+            <span className="log-source">{line.stream === 'log' ? line.level : line.stream}</span> {line.message}
+            {'\n'}
+          </span>
+        ))}
+      </pre>
+      {truncated && <p className="meta">Later lines were cut: a cast keeps only the first part of what it wrote.</p>}
+    </section>
+  );
+}
 
 /** What a cast gave: its output and numbers, or why it was refused or failed. */
 export function CastResultPanel({ outcome }: { outcome: CastOutcome }) {
@@ -30,6 +58,7 @@ export function CastResultPanel({ outcome }: { outcome: CastOutcome }) {
         <pre className="output" data-testid="cast-output" tabIndex={0}>
           {typeof result.output === 'string' ? result.output : JSON.stringify(result.output, null, 2)}
         </pre>
+        <SpellLogs lines={result.logs} truncated={result.logs_truncated} />
       </section>
     );
   }
@@ -60,10 +89,14 @@ export function CastResultPanel({ outcome }: { outcome: CastOutcome }) {
     );
   }
   const failed = error.code.startsWith('spell_');
+  const logs = failureLogs(details);
   return (
-    <ErrorAlert
-      error={error}
-      title={failed ? 'The spell failed' : error.code === 'invalid_input' ? 'The input does not match the spell’s schema' : undefined}
-    />
+    <>
+      <ErrorAlert
+        error={error}
+        title={failed ? 'The spell failed' : error.code === 'invalid_input' ? 'The input does not match the spell’s schema' : undefined}
+      />
+      {failed && <SpellLogs lines={logs.lines} truncated={logs.truncated} />}
+    </>
   );
 }
