@@ -1,29 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import loadWabt from 'wabt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSpellRuntime, type RunParams, type RunResult } from '../src/spells/runtime/index.js';
 import { linkForSandbox } from '../src/spells/runtime/wasm-linking.js';
+import { assembleWat } from './helpers/spells.js';
 
 const MiB = 1024 * 1024;
 const limits = { timeoutMs: 5_000, memoryBytes: 16 * MiB, outputBytes: MiB };
 const runtime = createSpellRuntime({ size: 1, logChars: 200 });
 afterAll(() => runtime.close());
 
-async function assemble(file: string): Promise<Uint8Array> {
-  const wabt = await loadWabt();
-  const path = fileURLToPath(new URL(`./fixtures/wat/${file}`, import.meta.url));
-  const parsed = wabt.parseWat(file, readFileSync(path, 'utf8'));
-  try {
-    parsed.validate();
-    return parsed.toBinary({}).buffer;
-  } finally {
-    parsed.destroy();
-  }
-}
 
 async function cast(file: string, functionName: string, input: string = '{}', overrides: Partial<RunParams> = {}): Promise<RunResult> {
-  const bytes = await assemble(file);
+  const bytes = await assembleWat(file);
   return runtime.run({
     moduleHash: `${file}:wasi-test`,
     loadModule: async () => bytes,
@@ -70,7 +58,7 @@ describe('runtime: sandboxed WASI preview 1', () => {
   it('caps the logs a cast keeps, and says so', async () => {
     const small = createSpellRuntime({ size: 1, logChars: 20 });
     try {
-      const bytes = await assemble('wasi-reactor.wat');
+      const bytes = await assembleWat('wasi-reactor.wat');
       const result = await small.run({ moduleHash: 'reactor-small-logs', loadModule: async () => bytes, functionName: 'cast', input: new Uint8Array(0), limits });
       expect(text(result)).toBe('ok:0');
       expect(result.logsTruncated).toBe(true);
@@ -82,9 +70,9 @@ describe('runtime: sandboxed WASI preview 1', () => {
   });
 
   it('leaves a module without WASI imports or initialisers byte for byte as it was', async () => {
-    const bytes = await assemble('capabilities.wat');
+    const bytes = await assembleWat('capabilities.wat');
     expect(linkForSandbox(bytes)).toBe(bytes);
-    const linked = linkForSandbox(await assemble('wasi-reactor.wat'));
+    const linked = linkForSandbox(await assembleWat('wasi-reactor.wat'));
     const module = new WebAssembly.Module(linked);
     expect(WebAssembly.Module.imports(module).filter((entry) => entry.module === 'wasi_snapshot_preview1')).toEqual([]);
     expect(WebAssembly.Module.exports(module).map((entry) => entry.name)).toEqual(['memory', 'spell:_initialize', 'cast']);
