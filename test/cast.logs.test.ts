@@ -5,7 +5,7 @@ import { expireStaleCasts, settleCast, startCast } from '../src/casts/lifecycle.
 import { castLogs } from '../src/db/schema.js';
 import { findVersion, findVisibleSpell } from '../src/spells/registry.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
-import { exampleSpell, publish } from './helpers/spells.js';
+import { assembleWat, exampleSpell, publish } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';
 
 const LOG_MAX_BYTES = 200;
@@ -19,6 +19,7 @@ beforeAll(async () => {
   consumer = await signUp(t.app);
   await publish(t.app, creator, 'chatty', exampleSpell('chatty'), { visibility: 'public' });
   await publish(t.app, creator, 'echo', exampleSpell('echo'), { visibility: 'public' });
+  await publish(t.app, creator, 'wasi-hello', await assembleWat('wasi-reactor.wat'));
 });
 afterAll(() => t.close());
 
@@ -40,6 +41,21 @@ describe('cast.logs', () => {
 
     const shown = await getCast(creator, body.cast_id);
     expect(shown.json()).toMatchObject({ id: body.cast_id, status: 'succeeded', logs: expected, logs_truncated: false });
+  });
+
+  it('keeps what a WASI spell wrote to stdout and stderr, line by line, with its Extism log lines', async () => {
+    const response = await cast(creator, 'wasi-hello', {});
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ cast_id: string; logs: unknown[] }>();
+    expect(body.logs).toEqual(
+      expect.arrayContaining([
+        { stream: 'stdout', level: 'info', message: 'hello from stdout' },
+        { stream: 'stdout', level: 'info', message: 'second line' },
+        { stream: 'stderr', level: 'warn', message: 'careful: stderr' },
+        { stream: 'log', level: 'info', message: 'a kernel log line' },
+      ]),
+    );
+    expect((await getCast(creator, body.cast_id)).json()).toMatchObject({ logs: body.logs });
   });
 
   it('keeps the lines written before a cast failed, in the 422 and with the cast', async () => {

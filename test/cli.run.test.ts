@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { expectOneLineError, spell } from './helpers/cli.js';
-import { exampleSpell, publish } from './helpers/spells.js';
+import { assembleWat, exampleSpell, publish } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';
 import { tinyWasm } from './fixtures/tiny-wasm.js';
 
@@ -16,11 +16,15 @@ const built = (name: string) => fileURLToPath(new URL(`../spells/examples/build/
 let t: TestApp;
 let creator: SignedUp;
 let dir: string;
+let wasiModule: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'spell-run-'));
   t = await buildTestApp({ env: { SPELL_WORKERS: '1', SPELL_DEFAULT_TIMEOUT_MS: String(TIMEOUT_MS) } });
   creator = await signUp(t.app);
   for (const name of ['text-stats', 'trap', 'infinite-loop', 'memory-hog', 'chatty']) await publish(t.app, creator, name, exampleSpell(name));
+  wasiModule = join(dir, 'wasi-reactor.wasm');
+  writeFileSync(wasiModule, await assembleWat('wasi-reactor.wat'));
+  await publish(t.app, creator, 'wasi-hello', readFileSync(wasiModule));
 });
 afterAll(async () => {
   await t.close();
@@ -46,7 +50,11 @@ describe('cli.run', () => {
     expect(local.stderr).toMatch(/^cast: succeeded in [\d.]+ ms, /m);
 
     const json = await run([built('text-stats'), '--input', JSON.stringify(input), '--json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, output: server.output, logs: [], logs_truncated: false });
+    const report = JSON.parse(json.stdout) as { memory_bytes: number };
+    expect(report).toMatchObject({ ok: true, output: server.output, logs: [], logs_truncated: false });
+    // Linear memory is whole 64 KiB pages.
+    expect(report.memory_bytes).toBeGreaterThan(0);
+    expect(report.memory_bytes % 65_536).toBe(0);
   });
 
   it.each([
@@ -73,6 +81,15 @@ describe('cli.run', () => {
     );
     expect(logged).toContain('[log info] line 0');
     for (const text of logged) expect(local.stderr).toContain(text);
+  });
+
+  it('prints what a WASI spell wrote to stdout and stderr, as a server cast keeps it', async () => {
+    const local = await run([wasiModule, '--json']);
+    const server = await serverCast('wasi-hello', null);
+    expect(JSON.parse(local.stdout)).toMatchObject({ ok: true, output: server.output, logs: server.logs });
+    const human = await run([wasiModule]);
+    expect(human.stderr).toContain('[stdout info] hello from stdout\n[stdout info] second line');
+    expect(human.stderr).toContain('[stderr warn] careful: stderr');
   });
 
   it('reads the input from a file (@file) or from stdin (-)', async () => {

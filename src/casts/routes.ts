@@ -16,6 +16,7 @@ const castFailedSchema = errorSchema
   .extend({
     cast_id: z.uuid().optional().describe('On a failed cast (`spell_*`): the cast, as `GET /v1/casts/{id}` shows it'),
     duration_ms: z.number().optional(),
+    exit_code: z.number().int().optional().describe('A WASI spell that ended with `proc_exit(n)`, n ≠ 0: its exit code'),
     logs: castLogFields.logs.optional(),
     logs_truncated: castLogFields.logs_truncated.optional(),
   })
@@ -144,7 +145,12 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         );
       }
       if (!outcome.ok) {
-        throw new AppError(outcome.code, outcome.message, { cast_id: started.castId, duration_ms: durationMs, ...viewCastLogs(outcome.logs) });
+        throw new AppError(outcome.code, outcome.message, {
+          cast_id: started.castId,
+          duration_ms: durationMs,
+          ...(outcome.exitCode !== undefined && { exit_code: outcome.exitCode }),
+          ...viewCastLogs(outcome.logs),
+        });
       }
       return { cast_id: started.castId, output: outcome.output, duration_ms: durationMs, cost_cents: costCents, ...viewCastLogs(outcome.logs) };
     },

@@ -17,6 +17,8 @@ export function spellRuntimeOptions(spells: Config['spells']): RuntimeOptions {
     compileTimeoutMs: spells.compileTimeoutMs,
     hostMemoryBytes: spells.hostMemoryBytes,
     varBytes: spells.varBytes,
+    // The runtime keeps up to this many characters; what is stored is then cut to as many bytes.
+    logChars: spells.logMaxBytes,
     workerMemoryBytes: spells.workerMemoryBytes,
   };
 }
