@@ -104,12 +104,18 @@ describe('cli.operator', () => {
     expect(dry.stdout).toContain('grace-expiry: dry run, nothing changed');
     const cleanup = await operator(['batch', 'webhook-cleanup', '--older-than', '7d']);
     expect(cleanup.stdout).toMatch(/deleted 0 webhook log rows received before/);
+    // Cast logs have no redelivery window to respect: a day is a valid age.
+    const castLogs = await operator(['batch', 'cast-log-cleanup', '--dry-run', '--older-than', '1d']);
+    expect(castLogs.code).toBe(0);
+    expect(castLogs.stdout).toMatch(/^would delete the logs of 0 casts kept before /m);
+    expect(castLogs.stdout).toContain('cast-log-cleanup: dry run, nothing changed (0 would)');
     const json = JSON.parse((await operator(['batch', 'grace-expiry', '--dry-run', '--json'])).stdout) as unknown;
     expect(json).toEqual({ job: 'grace-expiry', dry_run: true, changed: 0, would_change: 0, lines: [] });
     for (const [args, message] of [
       [['batch', 'everything'], 'unknown job'],
       [['batch', 'webhook-cleanup', '--older-than', 'soon'], 'must look like 30d'],
       [['batch', 'webhook-cleanup', '--older-than', '2d'], 'at least 3d'],
+      [['batch', 'cast-log-cleanup', '--older-than', 'a week'], 'must look like 30d'],
       [['license', 'generate', '--count', '0', '--memo', 'none'], '--count must be a whole number from 1 to 1000'],
     ] as const) {
       const run = await operator([...args]);

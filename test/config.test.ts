@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, loadSpellConfig } from '../src/config.js';
 
 const run = promisify(execFile);
 
@@ -73,7 +73,18 @@ describe('config', () => {
     expect(loadConfig({})).toMatchObject({
       admin: { ipAllowlist: undefined, cloudflareAccess: undefined },
       licenses: { keyPrefix: 'SPELL-', claimsPerMinute: 5 },
-      jobs: { graceExpiryCron: '15 3 * * *', webhookCleanupCron: '45 3 * * 0', webhookRetentionDays: 30 },
+      jobs: {
+        graceExpiryCron: '15 3 * * *',
+        webhookCleanupCron: '45 3 * * 0',
+        webhookRetentionDays: 30,
+        castLogCleanupCron: '30 4 * * *',
+        castLogRetentionDays: 7,
+      },
+      spells: { logMaxBytes: 16_384 },
+    });
+    expect(loadConfig({ SPELL_LOG_RETENTION_DAYS: '30', SPELL_LOG_MAX_BYTES: '0', JOB_CAST_LOG_CLEANUP_CRON: 'off' })).toMatchObject({
+      jobs: { castLogRetentionDays: 30, castLogCleanupCron: undefined },
+      spells: { logMaxBytes: 0 },
     });
     expect(
       loadConfig({
@@ -97,6 +108,8 @@ describe('config', () => {
       [{ ADMIN_IP_ALLOWLIST: '10.0.0.0/33' }, 'ADMIN_IP_ALLOWLIST'],
       [{ ADMIN_IP_ALLOWLIST: 'office' }, 'ADMIN_IP_ALLOWLIST'],
       [{ JOB_GRACE_EXPIRY_CRON: 'every day' }, 'JOB_GRACE_EXPIRY_CRON'],
+      [{ SPELL_LOG_RETENTION_DAYS: '0' }, 'SPELL_LOG_RETENTION_DAYS'],
+      [{ SPELL_LOG_MAX_BYTES: 'lots' }, 'SPELL_LOG_MAX_BYTES'],
       [{ LICENSE_KEY_PREFIX: 'spell' }, 'LICENSE_KEY_PREFIX'],
       [{ CF_ACCESS_TEAM_DOMAIN: 'myteam.cloudflareaccess.com' }, 'CF_ACCESS_POLICY_AUD'],
     ];
@@ -104,6 +117,13 @@ describe('config', () => {
       expect(() => loadConfig(env), variable).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(variable);
     }
+  });
+
+  it('reads the spell limits alone for spell run, whatever else a server would need', () => {
+    const env = { NODE_ENV: 'production', DATABASE_URL: 'not read', SPELL_MEMORY_LIMIT_MB: '32', SPELL_DEFAULT_TIMEOUT_MS: '500' };
+    expect(loadSpellConfig(env)).toMatchObject({ memoryBytes: 32 * 1024 * 1024, defaultTimeoutMs: 500, logMaxBytes: 16_384 });
+    expect(loadSpellConfig(env, { SPELL_MEMORY_LIMIT_MB: '8' }).memoryBytes).toBe(8 * 1024 * 1024);
+    expect(() => loadSpellConfig({ SPELL_MEMORY_LIMIT_MB: 'lots' })).toThrow(/SPELL_MEMORY_LIMIT_MB/);
   });
 
   it('requires a session secret in production', () => {

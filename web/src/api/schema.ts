@@ -902,6 +902,8 @@ export interface components {
              */
             cast_id?: string;
             duration_ms?: number;
+            /** @description A WASI spell that ended with `proc_exit(n)`, n ≠ 0: its exit code */
+            exit_code?: number;
             /** @description What the spell wrote during the cast, in order, capped per cast (`SPELL_LOG_MAX_BYTES`) */
             logs?: components["schemas"]["CastLogLineInput"][];
             /** @description True when lines were dropped or cut at the cap */
@@ -1121,6 +1123,8 @@ export interface components {
              */
             cast_id?: string;
             duration_ms?: number;
+            /** @description A WASI spell that ended with `proc_exit(n)`, n ≠ 0: its exit code */
+            exit_code?: number;
             /** @description What the spell wrote during the cast, in order, capped per cast (`SPELL_LOG_MAX_BYTES`) */
             logs?: components["schemas"]["CastLogLine"][];
             /** @description True when lines were dropped or cut at the cap */
