@@ -22,7 +22,7 @@ function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .addHelpText(
       'after',
-      '\nExit codes: 0 done, 1 failed here (a `spell run` cast too), 2 usage error, 3 refused by the server, 4 server unreachable, 78 configuration.\n' +
+      '\nExit codes: 0 done, 1 failed here, 2 usage error, 3 refused by the server, 4 server unreachable, 78 configuration.\n' +
         'Server and key: --url/--key, then SPELL_URL/SPELL_API_KEY, then what `spell login` saved.',
     );
   registerServerCommands(program, io);
