@@ -92,6 +92,21 @@ describe('cli.run', () => {
     expect(human.stderr).toContain('[stderr warn] careful: stderr');
   });
 
+  it('fails a WASI spell that calls proc_exit(3) as a server cast does, with its exit code', async () => {
+    const file = join(dir, 'wasi-reach.wasm');
+    writeFileSync(file, await assembleWat('wasi-reach.wat'));
+    await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name: 'reach' } });
+    await t.app.inject({ method: 'PATCH', url: '/v1/spells/reach', headers: creator.headers, payload: { function_name: 'exit' } });
+    await publish(t.app, creator, 'reach', readFileSync(file));
+    const server = await serverCast('reach', null);
+    expect(server).toMatchObject({ error: 'spell_failed', exit_code: 3 });
+
+    const local = await run([file, '--function', 'exit', '--json']);
+    expect(local.code).toBe(1);
+    expect(JSON.parse(local.stdout)).toMatchObject({ ok: false, error: 'spell_failed', message: server.message, exit_code: 3 });
+    expect(expectOneLineError(local)).toBe(`error: spell_failed: ${String(server.message)}`);
+  });
+
   it('reads the input from a file (@file) or from stdin (-)', async () => {
     const file = join(dir, 'input.json');
     writeFileSync(file, '{"text": "from a file"}');

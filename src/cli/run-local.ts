@@ -135,8 +135,5 @@ export async function runLocally(io: CliIo, file: string, options: LocalRunOptio
     printLogs(io, logs, spells.logMaxBytes);
     line(io.stderr, `${functionName}: ${result.ok ? 'succeeded' : 'failed'} in ${roundMs(result.durationMs)} ms, ${memoryText(result.memoryBytes)}`);
   }
-  if (!result.ok) {
-    const exited = result.exitCode === undefined ? '' : ` (exit code ${result.exitCode})`;
-    throw new CliError(EXIT_CODES.failed, `${result.code}: ${result.message}${exited}`);
-  }
+  if (!result.ok) throw new CliError(EXIT_CODES.failed, `${result.code}: ${result.message}`);
 }
