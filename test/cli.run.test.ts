@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { expectOneLineError, spell } from './helpers/cli.js';
 import { assembleWat, exampleSpell, publish } from './helpers/spells.js';
-import { signUp, type SignedUp } from './helpers/users.js';
+import { createKey, signUp, type SignedUp } from './helpers/users.js';
 import { tinyWasm } from './fixtures/tiny-wasm.js';
 
 /** Short, so infinite-loop ends soon; long enough that the other examples reach their own limit first. */
@@ -17,6 +17,8 @@ let t: TestApp;
 let creator: SignedUp;
 let dir: string;
 let wasiModule: string;
+let url: string;
+let key: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'spell-run-'));
   t = await buildTestApp({ env: { SPELL_WORKERS: '1', SPELL_DEFAULT_TIMEOUT_MS: String(TIMEOUT_MS) } });
@@ -25,6 +27,8 @@ beforeAll(async () => {
   wasiModule = join(dir, 'wasi-reactor.wasm');
   writeFileSync(wasiModule, await assembleWat('wasi-reactor.wat'));
   await publish(t.app, creator, 'wasi-hello', readFileSync(wasiModule));
+  url = (await t.app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
+  key = (await createKey(t.app, creator)).key;
 });
 afterAll(async () => {
   await t.close();
@@ -141,5 +145,22 @@ describe('cli.run', () => {
     const local = await run([file, '--memory-mb', '64']);
     expect(local.code).toBe(1);
     expect(expectOneLineError(local)).toContain("a server would refuse this module: The module is over the platform's limits");
+  });
+});
+
+describe('cli.cast logs', () => {
+  const cast = (args: string[]) => spell(['cast', ...args], { env: { SPELL_URL: url, SPELL_API_KEY: key } });
+
+  it('prints what a server cast kept of the spell’s logs on stderr, also before the error of a failed cast', async () => {
+    const done = await cast(['chatty', '--input', '{"lines": 1}']);
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.stdout)).toEqual({ logged: 3 });
+    expect(done.stderr).toMatch(/^\[log info\] chatty starts\n\[log warn\] a warning, with ünïcode\n\[log info\] line 0\ncast [0-9a-f-]{36}: /);
+
+    const failed = await cast(['chatty', '--input', '{"fail": true}']);
+    expect(failed.code).toBe(3);
+    const lines = failed.stderr.trimEnd().split('\n');
+    expect(lines.slice(0, -1)).toEqual(['[log info] chatty starts', '[log warn] a warning, with ünïcode', '[log error] giving up']);
+    expect(lines.at(-1)).toBe('error: chatty was told to fail (422 spell_failed)');
   });
 });

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { callApi, type ApiTarget } from './client.js';
+import { ApiError, callApi, type ApiTarget } from './client.js';
 import { requireKey, resolveConnection, type ConnectionFlags } from './connection.js';
 import { usageError } from './exit-codes.js';
 import { line, printJson, type CliIo } from './io.js';
+import { logLinesOf, printLogLines } from './log-lines.js';
 import { registerLoginCommands } from './login-commands.js';
 import { wholeNumber } from './parse-options.js';
 import { publishSpell } from './publish.js';
@@ -81,15 +82,20 @@ export function registerClientCommands(program: Command, io: CliIo): void {
   clientOptions(
     program
       .command('cast')
-      .description('Cast a spell and print its output')
+      .description('Cast a spell and print its output (its logs, time and cost on stderr)')
       .argument('<spell>', 'name[@version]')
       .option('--input <json>', 'the input, as JSON (default: null)')
       .option('--input-file <path>', 'read the input (JSON) from a file'),
   ).action(async (spell: string, options: ConnectionFlags & { input?: string; inputFile?: string; json?: boolean }) => {
     const input = await readInput(options);
-    const answer = (await callApi(await target(io, options), 'POST', '/v1/cast', { json: { spell, input } })) as CastAnswer;
+    const answer = (await callApi(await target(io, options), 'POST', '/v1/cast', { json: { spell, input } }).catch((error: unknown) => {
+      // What a failed spell wrote comes with its error; the error line itself follows.
+      if (error instanceof ApiError && !options.json) printLogLines(io.stderr, logLinesOf(error.body));
+      throw error;
+    })) as CastAnswer;
     if (options.json) return printJson(io, answer);
     line(io.stdout, typeof answer.output === 'string' ? answer.output : JSON.stringify(answer.output, null, 2));
+    printLogLines(io.stderr, logLinesOf(answer));
     line(io.stderr, `cast ${answer.cast_id}: ${answer.duration_ms} ms, ${answer.cost_cents} cents`);
   });
 

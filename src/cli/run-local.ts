@@ -7,6 +7,7 @@ import { spellRuntimeOptions } from '../spells/runtime-options.js';
 import { createSpellRuntime, type RunResult, type SpellRuntime } from '../spells/runtime/index.js';
 import { CliError, EXIT_CODES, usageError } from './exit-codes.js';
 import { line, printJson, type CliIo } from './io.js';
+import { printLogLines } from './log-lines.js';
 
 export interface LocalRunOptions {
   input?: string;
@@ -88,11 +89,6 @@ function memoryText(bytes: number): string {
   return bytes > 0 ? `${(bytes / MiB).toFixed(1)} MiB of memory (${bytes / 65_536} pages)` : 'memory not reported (a cast the runtime stopped reports none)';
 }
 
-function printLogs(io: CliIo, logs: CastLogs, maxBytes: number): void {
-  for (const entry of logs.lines) line(io.stderr, `[${entry.stream} ${entry.level}] ${entry.message}`);
-  if (logs.truncated) line(io.stderr, `(logs cut at ${maxBytes} bytes, as a server keeps them)`);
-}
-
 /** What `--json` prints: the fields a server cast's answer has, plus the memory used. */
 function jsonReport(result: RunResult, logs: CastLogs): Record<string, unknown> {
   const trace = { logs: logs.lines, logs_truncated: logs.truncated, duration_ms: roundMs(result.durationMs), memory_bytes: result.memoryBytes };
@@ -132,7 +128,7 @@ export async function runLocally(io: CliIo, file: string, options: LocalRunOptio
       const output = decodeOutput(result.output);
       line(io.stdout, typeof output === 'string' ? output : JSON.stringify(output, null, 2));
     }
-    printLogs(io, logs, spells.logMaxBytes);
+    printLogLines(io.stderr, logs);
     line(io.stderr, `${functionName}: ${result.ok ? 'succeeded' : 'failed'} in ${roundMs(result.durationMs)} ms, ${memoryText(result.memoryBytes)}`);
   }
   if (!result.ok) throw new CliError(EXIT_CODES.failed, `${result.code}: ${result.message}`);
