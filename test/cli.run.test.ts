@@ -139,12 +139,16 @@ describe('cli.run', () => {
     }
   });
 
-  it('refuses a module over the memory cap, as an upload of it would be', async () => {
+  it('refuses a module over the memory cap or the size limit, as an upload of it would be', async () => {
     const file = join(dir, 'big-memory.wasm');
     writeFileSync(file, tinyWasm(['cast'], { memory: { initial: 2_000 } }));
     const local = await run([file, '--memory-mb', '64']);
     expect(local.code).toBe(1);
     expect(expectOneLineError(local)).toContain("a server would refuse this module: The module is over the platform's limits");
+
+    const tooBig = await spell(['run', built('text-stats')], { env: { SPELL_MAX_MODULE_BYTES: '1024' } });
+    expect(tooBig.code).toBe(1);
+    expect(expectOneLineError(tooBig)).toMatch(/a server would refuse this module: The module is \d+ bytes; the limit is 1024\.$/);
   });
 });
 

@@ -66,7 +66,10 @@ function limitsFor(io: CliIo, options: LocalRunOptions): { spells: Config['spell
 }
 
 /** The upload's checks, in the same words: a module a server would refuse is not run. */
-async function checkModule(runtime: SpellRuntime, bytes: Uint8Array, functionName: string): Promise<void> {
+async function checkModule(runtime: SpellRuntime, bytes: Uint8Array, functionName: string, maxBytes: number): Promise<void> {
+  if (bytes.byteLength > maxBytes) {
+    throw new CliError(EXIT_CODES.failed, `a server would refuse this module: The module is ${bytes.byteLength} bytes; the limit is ${maxBytes}.`);
+  }
   const inspected = await runtime.inspect(bytes);
   if (!inspected.ok && inspected.failure === 'format') {
     throw new CliError(EXIT_CODES.failed, `a server would refuse this module: Not a valid WebAssembly module: ${inspected.reason}`);
@@ -110,7 +113,7 @@ export async function runLocally(io: CliIo, file: string, options: LocalRunOptio
   const runtime = createSpellRuntime({ ...spellRuntimeOptions(spells), size: 1, compileCacheSize: 1 });
   let result: RunResult;
   try {
-    await checkModule(runtime, bytes, functionName);
+    await checkModule(runtime, bytes, functionName, spells.maxModuleBytes);
     result = await runtime.run({
       moduleHash: createHash('sha256').update(bytes).digest('hex'),
       loadModule: () => Promise.resolve(bytes),
