@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capCastLogs, recordCastLogs } from '../src/casts/cast-logs.js';
 import { expireStaleCasts, settleCast, startCast } from '../src/casts/lifecycle.js';
@@ -114,6 +115,29 @@ describe('cast.logs', () => {
       { lines: [{ stream: 'stdout', level: 'info', message: 'secret' }], truncated: false },
     );
     expect((await getCast(consumer, castId)).json()).toMatchObject({ logs: [], logs_truncated: false });
+  });
+});
+
+describe('cast.logs and the server log', () => {
+  it('never writes what a spell wrote into the server’s own log, even at trace level', async () => {
+    const lines: string[] = [];
+    const logged = await buildTestApp({ env: { SPELL_WORKERS: '1' }, logger: pino({ level: 'trace' }, { write: (text: string) => lines.push(text) }) });
+    try {
+      const someone = await signUp(logged.app);
+      await publish(logged.app, someone, 'chatty', exampleSpell('chatty'));
+      await publish(logged.app, someone, 'wasi-hello', await assembleWat('wasi-reactor.wat'));
+      const spoken = await logged.app.inject({ method: 'POST', url: '/v1/cast', headers: someone.headers, payload: { spell: 'chatty', input: { fail: true } } });
+      expect(spoken.json<{ logs: unknown[] }>().logs).toHaveLength(3);
+      const printed = await logged.app.inject({ method: 'POST', url: '/v1/cast', headers: someone.headers, payload: { spell: 'wasi-hello' } });
+      expect(printed.json<{ logs: unknown[] }>().logs.length).toBeGreaterThan(0);
+    } finally {
+      await logged.close();
+    }
+    // The requests were logged; none of the spells' words were.
+    expect(lines.some((line) => line.includes('/v1/cast'))).toBe(true);
+    for (const words of ['chatty starts', 'giving up', 'hello from stdout', 'careful: stderr', 'a kernel log line']) {
+      expect(lines.filter((line) => line.includes(words))).toEqual([]);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/lib/clock.js';
@@ -26,6 +26,8 @@ export interface TestAppOptions {
   redisUrl?: string | null;
   /** Redis key prefix; instances that must share limits pass the same one. */
   redisKeyPrefix?: string;
+  /** The server's logger (default: silent). */
+  logger?: Logger;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const services = await createServices(config, {
     database: await database.open(),
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.disk ? { disk: options.disk } : {}),
   });
