@@ -19,6 +19,7 @@ export interface LocalRunOptions {
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const MiB = 1024 * 1024;
+const PAGE = 64 * 1024;
 
 async function readText(path: string, what: string): Promise<string> {
   return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -88,8 +89,12 @@ async function checkModule(runtime: SpellRuntime, bytes: Uint8Array, functionNam
 
 const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
 
+/** The guest's linear memory at the end, in whole 64 KiB pages. */
 function memoryText(bytes: number): string {
-  return bytes > 0 ? `${(bytes / MiB).toFixed(1)} MiB of memory (${bytes / 65_536} pages)` : 'memory not reported (a cast the runtime stopped reports none)';
+  if (bytes <= 0) return 'memory not reported (a cast the runtime stopped reports none)';
+  const pages = bytes / PAGE;
+  const size = bytes < MiB ? `${bytes / 1024} KiB` : `${(bytes / MiB).toFixed(1)} MiB`;
+  return `${size} of memory (${pages} ${pages === 1 ? 'page' : 'pages'})`;
 }
 
 /** What `--json` prints: the fields a server cast's answer has, plus the memory used. */
