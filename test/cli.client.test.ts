@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoSpell } from '../src/spells/demo.js';
 import { tinyWasm } from './fixtures/tiny-wasm.js';
+import { wat } from './fixtures/wat.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { expectOneLineError, spell, type CliRun } from './helpers/cli.js';
 import { createKey, signUp, type SignedUp } from './helpers/users.js';
@@ -73,16 +74,33 @@ describe('cli.publish', () => {
     expect(latest.stdout).toBe('echoed\n');
   });
 
-  it('leaves no empty spell behind when the first upload is refused', async () => {
+  it('leaves nothing behind when the first upload is refused', async () => {
     const run = await client(['publish', 'half-made', wasmFile('runs', tinyWasm(['run'], { memory: { initial: 1 } }))]);
     expect(run.code).toBe(3);
-    expect(expectOneLineError(run)).toMatch(/does not export the function "cast".*Nothing was published: the new spell half-made was removed again/);
+    expect(expectOneLineError(run)).toMatch(/does not export the function "cast": it exports "run".*\(422 module_rejected\) Nothing was published\.$/);
     expect((await getSpell('half-made')).statusCode).toBe(404);
 
     // The name is still free, and --function names the export to call.
     const retry = await client(['publish', 'half-made', wasmFile('runs', tinyWasm(['run'], { memory: { initial: 1 } })), '--function', 'run', '--json']);
     expect(retry.code).toBe(0);
     expect((await getSpell('half-made')).json()).toMatchObject({ function_name: 'run', latest_version: 1 });
+  });
+
+  it('names an import the platform does not provide, and leaves no card in the catalog', async () => {
+    const greeter = await wat(`(module
+      (import "extism:host/user" "hello_world" (func (param i64) (result i64)))
+      (memory (export "memory") 1)
+      (func (export "count_vowels") (result i32) (i32.const 0)))`);
+    const run = await client(['publish', 'greeter', wasmFile('greeter', greeter), '--function', 'count_vowels', '--public']);
+    expect(run.code).toBe(3);
+    expect(expectOneLineError(run)).toContain('extism:host/user.hello_world is not provided: spells cannot call host functions');
+    expect((await getSpell('greeter')).statusCode).toBe(404);
+    const catalog = await client(['spells', '--json']);
+    expect(catalog.stdout).not.toContain('greeter');
+
+    const fixed = await client(['publish', 'greeter', wasmFile('vowels', tinyWasm(['count_vowels'])), '--function', 'count_vowels', '--public']);
+    expect(fixed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Published greeter version 1 .*exports count_vowels/) });
+    expect((await getSpell('greeter')).json()).toMatchObject({ function_name: 'count_vowels', visibility: 'public', latest_version: 1 });
   });
 
   it('keeps an existing spell’s price and function when its new version is refused', async () => {
