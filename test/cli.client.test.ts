@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoSpell } from '../src/spells/demo.js';
 import { tinyWasm } from './fixtures/tiny-wasm.js';
-import { wat } from './fixtures/wat.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { expectOneLineError, spell, type CliRun } from './helpers/cli.js';
+import { wat } from './helpers/spells.js';
 import { createKey, signUp, type SignedUp } from './helpers/users.js';
 
 const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;

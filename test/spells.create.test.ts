@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spells, wasmModules } from '../src/db/schema.js';
 import { sha256Hex } from '../src/spells/registry.js';
 import { tinyWasm } from './fixtures/tiny-wasm.js';
-import { wat } from './fixtures/wat.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
-import { createWithModule, exampleSpell, moduleForm } from './helpers/spells.js';
+import { createWithModule, exampleSpell, moduleForm, wat } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';
 
 let t: TestApp;

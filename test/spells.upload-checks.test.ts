@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSpellRuntime } from '../src/spells/runtime/index.js';
 import { tinyWasm } from './fixtures/tiny-wasm.js';
-import { wat } from './fixtures/wat.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
-import { exampleSpell } from './helpers/spells.js';
+import { exampleSpell, wat } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';
 
 let t: TestApp;
@@ -160,13 +159,12 @@ describe('spells.upload-checks: exports and memory', () => {
 });
 
 describe('spells.upload-checks: casts of modules stored before the checks', () => {
-  it('fails the cast with the import’s reason instead of the engine’s link error', async () => {
+  it('fails the cast of a module importing its memory with the upload’s reason, not the engine’s link error', async () => {
     const runtime = createSpellRuntime({ size: 1 });
     try {
-      const bytes = await withImports('(import "extism:host/user" "hello_world" (func (param i64) (result i64)))');
       const result = await runtime.run({
-        moduleHash: 'stored-with-a-host-function',
-        loadModule: async () => bytes,
+        moduleHash: 'stored-with-an-imported-memory',
+        loadModule: async () => tinyWasm(['cast'], { importedMemory: { initial: 1 } }),
         functionName: 'cast',
         input: new Uint8Array(),
         limits: { timeoutMs: 5_000, memoryBytes: 16 * 1024 * 1024, outputBytes: 1024 },
@@ -174,7 +172,7 @@ describe('spells.upload-checks: casts of modules stored before the checks', () =
       expect(result).toMatchObject({
         ok: false,
         code: 'spell_failed',
-        message: 'The spell’s module cannot run here: extism:host/user.hello_world is not provided: spells cannot call host functions.',
+        message: 'The spell’s module cannot run here: env.memory is not provided: the module imports its memory; a spell must define its own so the platform can cap it.',
       });
     } finally {
       await runtime.close();

@@ -62,10 +62,9 @@ export async function publish(
   return uploaded.json<{ version: number }>().version;
 }
 
-/** Assembles `test/fixtures/wat/<file>` into a module's bytes. */
-export async function assembleWat(file: string): Promise<Uint8Array> {
+/** Assembles a module written in the WebAssembly text format (wabt reports the line of any error). */
+export async function wat(source: string, file = 'inline.wat'): Promise<Uint8Array> {
   const wabt = await loadWabt();
-  const source = readFileSync(fileURLToPath(new URL(`../fixtures/wat/${file}`, import.meta.url)), 'utf8');
   const parsed = wabt.parseWat(file, source);
   try {
     parsed.validate();
@@ -73,4 +72,9 @@ export async function assembleWat(file: string): Promise<Uint8Array> {
   } finally {
     parsed.destroy();
   }
+}
+
+/** Assembles `test/fixtures/wat/<file>` into a module's bytes. */
+export function assembleWat(file: string): Promise<Uint8Array> {
+  return wat(readFileSync(fileURLToPath(new URL(`../fixtures/wat/${file}`, import.meta.url)), 'utf8'), file);
 }

@@ -42,7 +42,7 @@ export function inspection(outcome: CompileOutcome): ModuleInspection | ModuleRe
 
 export function compiledOrFailure(outcome: CompileOutcome, memoryBytes: number): Compiled {
   if (outcome.ok) {
-    const imports = checkImports(outcome.imports);
+    const imports = checkImports(outcome.imports, { only: 'non_functions' });
     if (!imports.ok) return { ok: false, code: 'spell_failed', message: `The spell’s module cannot run here: ${imports.reason}.`, cacheable: true };
     return { ok: true, module: outcome.module };
   }

@@ -1,8 +1,10 @@
 /**
  * What a compiled module asks of the platform, checked before it is stored: every import must be
  * one the platform provides (capabilities.ts), and the module must define its own memory, which
- * the platform caps. A cast's compile applies the import check too, so a module stored before it
- * existed fails its casts with the same reason instead of a link error from the engine.
+ * the platform caps. A module stored before these checks still casts: a function it imports but
+ * the platform does not provide fails the cast when called (`spell_capability_denied`, worker.ts),
+ * and only what no stand-in function can satisfy (an imported memory, table or global) fails its
+ * casts here, with the same reason an upload would give.
  */
 import { unprovidedImport, type ModuleImport } from './capabilities.js';
 import type { MemoryLimits } from './wasm-memory.js';
@@ -37,9 +39,9 @@ export function refusedImports(imports: readonly ModuleImport[]): RefusedImport[
   return refused;
 }
 
-/** The imports check alone (for casts of modules stored before it). */
-export function checkImports(imports: readonly ModuleImport[]): InterfaceCheck {
-  const refused = refusedImports(imports);
+/** The imports check (for a cast, `only: 'non_functions'`: the imports no stand-in can satisfy). */
+export function checkImports(imports: readonly ModuleImport[], { only }: { only?: 'non_functions' } = {}): InterfaceCheck {
+  const refused = refusedImports(only === 'non_functions' ? imports.filter((entry) => entry.kind !== 'function') : imports);
   if (refused.length === 0) return { ok: true };
   const named = refused.slice(0, NAMED_IN_REASON).map((entry) => entry.reason);
   const more = refused.length - named.length;
