@@ -9,7 +9,7 @@ import { findOwnSpell } from './own-spell.js';
 import { checkSettings, settingsChanges, spellSettingsFields } from './settings.js';
 import { spellDetailSchema, spellName, spellSchema, viewSpell, viewVersion } from './views.js';
 
-/** Reading, changing and deleting spells; creating one (with its module) is create-route.ts. */
+/** Reading, changing and deleting spells; creating one (with its module) is create-routes.ts. */
 export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['spells'];
   const nameParams = z.object({ name: spellName });
