@@ -14,7 +14,7 @@ import { findNul } from '../http/nul-bytes.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { checkSpellModule } from './module-checks.js';
-import { moduleFileSchema, readModuleForm, refuseOversized } from './module-upload.js';
+import { acceptModules, moduleFileSchema, readModuleForm, refuseOversized } from './module-upload.js';
 import { createSpell, createSpellWithVersion, spellNameTaken, type NewSpell } from './registry.js';
 import { checkSettings, DEFAULT_FUNCTION_NAME, settingsChanges, spellSettingsFields } from './settings.js';
 import { spellDetailSchema, spellName, viewSpell, viewVersion } from './views.js';
@@ -63,6 +63,7 @@ async function readCreateForm(request: FastifyRequest, maxBytes: number): Promis
 
 export const createSpellRoute: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const maxBytes = services.config.spells.maxModuleBytes;
+  await acceptModules(app, maxBytes);
   const body = z.object({ name: spellName, ...spellSettingsFields(services.config.spells.maxTimeoutMs) }).strict();
 
   app.post(

@@ -3,18 +3,16 @@ import { z } from 'zod';
 import { authOf } from '../auth/access.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { createSpellRoute } from './create-routes.js';
 import { checkSpellModule } from './module-checks.js';
 import { acceptModules, moduleBody, readModule, refuseOversized } from './module-upload.js';
 import { publishVersion } from './registry.js';
 import { findOwnSpell } from './own-spell.js';
 import { spellName, versionSchema, viewVersion } from './views.js';
 
-/** The routes that take a module: a new version, and a new spell with its first one (create-routes.ts). */
+/** A spell's next version; a new spell with its first one is create-routes.ts. */
 export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const maxBytes = services.config.spells.maxModuleBytes;
   await acceptModules(app, maxBytes);
-  await app.register(createSpellRoute, { services });
 
   app.post(
     '/v1/spells/:name/versions',
