@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spells, wasmModules } from '../src/db/schema.js';
-import { sha256Hex } from '../src/spells/registry.js';
+import { createSpellWithVersion, sha256Hex } from '../src/spells/registry.js';
 import { tinyWasm } from './fixtures/tiny-wasm.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { createWithModule, exampleSpell, moduleForm, wat } from './helpers/spells.js';
@@ -153,6 +153,28 @@ describe('spells.create: one step', () => {
     const winner = a?.statusCode === 201 ? creator : other;
     const detail = await t.app.inject({ url: '/v1/spells/race', headers: winner.headers });
     expect(detail.json()).toMatchObject({ owned: true, latest_version: 1, versions: [{ version: 1 }] });
+  });
+});
+
+describe('spells.create: the transaction', () => {
+  it('rolls back, module and all, the create whose name a concurrent one took first', async () => {
+    // Past the route's early name check: both creates reach the database at once.
+    const modules = [tinyWasm(['cast', 'first']), tinyWasm(['cast', 'second'])];
+    const outcomes = await Promise.all(
+      [creator, other].map((owner, index) =>
+        createSpellWithVersion(
+          t.services.db,
+          { tenantId: owner.user.tenant_id, ownerUserId: owner.user.id, name: 'race-in-the-database' },
+          { bytes: modules[index] ?? new Uint8Array(), exports: ['cast'] },
+          new Date(),
+        ),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.ok).sort()).toEqual([false, true]);
+    expect(outcomes.find((outcome) => !outcome.ok)).toEqual({ ok: false, reason: 'name_taken' });
+    expect(await rowsNamed('race-in-the-database')).toHaveLength(1);
+    const loser = modules[outcomes.findIndex((outcome) => !outcome.ok)] ?? new Uint8Array();
+    expect(await t.services.db.select().from(wasmModules).where(eq(wasmModules.sha256, sha256Hex(loser)))).toEqual([]);
   });
 });
 
