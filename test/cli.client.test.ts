@@ -108,11 +108,19 @@ describe('cli.publish', () => {
     const refused = await client(['publish', 'steady', wasmFile('empty', tinyWasm([], { memory: { initial: 1 } })), '--price-cents', '9']);
     expect(refused.code).toBe(3);
     expect(expectOneLineError(refused)).toMatch(/does not export the function "cast".*Nothing was published; steady is unchanged\./);
-    // The server checks a new function against the latest version, so that refusal changes nothing either.
-    const otherFunction = await client(['publish', 'steady', wasmFile('other', tinyWasm(['other'], { memory: { initial: 1 } })), '--function', 'other', '--price-cents', '9']);
-    expect(otherFunction.code).toBe(3);
-    expect(expectOneLineError(otherFunction)).toContain('Nothing was published; steady is unchanged.');
+    // A new function is checked against the new module: one that does not export it changes nothing either.
+    const wrongFunction = await client(['publish', 'steady', wasmFile('other', tinyWasm(['other'])), '--function', 'count_vowels', '--price-cents', '9']);
+    expect(wrongFunction.code).toBe(3);
+    expect(expectOneLineError(wrongFunction)).toMatch(/does not export the function "count_vowels": it exports "other".*Nothing was published; steady is unchanged\./);
     expect((await getSpell('steady')).json()).toMatchObject({ price_cents: 3, function_name: 'cast', latest_version: 1 });
+  });
+
+  it('switches an existing spell to the function its new version exports, with the version', async () => {
+    await client(['publish', 'switching', 'spells/examples/build/echo.wasm']);
+    const switched = await client(['publish', 'switching', wasmFile('vowels-only', tinyWasm(['count_vowels'])), '--function', 'count_vowels', '--json']);
+    expect(switched.code).toBe(0);
+    expect(JSON.parse(switched.stdout)).toMatchObject({ version: 2, exports: ['count_vowels'] });
+    expect((await getSpell('switching')).json()).toMatchObject({ function_name: 'count_vowels', latest_version: 2 });
   });
 
   it('refuses a file that is missing or not Wasm before sending anything', async () => {

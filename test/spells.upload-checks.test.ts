@@ -129,6 +129,19 @@ describe('spells.upload-checks: exports and memory', () => {
     });
   });
 
+  it('switches the spell to the function_name a version names, only when the version is accepted', async () => {
+    const name = 'switches-function';
+    await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name } });
+    const send = (bytes: Uint8Array, query: string) =>
+      t.app.inject({ method: 'POST', url: `/v1/spells/${name}/versions${query}`, headers: { ...creator.headers, 'content-type': 'application/wasm' }, payload: Buffer.from(bytes) });
+    const refused = await send(tinyWasm(['cast']), '?function_name=count_vowels');
+    expect(refused.json()).toMatchObject({ error: 'module_rejected', check: 'exports', function_name: 'count_vowels' });
+    expect((await t.app.inject({ url: `/v1/spells/${name}`, headers: creator.headers })).json()).toMatchObject({ function_name: 'cast', versions: [] });
+    expect((await send(tinyWasm(['count_vowels']), '?function_name=count_vowels')).statusCode).toBe(201);
+    expect((await t.app.inject({ url: `/v1/spells/${name}`, headers: creator.headers })).json()).toMatchObject({ function_name: 'count_vowels', latest_version: 1 });
+    expect((await send(tinyWasm(['count_vowels']), '?function_name=no-dashes')).statusCode).toBe(400);
+  });
+
   it('refuses a module that defines no memory, with that reason', async () => {
     const response = await uploadToNewSpell(tinyWasm(['cast'], { memory: false }));
     expect(response.statusCode).toBe(422);

@@ -68,9 +68,8 @@ async function createWithModule(target: ApiTarget, options: PublishOptions, wasm
 
 /**
  * Publishes `file` as the next version of `name`, creating the spell with it when there is none.
- * An existing spell's function is switched before the upload (the server checks the module
- * exports it) and switched back on a refusal; its price and visibility change only once the
- * version is in.
+ * An existing spell's function is switched with the upload (the server checks the module exports
+ * it); its price and visibility change only once the version is in.
  */
 export async function publishSpell(target: ApiTarget, options: PublishOptions): Promise<unknown> {
   const wasm = await readModule(options.file);
@@ -78,29 +77,12 @@ export async function publishSpell(target: ApiTarget, options: PublishOptions): 
   const existing = await findSpell(target, options.name);
   if (!existing) return createWithModule(target, options, wasm);
 
+  // The server checks the module against the new function and switches to it with the version.
   const switchFunction = options.functionName !== undefined && options.functionName !== existing.function_name;
-  if (switchFunction) {
-    await callApi(target, 'PATCH', path, { json: { function_name: options.functionName } }).catch((error: unknown) => {
-      throw withNote(error, `Nothing was published; ${options.name} is unchanged.`);
-    });
-  }
-  let version: unknown;
-  try {
-    version = await callApi(target, 'POST', `${path}/versions`, { wasm });
-  } catch (error) {
-    const restored =
-      !switchFunction ||
-      (await callApi(target, 'PATCH', path, { json: { function_name: existing.function_name } }).then(
-        () => true,
-        () => false,
-      ));
-    throw withNote(
-      error,
-      restored
-        ? `Nothing was published; ${options.name} is unchanged.`
-        : `Nothing was published, but ${options.name}'s function is now ${options.functionName} (switching back to ${existing.function_name} failed).`,
-    );
-  }
+  const query = switchFunction ? `?${new URLSearchParams({ function_name: options.functionName ?? '' }).toString()}` : '';
+  const version = await callApi(target, 'POST', `${path}/versions${query}`, { wasm }).catch((error: unknown) => {
+    throw withNote(error, `Nothing was published; ${options.name} is unchanged.`);
+  });
   const changes = {
     ...(options.priceCents !== undefined && { price_cents: options.priceCents }),
     ...(options.visibility !== undefined && { visibility: options.visibility }),

@@ -144,15 +144,20 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /**
  * Stores the module once (by SHA-256) and adds it as the spell's next version. The spell row is
- * locked so two concurrent uploads get consecutive numbers instead of a conflict.
+ * locked so two concurrent uploads get consecutive numbers instead of a conflict. With
+ * `functionName` the spell's casts call that function from this version on, switched in the same
+ * transaction.
  */
 export async function publishVersion(
   db: DbOrTx,
-  options: { spellId: string; bytes: Uint8Array; exports: string[]; now: Date },
+  options: { spellId: string; bytes: Uint8Array; exports: string[]; now: Date; functionName?: string | undefined },
 ): Promise<SpellVersionRow> {
   const digest = sha256Hex(options.bytes);
   return db.transaction(async (tx) => {
     await tx.select({ id: spells.id }).from(spells).where(eq(spells.id, options.spellId)).for('update');
+    if (options.functionName !== undefined) {
+      await tx.update(spells).set({ functionName: options.functionName, updatedAt: options.now }).where(eq(spells.id, options.spellId));
+    }
     await tx
       .insert(wasmModules)
       .values({ sha256: digest, bytes: sql`decode(${Buffer.from(options.bytes).toString('base64')}, 'base64')`, sizeBytes: options.bytes.byteLength })

@@ -11,7 +11,8 @@ import type { SpellChanges } from './registry.js';
 export const DEFAULT_FUNCTION_NAME = 'cast';
 
 const price = z.number().int().min(0).max(1_000_000).nullable();
-const functionName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { error: 'must be an exported function name' });
+/** An exported function's name, as a spell's `function_name`. */
+export const functionName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { error: 'must be an exported function name' });
 
 /** The settings' fields, each optional; `maxTimeoutMs` is the server's cap on a cast's time limit. */
 export function spellSettingsFields(maxTimeoutMs: number) {

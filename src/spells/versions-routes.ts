@@ -7,6 +7,7 @@ import { checkSpellModule } from './module-checks.js';
 import { acceptModules, moduleBody, readModule, refuseOversized } from './module-upload.js';
 import { publishVersion } from './registry.js';
 import { findOwnSpell } from './own-spell.js';
+import { functionName } from './settings.js';
 import { spellName, versionSchema, viewVersion } from './views.js';
 
 /** A spell's next version; a new spell with its first one is create-routes.ts. */
@@ -27,10 +28,15 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
           'The module is checked in a compile worker before anything is stored: valid Wasm within the structural limits ' +
           '(functions, function body size, block nesting, table size, initial memory, compile time), importing only what ' +
           'the platform provides (Extism’s kernel `extism:host/env`, WASI preview 1 `wasi_snapshot_preview1`), defining ' +
-          'its own memory, and exporting the spell’s function. A refusal is 422 module_rejected: the reason in `message`, ' +
+          'its own memory, and exporting the spell’s function (or `function_name`, which the spell then switches to). A refusal is 422 module_rejected: the reason in `message`, ' +
           'the check in `check` (`format`, a limit’s name, `imports` with each refused import in `imports`, `no_memory`, ' +
           '`exports` with the exported functions in `exports`).',
         params: z.object({ name: spellName }),
+        querystring: z.object({
+          function_name: functionName
+            .optional()
+            .describe('Switch the spell to this function with this version (checked against this module, in the same transaction)'),
+        }),
         response: { 201: versionSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429) },
       },
     },
@@ -39,8 +45,9 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       const spell = await findOwnSpell(services, auth, request.params.name);
       const bytes = await readModule(request);
       refuseOversized(bytes, maxBytes);
-      const { exports } = await checkSpellModule(services.runtime, bytes, spell.functionName);
-      const version = await publishVersion(services.db, { spellId: spell.id, bytes, exports, now: services.clock.now() });
+      const switchTo = request.query.function_name;
+      const { exports } = await checkSpellModule(services.runtime, bytes, switchTo ?? spell.functionName);
+      const version = await publishVersion(services.db, { spellId: spell.id, bytes, exports, now: services.clock.now(), functionName: switchTo });
       return reply.status(201).send(viewVersion(version));
     },
   );

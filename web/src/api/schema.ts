@@ -305,7 +305,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a new version (raw application/wasm body, or multipart field "module")
-         * @description The module is checked in a compile worker before anything is stored: valid Wasm within the structural limits (functions, function body size, block nesting, table size, initial memory, compile time), importing only what the platform provides (Extism’s kernel `extism:host/env`, WASI preview 1 `wasi_snapshot_preview1`), defining its own memory, and exporting the spell’s function. A refusal is 422 module_rejected: the reason in `message`, the check in `check` (`format`, a limit’s name, `imports` with each refused import in `imports`, `no_memory`, `exports` with the exported functions in `exports`).
+         * @description The module is checked in a compile worker before anything is stored: valid Wasm within the structural limits (functions, function body size, block nesting, table size, initial memory, compile time), importing only what the platform provides (Extism’s kernel `extism:host/env`, WASI preview 1 `wasi_snapshot_preview1`), defining its own memory, and exporting the spell’s function (or `function_name`, which the spell then switches to). A refusal is 422 module_rejected: the reason in `message`, the check in `check` (`format`, a limit’s name, `imports` with each refused import in `imports`, `no_memory`, `exports` with the exported functions in `exports`).
          */
         post: operations["uploadSpellVersion"];
         delete?: never;
@@ -2537,7 +2537,10 @@ export interface operations {
     };
     uploadSpellVersion: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Switch the spell to this function with this version (checked against this module, in the same transaction) */
+                function_name?: string;
+            };
             header?: never;
             path: {
                 name: string;
