@@ -55,6 +55,10 @@ describe('runtime: sandboxed WASI preview 1', () => {
     expect(text(await cast('wasi-reactor.wat', 'cast'))).toBe('ok:0');
   });
 
+  it('sleeps through poll_oneoff: the clock moves as far as asked, and one event comes back', async () => {
+    expect(text(await cast('wasi-sleep.wat', 'cast'))).toBe('slept');
+  });
+
   it('caps the logs a cast keeps, and says so', async () => {
     const small = createSpellRuntime({ size: 1, logChars: 20 });
     try {

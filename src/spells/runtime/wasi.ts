@@ -26,6 +26,34 @@ export interface SandboxedWasi {
 
 const SOCKET_FUNCTIONS = ['sock_accept', 'sock_recv', 'sock_send', 'sock_shutdown'];
 
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+const CLOCK_ABSTIME = 1;
+
+/**
+ * `poll_oneoff` with one clock subscription (how libc's `sleep` and `nanosleep` come out): the
+ * worker thread sleeps in `Atomics.wait` instead of the shim's busy loop, so a sleeping spell costs
+ * no CPU; the cast's time limit still ends it. Anything else goes to the shim.
+ * Layout: https://github.com/WebAssembly/WASI/blob/main/legacy/preview1/docs.md#-subscription-record
+ */
+function sleep(wasi: WASI, args: [number, number, number, number], fallback: (...args: number[]) => number): number {
+  const [inPtr, outPtr, count, eventsPtr] = args;
+  const view = new DataView(wasi.inst.exports.memory.buffer);
+  if (count !== 1 || view.getUint8(inPtr + 8) !== defs.EVENTTYPE_CLOCK) return fallback(...args);
+  const clock = view.getUint32(inPtr + 16, true);
+  const timeout = view.getBigUint64(inPtr + 24, true);
+  const absolute = (view.getUint16(inPtr + 40, true) & CLOCK_ABSTIME) !== 0;
+  const now = clock === defs.CLOCKID_REALTIME ? BigInt(Date.now()) * 1_000_000n : BigInt(Math.round(performance.now() * 1e6));
+  const waitNs = absolute ? timeout - now : timeout;
+  if (waitNs > 0n) Atomics.wait(sleeper, 0, 0, Number(waitNs / 1_000_000n) + (waitNs % 1_000_000n > 0n ? 1 : 0));
+  const userdata = view.getBigUint64(inPtr, true);
+  new Uint8Array(view.buffer, outPtr, 32).fill(0);
+  view.setBigUint64(outPtr, userdata, true);
+  view.setUint16(outPtr + 8, defs.ERRNO_SUCCESS, true);
+  view.setUint8(outPtr + 10, defs.EVENTTYPE_CLOCK);
+  view.setUint32(eventsPtr, 1, true);
+  return defs.ERRNO_SUCCESS;
+}
+
 export function createSandboxedWasi(logs: SpellLogs): SandboxedWasi {
   const fds = [
     new OpenFile(new File([], { readonly: true })),
@@ -35,8 +63,10 @@ export function createSandboxedWasi(logs: SpellLogs): SandboxedWasi {
   // `debug` must be false: left out, the shim logs every call to the worker's console.
   const wasi = new WASI(['spell'], [], fds, { debug: false });
   const imports = wasi.wasiImport;
+  const fallbackPoll = imports.poll_oneoff as (...args: number[]) => number;
   // The shim throws strings for sockets; there are no socket descriptors to use, so say so.
   for (const name of SOCKET_FUNCTIONS) imports[name] = () => defs.ERRNO_NOTSUP;
+  imports.poll_oneoff = (inPtr: number, outPtr: number, count: number, eventsPtr: number) => sleep(wasi, [inPtr, outPtr, count, eventsPtr], fallbackPoll);
   imports.proc_exit = (code: number) => {
     throw new SpellExit(code >>> 0);
   };
