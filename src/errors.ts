@@ -93,6 +93,24 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/**
+ * The `check` a `module_rejected` answer names (src/spells/module-checks.ts): `format`, a
+ * structural limit, `compiler` (the compile worker failed on it), `imports`, `no_memory`, `exports`.
+ */
+export const MODULE_CHECKS = [
+  'format',
+  'functions',
+  'function_size',
+  'nesting',
+  'table_size',
+  'memory',
+  'compile_time',
+  'compiler',
+  'imports',
+  'no_memory',
+  'exports',
+] as const;
+
 /** The `reason` a `service_unavailable` answer names: the lost database, or the embedded database's full disk. */
 export const UNAVAILABLE_REASONS = ['database', 'disk_full'] as const;
 

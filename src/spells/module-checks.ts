@@ -4,12 +4,14 @@
  * defining its own memory, and exporting the spell's function. The runtime's compile worker does
  * the reading; this file turns its answer into the API's `module_rejected` refusal.
  */
-import { AppError } from '../errors.js';
+import { AppError, type MODULE_CHECKS } from '../errors.js';
 import type { SpellRuntime } from './runtime/index.js';
-import type { ModuleCheck } from './runtime/inspect.js';
 
-/** The `check` a `module_rejected` answer names: the runtime's checks, and the spell's function. */
-export type UploadCheck = ModuleCheck | 'exports';
+/**
+ * The `check` a `module_rejected` answer names: the runtime's checks, and the spell's function.
+ * `rejected` is handed the runtime's refusals as they are, so a check missing from the list fails to compile.
+ */
+export type UploadCheck = (typeof MODULE_CHECKS)[number];
 
 function rejected(check: UploadCheck, message: string, details: Record<string, unknown> = {}): AppError {
   return new AppError('module_rejected', message, { check, ...details });

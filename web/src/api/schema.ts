@@ -748,6 +748,11 @@ export interface components {
              * @enum {string}
              */
             reason?: "database" | "disk_full";
+            /**
+             * @description On `422 module_rejected`: which check refused the module.
+             * @enum {string}
+             */
+            check?: "format" | "functions" | "function_size" | "nesting" | "table_size" | "memory" | "compile_time" | "compiler" | "imports" | "no_memory" | "exports";
         } & {
             [key: string]: unknown;
         };
@@ -932,6 +937,11 @@ export interface components {
              * @enum {string}
              */
             reason?: "database" | "disk_full";
+            /**
+             * @description On `422 module_rejected`: which check refused the module.
+             * @enum {string}
+             */
+            check?: "format" | "functions" | "function_size" | "nesting" | "table_size" | "memory" | "compile_time" | "compiler" | "imports" | "no_memory" | "exports";
         } & {
             [key: string]: unknown;
         };
