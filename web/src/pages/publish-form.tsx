@@ -102,7 +102,7 @@ export function PublishForm({ onCreated }: { onCreated: () => void }) {
         />
         <TextField label="Price per cast ($)" name="price" inputMode="decimal" hint="Empty: the server’s default cost." />
         <SelectField label="Visibility" name="visibility" defaultValue="private">
-          <option value="private">Private: only your account</option>
+          <option value="private">Private: your account</option>
           <option value="public">Public: anyone can cast it</option>
         </SelectField>
         <TextField label="Time limit (ms)" name="timeout_ms" inputMode="numeric" pattern="[0-9]*" hint="Empty: the server’s default." />
