@@ -11,7 +11,7 @@ let t: TestApp;
 let creator: SignedUp;
 let other: SignedUp;
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ env: { SPELL_MAX_MODULE_BYTES: '65536' } });
   creator = await signUp(t.app);
   other = await signUp(t.app);
 });
@@ -125,6 +125,13 @@ describe('spells.create: one step', () => {
     const raw = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: { ...creator.headers, 'content-type': 'application/wasm' }, payload: Buffer.from(tinyWasm()) });
     expect(raw.statusCode).toBe(415);
     expect(raw.json()).toMatchObject({ error: 'unsupported_media_type' });
+  });
+
+  it('refuses a module over SPELL_MAX_MODULE_BYTES with 413, and leaves nothing', async () => {
+    const response = await createWithModule(t.app, creator, { name: 'too-big' }, new Uint8Array(70_000));
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ error: 'payload_too_large' });
+    expect(await rowsNamed('too-big')).toEqual([]);
   });
 
   it('answers 401 to a form without credentials, before reading it', async () => {

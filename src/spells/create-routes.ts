@@ -69,7 +69,7 @@ export const createSpellRoute: FastifyPluginAsyncZod<{ services: Services }> = a
   app.post(
     '/v1/spells',
     {
-      bodyLimit: maxBytes + 256 * 1024,
+      // A form's module and settings have their own caps (module-upload.ts); JSON keeps the default body limit.
       preValidation: (request) => readCreateForm(request, maxBytes),
       config: {
         openapi: {
