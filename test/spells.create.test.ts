@@ -122,6 +122,18 @@ describe('spells.create: one step', () => {
     expect(nul.json()).toMatchObject({ error: 'validation_failed', issues: [{ path: '/description' }] });
     for (const response of [noSettings, noModule, notJson, extra, nul]) expect(response.statusCode).toBe(400);
 
+    const boundary = 'two-files-boundary';
+    const part = (disposition: string, body: string) => `--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n\r\n${body}\r\n`;
+    const twoFiles = {
+      payload: Buffer.from(
+        part('name="spell"', '{"name":"two-files"}') + part('name="module"; filename="a.wasm"', 'aa') + part('name="extra"; filename="b.wasm"', 'bb') + `--${boundary}--\r\n`,
+      ),
+      contentType: `multipart/form-data; boundary=${boundary}`,
+    };
+    const tooMany = await post(twoFiles);
+    expect(tooMany.statusCode).toBe(413);
+    expect(tooMany.json()).toMatchObject({ error: 'payload_too_large', message: expect.stringContaining('more files') });
+
     const raw = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: { ...creator.headers, 'content-type': 'application/wasm' }, payload: Buffer.from(tinyWasm()) });
     expect(raw.statusCode).toBe(415);
     expect(raw.json()).toMatchObject({ error: 'unsupported_media_type' });
