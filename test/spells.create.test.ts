@@ -107,7 +107,7 @@ describe('spells.create: one step', () => {
     for (const name of ['bad-schema', 'bad-field', 'bad-timeout']) expect(await rowsNamed(name)).toEqual([]);
   });
 
-  it('refuses a form without its settings or its module, with settings that are not JSON, or with other fields', async () => {
+  it('refuses a form without its settings or its module, with settings that are not JSON, with other fields or files', async () => {
     const post = (form: { payload: Buffer; contentType: string }) =>
       t.app.inject({ method: 'POST', url: '/v1/spells', headers: { ...creator.headers, 'content-type': form.contentType }, payload: form.payload });
     const noSettings = await post(moduleForm({}, tinyWasm()));
