@@ -1,8 +1,8 @@
 /**
  * The compile worker: checks a module's structure against the platform's limits and compiles it,
- * off the main thread, and reads its imports, exports and memory for inspect.ts to judge. The pool terminates this thread when a compile runs past its wall-clock
- * bound. V8 compiles function bodies lazily, on their first call; the structural limits bound
- * that later cost too.
+ * off the main thread, and reads its imports, exports and memory for inspect.ts to judge. The
+ * pool terminates this thread when a compile runs past its wall-clock bound. V8 compiles function
+ * bodies lazily, on their first call; the structural limits bound that later cost too.
  */
 import { parentPort } from 'node:worker_threads';
 import type { CompileFailure, CompileReply, CompileRequest, CompileWorkerMessage } from './protocol.js';
