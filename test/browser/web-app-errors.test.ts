@@ -33,8 +33,15 @@ describe.runIf(hasChromium())('browser: web app when things go wrong', () => {
       await page.getByText('You have not published a spell yet.').waitFor();
       expect((await page.request.get(`/v1/spells/${name}`)).status()).toBe(404);
 
-      // The retry creates the spell with the fixed module under the same name, with its settings.
+      // A function the module does not export is refused too, naming the ones it does.
       await page.getByLabel('Module (.wasm)').setInputFiles(echoModule);
+      await page.getByLabel('Function').fill('count_vowels');
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByRole('alert').filter({ hasText: 'The module does not export the function "count_vowels": it exports "cast"' }).waitFor();
+      expect((await page.request.get(`/v1/spells/${name}`)).status()).toBe(404);
+
+      // The retry creates the spell with the fixed module under the same name, with its settings.
+      await page.getByLabel('Function').fill('cast');
       await page.getByLabel('Time limit (ms)').fill('2000');
       await page.getByLabel('Input schema (JSON Schema)').fill('{"type": "object"}');
       await page.getByRole('button', { name: 'Publish' }).click();
