@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { expectOneLineError, spell } from './helpers/cli.js';
-import { assembleWat, exampleSpell, publish } from './helpers/spells.js';
+import { assembleWat, exampleSpell, publish, wat } from './helpers/spells.js';
 import { createKey, signUp, type SignedUp } from './helpers/users.js';
-import { tinyWasm } from './fixtures/tiny-wasm.js';
 
 /** Short, so infinite-loop ends soon; long enough that the other examples reach their own limit first. */
 const TIMEOUT_MS = 1_500;
@@ -120,35 +119,59 @@ describe('cli.run', () => {
     expect(JSON.parse(fromStdin.stdout)).toMatchObject({ words: 4 });
   });
 
-  it('refuses, in one line, what a server would refuse before running anything', async () => {
+  it('refuses, in one line, what is wrong on the command line before running anything', async () => {
     const notWasm = join(dir, 'not.wasm');
     writeFileSync(notWasm, 'hello');
-    const cases: [string[], number, string][] = [
-      [[built('text-stats'), '--input', '{nope'], 2, 'is not valid JSON'],
-      [[join(dir, 'missing.wasm')], 2, 'No such file'],
-      [[notWasm], 2, 'is not a WebAssembly module'],
-      [[built('text-stats'), '--input', '@nowhere.json'], 2, 'No such input file'],
-      [[built('text-stats'), '--timeout-ms', '999999'], 2, '--timeout-ms must be a whole number from 10 to 600000'],
-      [[built('text-stats'), '--timeout-ms', '60000'], 2, 'at most 10000'],
-      [[built('text-stats'), '--function', 'count_vowels'], 1, 'does not export the function "count_vowels" (exports: cast'],
+    const cases: [string[], string][] = [
+      [[built('text-stats'), '--input', '{nope'], 'is not valid JSON'],
+      [[join(dir, 'missing.wasm')], 'No such file'],
+      [[notWasm], 'is not a WebAssembly module'],
+      [[built('text-stats'), '--input', '@nowhere.json'], 'No such input file'],
+      [[built('text-stats'), '--timeout-ms', '999999'], '--timeout-ms must be a whole number from 10 to 600000'],
+      [[built('text-stats'), '--timeout-ms', '60000'], 'at most 10000'],
     ];
-    for (const [args, code, message] of cases) {
+    for (const [args, message] of cases) {
       const local = await run(args);
-      expect(local.code, args.join(' ')).toBe(code);
+      expect(local.code, args.join(' ')).toBe(2);
       expect(local.stderr, args.join(' ')).toContain(message);
     }
   });
 
-  it('refuses a module over the memory cap or the size limit, as an upload of it would be', async () => {
-    const file = join(dir, 'big-memory.wasm');
-    writeFileSync(file, tinyWasm(['cast'], { memory: { initial: 2_000 } }));
-    const local = await run([file, '--memory-mb', '64']);
-    expect(local.code).toBe(1);
-    expect(expectOneLineError(local)).toContain("a server would refuse this module: The module is over the platform's limits");
+  /** What a server answers to an upload of `bytes` as a new version of a spell that casts `functionName`. */
+  async function serverUpload(bytes: Uint8Array, functionName = 'cast'): Promise<{ error: string; check: string; message: string }> {
+    const name = `refused-${Math.random().toString(16).slice(2, 8)}`;
+    await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name, function_name: functionName } });
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/v1/spells/${name}/versions`,
+      headers: { ...creator.headers, 'content-type': 'application/wasm' },
+      payload: Buffer.from(bytes),
+    });
+    expect(uploaded.statusCode).toBe(422);
+    return uploaded.json();
+  }
 
+  it.each([
+    ['an import the platform does not provide', '(module (import "extism:host/user" "hello_world" (func (param i64) (result i64))) (memory (export "memory") 1) (func (export "cast") (result i32) (i32.const 0)))', 'cast'],
+    ['no memory of its own', '(module (func (export "cast") (result i32) (i32.const 0)))', 'cast'],
+    ['memory over the cap', '(module (memory (export "memory") 2000) (func (export "cast") (result i32) (i32.const 0)))', 'cast'],
+    ['no such function', '(module (memory (export "memory") 1) (func (export "cast") (result i32) (i32.const 0)))', 'count_vowels'],
+  ])('refuses a module with %s, in the words of a server’s refusal of its upload', async (_case, source, functionName) => {
+    const bytes = await wat(source);
+    const file = join(dir, `${functionName}-${bytes.byteLength}.wasm`);
+    writeFileSync(file, bytes);
+    const refusal = await serverUpload(bytes, functionName);
+    expect(refusal.error).toBe('module_rejected');
+
+    const local = await run([file, '--function', functionName]);
+    expect(local.code).toBe(1);
+    expect(expectOneLineError(local)).toContain(`error: module_rejected (${refusal.check}): ${refusal.message}`);
+  });
+
+  it('refuses a module over SPELL_MAX_MODULE_BYTES, as an upload of it would be', async () => {
     const tooBig = await spell(['run', built('text-stats')], { env: { SPELL_MAX_MODULE_BYTES: '1024' } });
     expect(tooBig.code).toBe(1);
-    expect(expectOneLineError(tooBig)).toMatch(/a server would refuse this module: The module is \d+ bytes; the limit is 1024\.$/);
+    expect(expectOneLineError(tooBig)).toMatch(/^error: payload_too_large: The module is \d+ bytes; the limit is 1024\.$/);
   });
 });
 

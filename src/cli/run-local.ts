@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { capCastLogs, type CastLogs } from '../casts/cast-logs.js';
 import { decodeOutput } from '../casts/cast-spell.js';
 import { loadSpellConfig, type Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { checkSpellModule } from '../spells/module-checks.js';
 import { spellRuntimeOptions } from '../spells/runtime-options.js';
 import { createSpellRuntime, type RunResult, type SpellRuntime } from '../spells/runtime/index.js';
 import { CliError, EXIT_CODES, usageError } from './exit-codes.js';
@@ -66,24 +68,21 @@ function limitsFor(io: CliIo, options: LocalRunOptions): { spells: Config['spell
   return { spells, timeoutMs };
 }
 
-/** The upload's checks, in the same words: a module a server would refuse is not run. */
+/**
+ * The upload's checks, by the server's own function and in its words (`module_rejected` and the
+ * check's name): a module a server would refuse is not run.
+ */
 async function checkModule(runtime: SpellRuntime, bytes: Uint8Array, functionName: string, maxBytes: number): Promise<void> {
   if (bytes.byteLength > maxBytes) {
-    throw new CliError(EXIT_CODES.failed, `a server would refuse this module: The module is ${bytes.byteLength} bytes; the limit is ${maxBytes}.`);
+    throw new CliError(EXIT_CODES.failed, `payload_too_large: The module is ${bytes.byteLength} bytes; the limit is ${maxBytes}.`);
   }
-  const inspected = await runtime.inspect(bytes);
-  if (!inspected.ok && inspected.failure === 'format') {
-    throw new CliError(EXIT_CODES.failed, `a server would refuse this module: Not a valid WebAssembly module: ${inspected.reason}`);
-  }
-  if (!inspected.ok) {
-    throw new CliError(EXIT_CODES.failed, `a server would refuse this module: The module is over the platform's limits: ${inspected.reason}.`);
-  }
-  if (!inspected.exports.includes(functionName)) {
-    const exported = inspected.exports.length > 0 ? inspected.exports.join(', ') : 'none';
-    throw new CliError(
-      EXIT_CODES.failed,
-      `a server would refuse this module: The module does not export the function "${functionName}" (exports: ${exported}; pick one with --function).`,
-    );
+  try {
+    await checkSpellModule(runtime, bytes, functionName);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const check = typeof error.details.check === 'string' ? ` (${error.details.check})` : '';
+    const hint = error.details.check === 'exports' ? ' Here: pass --function.' : '';
+    throw new CliError(EXIT_CODES.failed, `${error.code}${check}: ${error.message}${hint}`);
   }
 }
 
