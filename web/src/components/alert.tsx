@@ -17,7 +17,6 @@ const friendlyTitles: Record<string, string> = {
   not_found: 'Not found',
   validation_failed: 'Please check the form',
   conflict: 'Already exists',
-  module_rejected: 'The module was refused',
   rate_limited: 'Too many requests',
   network_error: 'Offline',
   csrf_invalid: 'Session check failed',
