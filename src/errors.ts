@@ -17,16 +17,16 @@ export const errorStatus = {
    * The request body, query or path does not match the endpoint's schema or carries a NUL character
    * (which PostgreSQL cannot store), or the request is not HTTP at all.
    */
-  validation_failed: 400,
   /**
-   * An uploaded module cannot be a spell; nothing was stored. `check` names the check that refused
-   * it (src/spells/module-checks.ts): `format` (empty or not valid Wasm), a structural limit
-   * (`functions`, `function_size`, `nesting`, `table_size`, `memory`, `compile_time`, `compiler`),
-   * `imports` (it imports what the platform does not provide; `imports` lists each with its
-   * `reason`), `no_memory` (it defines no memory of its own) or `exports` (the spell's function is
-   * not among its exported functions, which `exports` lists).
+   * The request is not valid. A refused upload (the module cannot be a spell; nothing was stored)
+   * says why in `check` (src/spells/module-checks.ts): `format` (empty or not valid Wasm), a
+   * structural limit (`functions`, `function_size`, `nesting`, `table_size`, `memory`,
+   * `compile_time`, `compiler`, also named in `limit` as before), `imports` (it imports what the
+   * platform does not provide; `imports` lists each with its `reason`), `no_memory` (it defines no
+   * memory of its own) or `exports` (the spell's function is not among its exported functions,
+   * which `exports` lists).
    */
-  module_rejected: 422,
+  validation_failed: 400,
   /** A cast's input does not match the spell's input schema. */
   invalid_input: 400,
   /** The OAuth `state` or code could not be verified. */
@@ -94,7 +94,7 @@ export const errorStatus = {
 export type ErrorCode = keyof typeof errorStatus;
 
 /**
- * The `check` a `module_rejected` answer names (src/spells/module-checks.ts): `format`, a
+ * The `check` a refused upload's `validation_failed` names (src/spells/module-checks.ts): `format`, a
  * structural limit, `compiler` (the compile worker failed on it), `imports`, `no_memory`, `exports`.
  */
 export const MODULE_CHECKS = [

@@ -81,9 +81,9 @@ describe('cast.hostile: module limits at upload', () => {
     const refusal = upload(t.app, creator, 'bomb', nestedBlocks(600_000));
     const statuses = await goodStream(refusal);
     const response = await refusal;
-    expect(response.statusCode).toBe(422);
+    expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
-      error: 'module_rejected',
+      error: 'validation_failed',
       check: 'nesting',
       message: expect.stringContaining('nests blocks more than 10000 deep'),
     });
@@ -99,8 +99,8 @@ describe('cast.hostile: module limits at upload', () => {
     ['memory', tinyWasm(['cast'], { memory: { initial: 1025 } }), '64.1 MiB of initial memory; the limit is 64 MiB'],
   ])('refuses a module over the %s limit at upload, with its reason', async (limit, bytes, reason) => {
     const response = await upload(t.app, creator, `over-${limit.replace('_', '-')}`, bytes);
-    expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ error: 'module_rejected', check: limit, message: expect.stringContaining(reason) });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'validation_failed', check: limit, message: expect.stringContaining(reason) });
   });
 
   it('still uploads and casts every example spell', async () => {
@@ -125,9 +125,9 @@ describe('cast.hostile: compile time bound', () => {
     try {
       const owner = await signUp(slow.app);
       const refused = await upload(slow.app, owner, 'slow-bomb', nestedBlocks(1_000_000));
-      expect(refused.statusCode).toBe(422);
+      expect(refused.statusCode).toBe(400);
       expect(refused.json()).toMatchObject({
-        error: 'module_rejected',
+        error: 'validation_failed',
         check: 'compile_time',
         message: expect.stringContaining('longer than 40 ms'),
       });

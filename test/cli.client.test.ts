@@ -77,7 +77,7 @@ describe('cli.publish', () => {
   it('leaves nothing behind when the first upload is refused', async () => {
     const run = await client(['publish', 'half-made', wasmFile('runs', tinyWasm(['run'], { memory: { initial: 1 } }))]);
     expect(run.code).toBe(3);
-    expect(expectOneLineError(run)).toMatch(/does not export the function "cast": it exports "run".*\(422 module_rejected\) Nothing was published\.$/);
+    expect(expectOneLineError(run)).toMatch(/does not export the function "cast": it exports "run".*\(400 validation_failed\) Nothing was published\.$/);
     expect((await getSpell('half-made')).statusCode).toBe(404);
 
     // The name is still free, and --function names the export to call.

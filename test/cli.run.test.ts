@@ -147,7 +147,7 @@ describe('cli.run', () => {
       headers: { ...creator.headers, 'content-type': 'application/wasm' },
       payload: Buffer.from(bytes),
     });
-    expect(uploaded.statusCode).toBe(422);
+    expect(uploaded.statusCode).toBe(400);
     return uploaded.json();
   }
 
@@ -161,11 +161,11 @@ describe('cli.run', () => {
     const file = join(dir, `${functionName}-${bytes.byteLength}.wasm`);
     writeFileSync(file, bytes);
     const refusal = await serverUpload(bytes, functionName);
-    expect(refusal.error).toBe('module_rejected');
+    expect(refusal.error).toBe('validation_failed');
 
     const local = await run([file, '--function', functionName]);
     expect(local.code).toBe(1);
-    expect(expectOneLineError(local)).toContain(`error: module_rejected (${refusal.check}): ${refusal.message}`);
+    expect(expectOneLineError(local)).toContain(`error: ${refusal.error} (${refusal.check}): ${refusal.message}`);
   });
 
   it('refuses a module over SPELL_MAX_MODULE_BYTES, as an upload of it would be', async () => {

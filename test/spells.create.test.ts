@@ -72,9 +72,9 @@ describe('spells.create: one step', () => {
   it('leaves nothing behind when the module is refused: no spell, no catalog card, no stored module', async () => {
     const bytes = await hostFunctionModule();
     const response = await createWithModule(t.app, creator, { name: 'greeter', visibility: 'public' }, bytes);
-    expect(response.statusCode).toBe(422);
+    expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
-      error: 'module_rejected',
+      error: 'validation_failed',
       check: 'imports',
       message: expect.stringContaining('extism:host/user.hello_world is not provided: spells cannot call host functions'),
     });
@@ -91,8 +91,8 @@ describe('spells.create: one step', () => {
 
   it('refuses a function the module does not export, listing the ones it does, and leaves nothing', async () => {
     const response = await createWithModule(t.app, creator, { name: 'wrong-function', function_name: 'count_vowels' }, tinyWasm(['cast', 'run']));
-    expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ error: 'module_rejected', check: 'exports', exports: ['cast', 'run'], message: expect.stringContaining('"count_vowels"') });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'validation_failed', check: 'exports', exports: ['cast', 'run'], message: expect.stringContaining('"count_vowels"') });
     expect(await rowsNamed('wrong-function')).toEqual([]);
   });
 

@@ -72,12 +72,12 @@ describe('spells.registry', () => {
     await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name: 'bad-uploads' } });
 
     const notWasm = await upload('bad-uploads', new TextEncoder().encode('#!/bin/sh\necho hi\n'));
-    expect(notWasm.statusCode).toBe(422);
-    expect(notWasm.json()).toMatchObject({ error: 'module_rejected', check: 'format', message: expect.stringContaining('Not a valid WebAssembly module') });
+    expect(notWasm.statusCode).toBe(400);
+    expect(notWasm.json()).toMatchObject({ error: 'validation_failed', check: 'format', message: expect.stringContaining('Not a valid WebAssembly module') });
 
     const missingExport = await upload('bad-uploads', tinyWasm(['run']));
-    expect(missingExport.statusCode).toBe(422);
-    expect(missingExport.json()).toMatchObject({ error: 'module_rejected', check: 'exports', exports: ['run'], message: expect.stringContaining('"cast"') });
+    expect(missingExport.statusCode).toBe(400);
+    expect(missingExport.json()).toMatchObject({ error: 'validation_failed', check: 'exports', exports: ['run'], message: expect.stringContaining('"cast"') });
 
     const tooLarge = await upload('bad-uploads', new Uint8Array(70_000));
     expect(tooLarge.statusCode).toBe(413);

@@ -49,20 +49,20 @@ describe('spells.upload-checks: imports', () => {
     ['an unknown kernel function', '(import "extism:host/env" "open_socket" (func))', 'extism:host/env.open_socket is not provided: extism:host/env has no such function'],
     ['WASI before preview 1', '(import "wasi_unstable" "fd_write" (func (param i32 i32 i32 i32) (result i32)))', 'wasi_unstable.fd_write is not provided: build for WASI preview 1'],
     ['a global', '(import "env" "__stack_pointer" (global (mut i32)))', 'env.__stack_pointer is an imported global: spells may import only functions'],
-  ])('refuses a module importing %s with 422 module_rejected, naming the module and name', async (_what, line, reason) => {
+  ])('refuses a module importing %s with 400 validation_failed, naming the module and name', async (_what, line, reason) => {
     const response = await uploadToNewSpell(await withImports('(import "extism:host/env" "output_set" (func (param i64 i64)))', line));
-    expect(response.statusCode).toBe(422);
+    expect(response.statusCode).toBe(400);
     const body = response.json<{ error: string; check: string; message: string; imports: { module: string; name: string; reason: string }[] }>();
-    expect(body).toMatchObject({ error: 'module_rejected', check: 'imports', message: expect.stringContaining(reason) });
+    expect(body).toMatchObject({ error: 'validation_failed', check: 'imports', message: expect.stringContaining(reason) });
     // Only the refused import is listed: the kernel's output_set is provided.
     expect(body.imports).toEqual([expect.objectContaining({ reason: expect.stringContaining(reason) })]);
   });
 
   it('refuses a module that imports its memory, saying a spell must define its own', async () => {
     const response = await uploadToNewSpell(tinyWasm(['cast'], { importedMemory: { initial: 1 } }));
-    expect(response.statusCode).toBe(422);
+    expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
-      error: 'module_rejected',
+      error: 'validation_failed',
       check: 'imports',
       message: expect.stringContaining('env.memory is not provided: the module imports its memory; a spell must define its own'),
       imports: [{ module: 'env', name: 'memory', kind: 'memory' }],
@@ -72,7 +72,7 @@ describe('spells.upload-checks: imports', () => {
   it('lists every refused import: the first five in the message, all of them in `imports`', async () => {
     const names = ['one', 'two', 'three', 'four', 'five', 'six', 'seven'];
     const response = await uploadToNewSpell(await withImports(...names.map((name) => `(import "extism:host/user" "${name}" (func))`)));
-    expect(response.statusCode).toBe(422);
+    expect(response.statusCode).toBe(400);
     const body = response.json<{ message: string; imports: { name: string }[] }>();
     expect(body.imports.map((entry) => entry.name)).toEqual(names);
     for (const name of names.slice(0, 5)) expect(body.message).toContain(`extism:host/user.${name} is not provided`);
@@ -109,9 +109,9 @@ describe('spells.upload-checks: imports', () => {
 describe('spells.upload-checks: exports and memory', () => {
   it("refuses a module that does not export the spell's function, listing the functions it does export", async () => {
     const response = await uploadToNewSpell(tinyWasm(['run', 'count_vowels']));
-    expect(response.statusCode).toBe(422);
+    expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
-      error: 'module_rejected',
+      error: 'validation_failed',
       check: 'exports',
       function_name: 'cast',
       exports: ['run', 'count_vowels'],
@@ -135,7 +135,7 @@ describe('spells.upload-checks: exports and memory', () => {
     const send = (bytes: Uint8Array, query: string) =>
       t.app.inject({ method: 'POST', url: `/v1/spells/${name}/versions${query}`, headers: { ...creator.headers, 'content-type': 'application/wasm' }, payload: Buffer.from(bytes) });
     const refused = await send(tinyWasm(['cast']), '?function_name=count_vowels');
-    expect(refused.json()).toMatchObject({ error: 'module_rejected', check: 'exports', function_name: 'count_vowels' });
+    expect(refused.json()).toMatchObject({ error: 'validation_failed', check: 'exports', function_name: 'count_vowels' });
     expect((await t.app.inject({ url: `/v1/spells/${name}`, headers: creator.headers })).json()).toMatchObject({ function_name: 'cast', versions: [] });
     expect((await send(tinyWasm(['count_vowels']), '?function_name=count_vowels')).statusCode).toBe(201);
     expect((await t.app.inject({ url: `/v1/spells/${name}`, headers: creator.headers })).json()).toMatchObject({ function_name: 'count_vowels', latest_version: 1 });
@@ -144,9 +144,9 @@ describe('spells.upload-checks: exports and memory', () => {
 
   it('refuses a module that defines no memory, with that reason', async () => {
     const response = await uploadToNewSpell(tinyWasm(['cast'], { memory: false }));
-    expect(response.statusCode).toBe(422);
+    expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
-      error: 'module_rejected',
+      error: 'validation_failed',
       check: 'no_memory',
       message: expect.stringContaining('the module defines no memory; a spell must define its own linear memory'),
     });
@@ -154,9 +154,9 @@ describe('spells.upload-checks: exports and memory', () => {
 
   it('refuses a module whose declared memory is over the cap, naming both', async () => {
     const response = await uploadToNewSpell(tinyWasm(['cast'], { memory: { initial: 1025 } }));
-    expect(response.statusCode).toBe(422);
+    expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
-      error: 'module_rejected',
+      error: 'validation_failed',
       check: 'memory',
       message: expect.stringContaining('64.1 MiB of initial memory; the limit is 64 MiB'),
     });
@@ -164,10 +164,10 @@ describe('spells.upload-checks: exports and memory', () => {
 
   it('refuses an empty module and one that is not Wasm as format', async () => {
     const empty = await uploadToNewSpell(new Uint8Array(0));
-    expect(empty.statusCode).toBe(422);
-    expect(empty.json()).toMatchObject({ error: 'module_rejected', check: 'format', message: 'The module is empty.' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ error: 'validation_failed', check: 'format', message: 'The module is empty.' });
     const text = await uploadToNewSpell(new TextEncoder().encode('#!/bin/sh\n'));
-    expect(text.json()).toMatchObject({ error: 'module_rejected', check: 'format', message: expect.stringContaining('Not a valid WebAssembly module') });
+    expect(text.json()).toMatchObject({ error: 'validation_failed', check: 'format', message: expect.stringContaining('Not a valid WebAssembly module') });
   });
 });
 

@@ -69,7 +69,7 @@ function limitsFor(io: CliIo, options: LocalRunOptions): { spells: Config['spell
 }
 
 /**
- * The upload's checks, by the server's own function and in its words (`module_rejected` and the
+ * The upload's checks, by the server's own function and in its words (its error code and the
  * check's name): a module a server would refuse is not run.
  */
 async function checkModule(runtime: SpellRuntime, bytes: Uint8Array, functionName: string, maxBytes: number): Promise<void> {

@@ -8,7 +8,7 @@ export const errorSchema = z
     error: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
     message: z.string(),
     reason: z.enum(UNAVAILABLE_REASONS).optional().describe('On `503 service_unavailable`: which dependency failed.'),
-    check: z.enum(MODULE_CHECKS).optional().describe('On `422 module_rejected`: which check refused the module.'),
+    check: z.enum(MODULE_CHECKS).optional().describe('On a refused upload (`400 validation_failed`): which check refused the module.'),
   })
   .loose()
   .meta({ id: 'Error' });

@@ -95,7 +95,7 @@ export const createSpellRoute: FastifyPluginAsyncZod<{ services: Services }> = a
           'JSON creates a spell without a version (upload one with POST /v1/spells/{name}/versions). A multipart form ' +
           `creates it with its first version: the JSON in field \`${SETTINGS_FIELD}\`, the .wasm in file field \`module\`. ` +
           'The module is checked first (as an upload is) and the spell and its version are stored together: a refused ' +
-          'module (`422 module_rejected`, with `check` naming why) or a taken name (409) leaves nothing behind.',
+          'module (`400 validation_failed`, with `check` naming why) or a taken name (409) leaves nothing behind.',
         body,
         response: { 201: spellDetailSchema, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429) },
       },

@@ -2,19 +2,22 @@
  * The upload-time verdict on a module, in words for its creator: valid Wasm within the platform's
  * structural limits, importing only what the platform provides (Extism's kernel, WASI preview 1),
  * defining its own memory, and exporting the spell's function. The runtime's compile worker does
- * the reading; this file turns its answer into the API's `module_rejected` refusal.
+ * the reading; this file turns its answer into the API's refusal (`400 validation_failed` with `check`).
  */
 import { AppError, type MODULE_CHECKS } from '../errors.js';
 import type { SpellRuntime } from './runtime/index.js';
 
 /**
- * The `check` a `module_rejected` answer names: the runtime's checks, and the spell's function.
+ * The `check` a refused upload names: the runtime's checks, and the spell's function.
  * `rejected` is handed the runtime's refusals as they are, so a check missing from the list fails to compile.
  */
 export type UploadCheck = (typeof MODULE_CHECKS)[number];
 
+/** Checks that are structural limits: they are also named in `limit`, as before `check` existed. */
+const LIMIT_CHECKS: ReadonlySet<UploadCheck> = new Set(['functions', 'function_size', 'nesting', 'table_size', 'memory', 'compile_time', 'compiler']);
+
 function rejected(check: UploadCheck, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('module_rejected', message, { check, ...details });
+  return new AppError('validation_failed', message, { check, ...(LIMIT_CHECKS.has(check) ? { limit: check } : {}), ...details });
 }
 
 /** Lists names for a message: `a, b and c`. */
@@ -25,7 +28,7 @@ function listed(names: readonly string[]): string {
 
 /**
  * Checks `bytes` as a version of a spell whose casts call `functionName`; returns its exported
- * functions, or throws `module_rejected` with the reason.
+ * functions, or throws `validation_failed` with the reason.
  */
 export async function checkSpellModule(runtime: SpellRuntime, bytes: Uint8Array, functionName: string): Promise<{ exports: string[] }> {
   if (bytes.byteLength === 0) throw rejected('format', 'The module is empty.');

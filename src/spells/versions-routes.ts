@@ -28,7 +28,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
           'The module is checked in a compile worker before anything is stored: valid Wasm within the structural limits ' +
           '(functions, function body size, block nesting, table size, initial memory, compile time), importing only what ' +
           'the platform provides (Extism’s kernel `extism:host/env`, WASI preview 1 `wasi_snapshot_preview1`), defining ' +
-          'its own memory, and exporting the spell’s function (or `function_name`, which the spell then switches to). A refusal is 422 module_rejected: the reason in `message`, ' +
+          'its own memory, and exporting the spell’s function (or `function_name`, which the spell then switches to). A refusal is 400 validation_failed: the reason in `message`, ' +
           'the check in `check` (`format`, a limit’s name, `imports` with each refused import in `imports`, `no_memory`, ' +
           '`exports` with the exported functions in `exports`).',
         params: z.object({ name: spellName }),

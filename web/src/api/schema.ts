@@ -266,7 +266,7 @@ export interface paths {
         put?: never;
         /**
          * Create a spell, with its first version in the same request
-         * @description JSON creates a spell without a version (upload one with POST /v1/spells/{name}/versions). A multipart form creates it with its first version: the JSON in field `spell`, the .wasm in file field `module`. The module is checked first (as an upload is) and the spell and its version are stored together: a refused module (`422 module_rejected`, with `check` naming why) or a taken name (409) leaves nothing behind.
+         * @description JSON creates a spell without a version (upload one with POST /v1/spells/{name}/versions). A multipart form creates it with its first version: the JSON in field `spell`, the .wasm in file field `module`. The module is checked first (as an upload is) and the spell and its version are stored together: a refused module (`400 validation_failed`, with `check` naming why) or a taken name (409) leaves nothing behind.
          */
         post: operations["createSpell"];
         delete?: never;
@@ -305,7 +305,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a new version (raw application/wasm body, or multipart field "module")
-         * @description The module is checked in a compile worker before anything is stored: valid Wasm within the structural limits (functions, function body size, block nesting, table size, initial memory, compile time), importing only what the platform provides (Extism’s kernel `extism:host/env`, WASI preview 1 `wasi_snapshot_preview1`), defining its own memory, and exporting the spell’s function (or `function_name`, which the spell then switches to). A refusal is 422 module_rejected: the reason in `message`, the check in `check` (`format`, a limit’s name, `imports` with each refused import in `imports`, `no_memory`, `exports` with the exported functions in `exports`).
+         * @description The module is checked in a compile worker before anything is stored: valid Wasm within the structural limits (functions, function body size, block nesting, table size, initial memory, compile time), importing only what the platform provides (Extism’s kernel `extism:host/env`, WASI preview 1 `wasi_snapshot_preview1`), defining its own memory, and exporting the spell’s function (or `function_name`, which the spell then switches to). A refusal is 400 validation_failed: the reason in `message`, the check in `check` (`format`, a limit’s name, `imports` with each refused import in `imports`, `no_memory`, `exports` with the exported functions in `exports`).
          */
         post: operations["uploadSpellVersion"];
         delete?: never;
@@ -744,7 +744,7 @@ export interface components {
     schemas: {
         ErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "module_rejected" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -752,7 +752,7 @@ export interface components {
              */
             reason?: "database" | "disk_full";
             /**
-             * @description On `422 module_rejected`: which check refused the module.
+             * @description On a refused upload (`400 validation_failed`): which check refused the module.
              * @enum {string}
              */
             check?: "format" | "functions" | "function_size" | "nesting" | "table_size" | "memory" | "compile_time" | "compiler" | "imports" | "no_memory" | "exports";
@@ -897,7 +897,7 @@ export interface components {
         };
         CastFailedErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "module_rejected" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -905,7 +905,7 @@ export interface components {
              */
             reason?: "database" | "disk_full";
             /**
-             * @description On `422 module_rejected`: which check refused the module.
+             * @description On a refused upload (`400 validation_failed`): which check refused the module.
              * @enum {string}
              */
             check?: "format" | "functions" | "function_size" | "nesting" | "table_size" | "memory" | "compile_time" | "compiler" | "imports" | "no_memory" | "exports";
@@ -991,7 +991,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "module_rejected" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -999,7 +999,7 @@ export interface components {
              */
             reason?: "database" | "disk_full";
             /**
-             * @description On `422 module_rejected`: which check refused the module.
+             * @description On a refused upload (`400 validation_failed`): which check refused the module.
              * @enum {string}
              */
             check?: "format" | "functions" | "function_size" | "nesting" | "table_size" | "memory" | "compile_time" | "compiler" | "imports" | "no_memory" | "exports";
@@ -1144,7 +1144,7 @@ export interface components {
         };
         CastFailedError: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "module_rejected" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1152,7 +1152,7 @@ export interface components {
              */
             reason?: "database" | "disk_full";
             /**
-             * @description On `422 module_rejected`: which check refused the module.
+             * @description On a refused upload (`400 validation_failed`): which check refused the module.
              * @enum {string}
              */
             check?: "format" | "functions" | "function_size" | "nesting" | "table_size" | "memory" | "compile_time" | "compiler" | "imports" | "no_memory" | "exports";

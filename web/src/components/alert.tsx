@@ -17,7 +17,6 @@ const friendlyTitles: Record<string, string> = {
   not_found: 'Not found',
   validation_failed: 'Please check the form',
   conflict: 'Already exists',
-  module_rejected: 'The module was refused',
   rate_limited: 'Too many requests',
   network_error: 'Offline',
   csrf_invalid: 'Session check failed',
@@ -28,7 +27,7 @@ export function ErrorAlert({ error, title }: { error: ApiError | undefined; titl
   if (!error) return null;
   const issues = Array.isArray(error.details.issues) ? (error.details.issues as { path?: string; message?: string }[]) : [];
   return (
-    <Alert tone="error" title={title ?? friendlyTitles[error.code] ?? 'Something went wrong'}>
+    <Alert tone="error" title={title ?? (typeof error.details.check === 'string' ? 'The module was refused' : undefined) ?? friendlyTitles[error.code] ?? 'Something went wrong'}>
       <p>
         {error.message} <code className="error-code">{error.code}</code>
       </p>

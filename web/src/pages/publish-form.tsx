@@ -80,7 +80,7 @@ export function PublishForm({ onCreated }: { onCreated: () => void }) {
         A spell is an <a href="https://extism.org">Extism</a> plug-in: a <code>.wasm</code> module exporting the function its casts call.
       </p>
       <ErrorAlert error={error} />
-      {error?.code === 'module_rejected' && (
+      {error && typeof error.details.check === 'string' && (
         <p role="status" data-testid="publish-refused">
           Nothing was published. Choose another module and publish again.
         </p>
