@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { registerClientCommands } from './client-commands.js';
 import { CliError, EXIT_CODES, type ExitCode } from './exit-codes.js';
+import { registerInitCommand } from './init-command.js';
 import { line, type CliIo } from './io.js';
 import { registerOperatorCommands } from './operator-commands.js';
 import { registerServerCommands } from './server-commands.js';
@@ -27,6 +28,7 @@ function createProgram(io: CliIo): Command {
   registerServerCommands(program, io);
   registerOperatorCommands(program, io);
   registerClientCommands(program, io);
+  registerInitCommand(program, io);
   return program;
 }
 
