@@ -1,25 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import loadWabt from 'wabt';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODULE_LIMITS, checkModuleStructure, type ModuleLimits } from '../src/spells/runtime/wasm-structure.js';
 import { bigFunction, bigTable, manyFunctions, nestedBlocks } from './fixtures/heavy-wasm.js';
 import { tinyWasm } from './fixtures/tiny-wasm.js';
-import { exampleSpell } from './helpers/spells.js';
+import { assembleWat, exampleSpell } from './helpers/spells.js';
 
 const limits = DEFAULT_MODULE_LIMITS;
 
-async function assemble(file: string): Promise<Uint8Array> {
-  const wabt = await loadWabt();
-  const path = fileURLToPath(new URL(`./fixtures/wat/${file}`, import.meta.url));
-  const parsed = wabt.parseWat(file, readFileSync(path, 'utf8'));
-  try {
-    parsed.validate();
-    return parsed.toBinary({}).buffer;
-  } finally {
-    parsed.destroy();
-  }
-}
 
 describe('runtime: structural limits of a module', () => {
   it('admits every example spell under the default limits', () => {
@@ -41,7 +29,7 @@ describe('runtime: structural limits of a module', () => {
   });
 
   it('measures nesting by instructions, not by bytes that look like block and end', async () => {
-    const tricky = await assemble('tricky-immediates.wat');
+    const tricky = await assembleWat('tricky-immediates.wat');
     expect(checkModuleStructure(tricky, { ...limits, maxNesting: 3 })).toEqual({ ok: true });
     expect(checkModuleStructure(tricky, { ...limits, maxNesting: 2 })).toMatchObject({ ok: false, limit: 'nesting' });
   });

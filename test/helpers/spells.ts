@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import loadWabt from 'wabt';
 import type { App } from '../../src/app.js';
 import type { SignedUp } from './users.js';
 
@@ -36,4 +37,17 @@ export async function publish(
   });
   if (uploaded.statusCode !== 201) throw new Error(`upload failed: ${uploaded.statusCode} ${uploaded.body}`);
   return uploaded.json<{ version: number }>().version;
+}
+
+/** Assembles `test/fixtures/wat/<file>` into a module's bytes. */
+export async function assembleWat(file: string): Promise<Uint8Array> {
+  const wabt = await loadWabt();
+  const source = readFileSync(fileURLToPath(new URL(`../fixtures/wat/${file}`, import.meta.url)), 'utf8');
+  const parsed = wabt.parseWat(file, source);
+  try {
+    parsed.validate();
+    return parsed.toBinary({}).buffer;
+  } finally {
+    parsed.destroy();
+  }
 }

@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import type { CompileFailure, CompileReply, CompileRequest, CompileWorkerMessage } from './protocol.js';
 import { capMemory, readMemoryLimits } from './wasm-memory.js';
 import { checkModuleStructure } from './wasm-structure.js';
+import { linkForSandbox } from './wasm-linking.js';
 import { capTables } from './wasm-tables.js';
 
 if (!parentPort) throw new Error('compile-worker.ts must run in a worker thread');
@@ -32,7 +33,8 @@ function compileModule(request: CompileRequest): CompileReply {
   if (request.memoryPages !== undefined) {
     const capped = capMemory(bytes, request.memoryPages);
     if (!capped.ok) return refuse('memory', `it declares ${capped.initialPages * 64} KiB of initial memory`);
-    bytes = capped.bytes;
+    // Only a cast's compile is linked for the sandbox; an upload's inspection sees the module as built.
+    bytes = linkForSandbox(capped.bytes);
   }
   let module: WebAssembly.Module;
   try {

@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { createCompileCache } from './compile-cache.js';
 import { createModuleCompiler } from './compiler.js';
 import { inspection, type ModuleInspection, type ModuleRefusal } from './inspect.js';
-import type { FailureCode, RunRequest, RunTrace, WorkerMessage, WorkerSettings } from './protocol.js';
+import type { FailureCode, RunReply, RunRequest, RunTrace, WorkerMessage, WorkerSettings } from './protocol.js';
 import { createFairScheduler, type TenantShare } from './scheduler.js';
 import { DEFAULT_MODULE_LIMITS, type ModuleLimits } from './wasm-structure.js';
 import { workerEntry } from './worker-entry.js';
@@ -108,6 +108,8 @@ export interface RuntimeOptions {
   hostMemoryBytes?: number;
   /** Extism vars one cast may keep. */
   varBytes?: number;
+  /** Characters of log lines (Extism `log_*`, WASI stdout and stderr) one cast keeps; 16 Ki by default. */
+  logChars?: number;
   /** A worker whose JS heap plus external memory passes this is ended and its cast failed. */
   workerMemoryBytes?: number;
 }
@@ -126,6 +128,14 @@ const WATCHDOG_INTERVAL_MS = 50;
 type Outcome =
   | ({ ok: true; output: Uint8Array } & RunTrace)
   | ({ ok: false; code: FailureCode; message: string; exitCode?: number; busy?: RuntimeBusy } & RunTrace);
+
+/** A worker's reply as the cast's outcome: everything but the message's own fields. */
+function outcomeOf(reply: RunReply): Outcome {
+  const outcome: Partial<RunReply> = { ...reply };
+  delete outcome.type;
+  delete outcome.id;
+  return outcome as Outcome;
+}
 
 const NO_TRACE: RunTrace = { logs: [], logsTruncated: false, memoryBytes: 0 };
 
@@ -165,6 +175,7 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
   const moduleLimits: ModuleLimits = { ...DEFAULT_MODULE_LIMITS, ...options.moduleLimits };
   const hostMemoryBytes = options.hostMemoryBytes ?? 64 * MiB;
   const varBytes = options.varBytes ?? MiB;
+  const logChars = options.logChars ?? 16 * 1024;
   const workerMemoryBytes = options.workerMemoryBytes ?? 512 * MiB;
   const compiler = createModuleCompiler({ timeoutMs: options.compileTimeoutMs ?? 5_000 });
   const entry = workerEntry('worker');
@@ -181,14 +192,19 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
   let closed = false;
 
   function spawn(): void {
-    const settings: WorkerSettings = { footprint: new SharedArrayBuffer(8), hostMemoryBytes, varBytes };
+    const settings: WorkerSettings = { footprint: new SharedArrayBuffer(8), hostMemoryBytes, varBytes, logChars };
     const worker = new Worker(entry.entry, {
       eval: entry.eval,
       execArgv: ['--disable-warning=ExperimentalWarning'],
       workerData: settings,
+      // Nothing a worker prints reaches the server's own output: a spell's lines go to its logs.
+      stdout: true,
+      stderr: true,
       // The JS heap of a worker holds only the SDK's bookkeeping; guest memory is capped separately.
       resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     });
+    worker.stdout.resume();
+    worker.stderr.resume();
     const slot: Slot = { worker, ready: false, seen: new Set(), footprint: new Float64Array(settings.footprint) };
     slots.add(slot);
     worker.on('message', (message: WorkerMessage) => {
@@ -201,8 +217,7 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
       if (!job || job.id !== message.id) return;
       clearTimeout(job.timer);
       slot.job = undefined;
-      const { type: _type, id: _id, ...outcome } = message;
-      job.resolve(outcome);
+      job.resolve(outcomeOf(message));
       dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {

@@ -63,6 +63,8 @@ export interface WorkerSettings {
   hostMemoryBytes: number;
   /** Bytes of Extism vars one cast may keep. */
   varBytes: number;
+  /** Characters of log lines one cast may keep (`spell-logs.ts`). */
+  logChars: number;
 }
 
 /** Messages between the pool and the compile worker. */

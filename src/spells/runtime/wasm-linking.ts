@@ -1,0 +1,112 @@
+/**
+ * Rewrites how a module links to its host so the platform, not the Extism SDK, provides WASI.
+ *
+ * The SDK answers a `wasi_snapshot_preview1` import with Node's own `node:wasi`, which is not a
+ * sandbox and writes to the server's stdout; any other namespace it takes from the plug-in options.
+ * Renaming the import namespace to `SANDBOXED_WASI` makes it take the platform's WASI (wasi.ts).
+ * The SDK also runs a module's initialiser (`_initialize`, `_start`, `hs_init`) while it
+ * instantiates, before anyone can see the instance's memory, which WASI needs: those exports are
+ * renamed too (`INIT_EXPORT_PREFIX`), and the worker calls them once the memory is known.
+ * Binary format: https://webassembly.github.io/spec/core/binary/modules.html
+ */
+import { type Cursor, findSection, readU32, replaceSection, writeU32 } from './wasm-memory.js';
+import { WASI_PREVIEW1 } from './capabilities.js';
+
+export const SANDBOXED_WASI = 'spell:wasi_snapshot_preview1';
+export const INIT_EXPORT_PREFIX = 'spell:';
+/** A module's initialisers, in the order the worker looks for them. */
+export const INIT_EXPORTS = ['_initialize', 'hs_init', '_start'] as const;
+
+const IMPORT_SECTION = 2;
+const EXPORT_SECTION = 7;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function readName(cursor: Cursor): string {
+  const length = readU32(cursor);
+  const end = cursor.at + length;
+  if (end > cursor.bytes.length) throw new RangeError('name runs past the end of the module');
+  const name = decoder.decode(cursor.bytes.subarray(cursor.at, end));
+  cursor.at = end;
+  return name;
+}
+
+const writeName = (name: string): number[] => {
+  const bytes = encoder.encode(name);
+  return [...writeU32(bytes.length), ...bytes];
+};
+
+/** Skips one import's descriptor (what follows its two names). */
+function skipImportDescriptor(cursor: Cursor): void {
+  const kind = cursor.bytes[cursor.at];
+  cursor.at += 1;
+  if (kind === 0x00) {
+    readU32(cursor);
+  } else if (kind === 0x01) {
+    cursor.at += 1;
+    const flags = readU32(cursor);
+    readU32(cursor);
+    if (flags & 0x01) readU32(cursor);
+  } else if (kind === 0x02) {
+    const flags = readU32(cursor);
+    readU32(cursor);
+    if (flags & 0x01) readU32(cursor);
+  } else if (kind === 0x03) {
+    cursor.at += 2;
+  } else if (kind === 0x04) {
+    cursor.at += 1;
+    readU32(cursor);
+  } else {
+    throw new RangeError(`unknown import kind ${kind}`);
+  }
+}
+
+/** The import section with WASI's namespace renamed, or undefined when nothing changes. */
+function renameWasiImports(bytes: Uint8Array): Uint8Array | undefined {
+  const section = findSection(bytes, IMPORT_SECTION);
+  if (!section) return undefined;
+  const { cursor } = section;
+  const count = readU32(cursor);
+  const content: number[] = [...writeU32(count)];
+  let renamed = false;
+  for (let i = 0; i < count; i += 1) {
+    const module = readName(cursor);
+    const field = readName(cursor);
+    const descriptor = cursor.at;
+    skipImportDescriptor(cursor);
+    const wasi = module === WASI_PREVIEW1;
+    renamed ||= wasi;
+    content.push(...writeName(wasi ? SANDBOXED_WASI : module), ...writeName(field), ...bytes.subarray(descriptor, cursor.at));
+  }
+  return renamed ? replaceSection(bytes, section, IMPORT_SECTION, content) : undefined;
+}
+
+/** The export section with the initialisers renamed, or undefined when there are none. */
+function renameInitExports(bytes: Uint8Array): Uint8Array | undefined {
+  const section = findSection(bytes, EXPORT_SECTION);
+  if (!section) return undefined;
+  const { cursor } = section;
+  const count = readU32(cursor);
+  const content: number[] = [...writeU32(count)];
+  let renamed = false;
+  for (let i = 0; i < count; i += 1) {
+    const name = readName(cursor);
+    const descriptor = cursor.at;
+    cursor.at += 1;
+    readU32(cursor);
+    const init = (INIT_EXPORTS as readonly string[]).includes(name);
+    renamed ||= init;
+    content.push(...writeName(init ? INIT_EXPORT_PREFIX + name : name), ...bytes.subarray(descriptor, cursor.at));
+  }
+  return renamed ? replaceSection(bytes, section, EXPORT_SECTION, content) : undefined;
+}
+
+/**
+ * The module as the worker links it: WASI imports under `SANDBOXED_WASI` and initialisers under
+ * `INIT_EXPORT_PREFIX`. A module with neither comes back unchanged.
+ */
+export function linkForSandbox(bytes: Uint8Array): Uint8Array {
+  const withImports = renameWasiImports(bytes) ?? bytes;
+  return renameInitExports(withImports) ?? withImports;
+}
