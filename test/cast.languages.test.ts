@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSpellRuntime } from '../src/spells/runtime/index.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { exampleSpell } from './helpers/spells.js';
 import { hasClangWasi, hasRustWasm } from './helpers/toolchains.js';
@@ -92,5 +93,28 @@ describe.runIf(hasClangWasi())('cast.languages: C (clang + wasi-libc, a WASI rea
     const response = await cast('c-vowels', { text: 'Hello' });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ error: 'spell_failed', message: expect.stringContaining('input must be a JSON string') });
+  });
+
+  it('keeps what it prints to stdout and logs through the kernel with the cast', async () => {
+    const runtime = createSpellRuntime({ size: 1 });
+    try {
+      const bytes = exampleSpell('c-vowels');
+      const result = await runtime.run({
+        moduleHash: 'c-vowels:languages-test',
+        loadModule: async () => bytes,
+        functionName: 'count_vowels',
+        input: new TextEncoder().encode('"Hello, World!"'),
+        limits: { timeoutMs: 5_000, memoryBytes: 16 * 1024 * 1024, outputBytes: 1024 * 1024 },
+      });
+      expect(result.ok).toBe(true);
+      expect(result.logs).toEqual(
+        expect.arrayContaining([
+          { stream: 'stdout', level: 'info', message: 'counted 3 vowels' },
+          { stream: 'log', level: 'info', message: 'count_vowels: 3 of 15 bytes' },
+        ]),
+      );
+    } finally {
+      await runtime.close();
+    }
   });
 });
