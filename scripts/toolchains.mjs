@@ -19,43 +19,39 @@ function output(program, args) {
   }
 }
 
-let clang;
 /**
  * clang (or $CC) able to link a wasm32-wasi module: `args` are the flags every build passes
  * (`--sysroot` when $WASI_SYSROOT names one, as on macOS with Homebrew's wasi-libc).
  */
 export function findClangWasi(env = process.env) {
-  if (clang) return clang;
   const program = env.CC || 'clang';
   const args = ['--target=wasm32-wasi', ...(env.WASI_SYSROOT ? [`--sysroot=${env.WASI_SYSROOT}`] : [])];
   const missing = (what) => ({ found: false, reason: `${what}; ${C_INSTALL}` });
-  if (output(program, ['--version']) === undefined) return (clang = missing(`${program} not found`));
+  if (output(program, ['--version']) === undefined) return missing(`${program} not found`);
   // clang prints the bare name back when the sysroot has no such file.
   const libc = output(program, [...args, '-print-file-name=libc.a']);
-  if (!libc || libc === 'libc.a' || !existsSync(libc)) return (clang = missing(`${program} with wasi-libc not found`));
+  if (!libc || libc === 'libc.a' || !existsSync(libc)) return missing(`${program} with wasi-libc not found`);
   const builtins = output(program, [...args, '-print-libgcc-file-name']);
-  if (!builtins || !existsSync(builtins)) return (clang = missing(`${program} has no wasm32 compiler-rt builtins (libclang_rt.builtins-wasm32.a)`));
+  if (!builtins || !existsSync(builtins)) return missing(`${program} has no wasm32 compiler-rt builtins (libclang_rt.builtins-wasm32.a)`);
   // A full path when clang finds the linker; the bare name otherwise, which PATH may still have.
   const linker = output(program, [...args, '-print-prog-name=wasm-ld']) ?? 'wasm-ld';
-  if (!existsSync(linker) && output(linker, ['--version']) === undefined) return (clang = missing('wasm-ld (lld) not found'));
-  return (clang = { found: true, program, args });
+  if (!existsSync(linker) && output(linker, ['--version']) === undefined) return missing('wasm-ld (lld) not found');
+  return { found: true, program, args };
 }
 
-let rust;
 /**
- * A rustc that can build for wasm32-unknown-unknown: $RUSTC, then `rustc` on PATH, then Debian's
- * /usr/bin/rustc (a rustup toolchain on PATH may lack the target while Debian's has it).
+ * A rustc that can build for wasm32-unknown-unknown: $RUSTC when set, else `rustc` on PATH, then
+ * Debian's /usr/bin/rustc (a rustup toolchain on PATH may lack the target while Debian's has it).
  */
 export function findRustWasm(env = process.env) {
-  if (rust) return rust;
-  const candidates = [env.RUSTC, 'rustc', '/usr/bin/rustc'].filter(Boolean);
+  const candidates = env.RUSTC ? [env.RUSTC] : ['rustc', '/usr/bin/rustc'];
   let seen = false;
   for (const program of candidates) {
     const sysroot = output(program, ['--print', 'sysroot']);
     if (sysroot === undefined) continue;
     seen = true;
-    if (existsSync(join(sysroot, 'lib', 'rustlib', 'wasm32-unknown-unknown', 'lib'))) return (rust = { found: true, program });
+    if (existsSync(join(sysroot, 'lib', 'rustlib', 'wasm32-unknown-unknown', 'lib'))) return { found: true, program };
   }
   const what = seen ? 'rustc has no standard library for wasm32-unknown-unknown' : 'rustc not found';
-  return (rust = { found: false, reason: `${what}; ${RUST_INSTALL}` });
+  return { found: false, reason: `${what}; ${RUST_INSTALL}` };
 }
