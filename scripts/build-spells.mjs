@@ -7,7 +7,7 @@
 // machine without its toolchain (scripts/toolchains.mjs); the tests that cast it skip or, in CI, fail.
 // Usage: node scripts/build-spells.mjs [--force]   (also a step of scripts/build.mjs)
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isFresh, isMain } from './build-freshness.mjs';
@@ -110,6 +110,8 @@ export async function buildSpells({ force = false } = {}) {
     const source = sourceOf(name);
     const builder = builderOf(source);
     if (builder.skip) {
+      // An older build would be cast as if it were this source.
+      rmSync(outFile, { force: true });
       console.warn(`skipping ${relative(root, join(examples, name))}: ${builder.skip}`);
       skipped += 1;
       continue;
