@@ -24,6 +24,7 @@ import { billingRoutes } from './billing/routes.js';
 import { stripeWebhookRoute } from './billing/webhook-routes.js';
 import { castHistoryRoutes } from './casts/history-routes.js';
 import { licenseClaimRoute } from './licenses/routes.js';
+import { createSpellRoute } from './spells/create-routes.js';
 import { spellRoutes } from './spells/routes.js';
 import { uploadRoutes } from './spells/versions-routes.js';
 import { spellStatsRoute } from './spells/stats-routes.js';
@@ -85,6 +86,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(githubRoutes, { services });
   await app.register(meRoutes, { services });
   await app.register(keyRoutes, { services });
+  await app.register(createSpellRoute, { services });
   await app.register(spellRoutes, { services });
   await app.register(uploadRoutes, { services });
   await app.register(spellStatsRoute, { services });

@@ -15,9 +15,16 @@ export const errorStatus = {
   not_found: 404,
   /**
    * The request body, query or path does not match the endpoint's schema or carries a NUL character
-   * (which PostgreSQL cannot store), or the request is not HTTP at all, or an uploaded module is
-   * not valid Wasm or is over the platform's limits (then `limit` names which: `functions`,
-   * `function_size`, `nesting`, `table_size`, `memory`, `compile_time`).
+   * (which PostgreSQL cannot store), or the request is not HTTP at all.
+   */
+  /**
+   * The request is not valid. A refused upload (the module cannot be a spell; nothing was stored)
+   * says why in `check` (src/spells/module-checks.ts): `format` (empty or not valid Wasm), a
+   * structural limit (`functions`, `function_size`, `nesting`, `table_size`, `memory`,
+   * `compile_time`, `compiler`, also named in `limit` as before), `imports` (it imports what the
+   * platform does not provide; `imports` lists each with its `reason`), `no_memory` (it defines no
+   * memory of its own) or `exports` (the spell's function is not among its exported functions,
+   * which `exports` lists).
    */
   validation_failed: 400,
   /** A cast's input does not match the spell's input schema. */
@@ -85,6 +92,24 @@ export const errorStatus = {
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
+
+/**
+ * The `check` a refused upload's `validation_failed` names (src/spells/module-checks.ts): `format`, a
+ * structural limit, `compiler` (the compile worker failed on it), `imports`, `no_memory`, `exports`.
+ */
+export const MODULE_CHECKS = [
+  'format',
+  'functions',
+  'function_size',
+  'nesting',
+  'table_size',
+  'memory',
+  'compile_time',
+  'compiler',
+  'imports',
+  'no_memory',
+  'exports',
+] as const;
 
 /** The `reason` a `service_unavailable` answer names: the lost database, or the embedded database's full disk. */
 export const UNAVAILABLE_REASONS = ['database', 'disk_full'] as const;

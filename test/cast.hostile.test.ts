@@ -88,7 +88,7 @@ describe('cast.hostile: module limits at upload', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       error: 'validation_failed',
-      limit: 'nesting',
+      check: 'nesting',
       message: expect.stringContaining('nests blocks more than 10000 deep'),
     });
     expect(statuses.every((status) => status === 200)).toBe(true);
@@ -104,7 +104,7 @@ describe('cast.hostile: module limits at upload', () => {
   ])('refuses a module over the %s limit at upload, with its reason', async (limit, bytes, reason) => {
     const response = await upload(t.app, creator, `over-${limit.replace('_', '-')}`, bytes);
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: 'validation_failed', limit, message: expect.stringContaining(reason) });
+    expect(response.json()).toMatchObject({ error: 'validation_failed', check: limit, message: expect.stringContaining(reason) });
   });
 
   it('still uploads and casts every example spell', async () => {
@@ -135,7 +135,7 @@ describe('cast.hostile: compile time bound', () => {
       expect(refused.statusCode).toBe(400);
       expect(refused.json()).toMatchObject({
         error: 'validation_failed',
-        limit: 'compile_time',
+        check: 'compile_time',
         message: expect.stringContaining('longer than 40 ms'),
       });
       const accepted = await upload(slow.app, owner, 'tiny', tinyWasm(['cast'], { memory: { initial: 1 } }));

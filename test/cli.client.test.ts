@@ -8,6 +8,7 @@ import { seedDemoSpell } from '../src/spells/demo.js';
 import { tinyWasm } from './fixtures/tiny-wasm.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { expectOneLineError, spell, type CliRun } from './helpers/cli.js';
+import { wat } from './helpers/spells.js';
 import { createKey, signUp, type SignedUp } from './helpers/users.js';
 
 const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -73,10 +74,10 @@ describe('cli.publish', () => {
     expect(latest.stdout).toBe('echoed\n');
   });
 
-  it('leaves no empty spell behind when the first upload is refused', async () => {
+  it('leaves nothing behind when the first upload is refused', async () => {
     const run = await client(['publish', 'half-made', wasmFile('runs', tinyWasm(['run'], { memory: { initial: 1 } }))]);
     expect(run.code).toBe(3);
-    expect(expectOneLineError(run)).toMatch(/does not export the function "cast".*Nothing was published: the new spell half-made was removed again/);
+    expect(expectOneLineError(run)).toMatch(/does not export the function "cast": it exports "run".*\(400 validation_failed\) Nothing was published\.$/);
     expect((await getSpell('half-made')).statusCode).toBe(404);
 
     // The name is still free, and --function names the export to call.
@@ -85,16 +86,41 @@ describe('cli.publish', () => {
     expect((await getSpell('half-made')).json()).toMatchObject({ function_name: 'run', latest_version: 1 });
   });
 
+  it('names an import the platform does not provide, and leaves no card in the catalog', async () => {
+    const greeter = await wat(`(module
+      (import "extism:host/user" "hello_world" (func (param i64) (result i64)))
+      (memory (export "memory") 1)
+      (func (export "count_vowels") (result i32) (i32.const 0)))`);
+    const run = await client(['publish', 'greeter', wasmFile('greeter', greeter), '--function', 'count_vowels', '--public']);
+    expect(run.code).toBe(3);
+    expect(expectOneLineError(run)).toContain('extism:host/user.hello_world is not provided: spells cannot call host functions');
+    expect((await getSpell('greeter')).statusCode).toBe(404);
+    const catalog = await client(['spells', '--json']);
+    expect(catalog.stdout).not.toContain('greeter');
+
+    const fixed = await client(['publish', 'greeter', wasmFile('vowels', tinyWasm(['count_vowels'])), '--function', 'count_vowels', '--public']);
+    expect(fixed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Published greeter version 1 .*exports count_vowels/) });
+    expect((await getSpell('greeter')).json()).toMatchObject({ function_name: 'count_vowels', visibility: 'public', latest_version: 1 });
+  });
+
   it('keeps an existing spell’s price and function when its new version is refused', async () => {
     await client(['publish', 'steady', 'spells/examples/build/echo.wasm', '--price-cents', '3']);
     const refused = await client(['publish', 'steady', wasmFile('empty', tinyWasm([], { memory: { initial: 1 } })), '--price-cents', '9']);
     expect(refused.code).toBe(3);
     expect(expectOneLineError(refused)).toMatch(/does not export the function "cast".*Nothing was published; steady is unchanged\./);
-    // The server checks a new function against the latest version, so that refusal changes nothing either.
-    const otherFunction = await client(['publish', 'steady', wasmFile('other', tinyWasm(['other'], { memory: { initial: 1 } })), '--function', 'other', '--price-cents', '9']);
-    expect(otherFunction.code).toBe(3);
-    expect(expectOneLineError(otherFunction)).toContain('Nothing was published; steady is unchanged.');
+    // A new function is checked against the new module: one that does not export it changes nothing either.
+    const wrongFunction = await client(['publish', 'steady', wasmFile('other', tinyWasm(['other'])), '--function', 'count_vowels', '--price-cents', '9']);
+    expect(wrongFunction.code).toBe(3);
+    expect(expectOneLineError(wrongFunction)).toMatch(/does not export the function "count_vowels": it exports "other".*Nothing was published; steady is unchanged\./);
     expect((await getSpell('steady')).json()).toMatchObject({ price_cents: 3, function_name: 'cast', latest_version: 1 });
+  });
+
+  it('switches an existing spell to the function its new version exports, with the version', async () => {
+    await client(['publish', 'switching', 'spells/examples/build/echo.wasm']);
+    const switched = await client(['publish', 'switching', wasmFile('vowels-only', tinyWasm(['count_vowels'])), '--function', 'count_vowels', '--json']);
+    expect(switched.code).toBe(0);
+    expect(JSON.parse(switched.stdout)).toMatchObject({ version: 2, exports: ['count_vowels'] });
+    expect((await getSpell('switching')).json()).toMatchObject({ function_name: 'count_vowels', latest_version: 2 });
   });
 
   it('refuses a file that is missing or not Wasm before sending anything', async () => {

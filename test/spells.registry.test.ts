@@ -73,11 +73,11 @@ describe('spells.registry', () => {
 
     const notWasm = await upload('bad-uploads', new TextEncoder().encode('#!/bin/sh\necho hi\n'));
     expect(notWasm.statusCode).toBe(400);
-    expect(notWasm.json()).toMatchObject({ error: 'validation_failed', message: expect.stringContaining('Not a valid WebAssembly module') });
+    expect(notWasm.json()).toMatchObject({ error: 'validation_failed', check: 'format', message: expect.stringContaining('Not a valid WebAssembly module') });
 
     const missingExport = await upload('bad-uploads', tinyWasm(['run']));
     expect(missingExport.statusCode).toBe(400);
-    expect(missingExport.json()).toMatchObject({ error: 'validation_failed', exports: ['run'], message: expect.stringContaining('"cast"') });
+    expect(missingExport.json()).toMatchObject({ error: 'validation_failed', check: 'exports', exports: ['run'], message: expect.stringContaining('"cast"') });
 
     const tooLarge = await upload('bad-uploads', new Uint8Array(70_000));
     expect(tooLarge.statusCode).toBe(413);

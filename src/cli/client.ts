@@ -28,6 +28,8 @@ export interface ApiTarget {
 export interface RequestBody {
   json?: unknown;
   wasm?: Uint8Array;
+  /** Sent as multipart/form-data (fetch sets the boundary). */
+  form?: FormData;
 }
 
 /** Why fetch failed, as the person running the command would want to read it. */
@@ -39,13 +41,15 @@ function failureReason(error: unknown): string {
 /** One API call: JSON in and out, an `ApiError` for any error answer. */
 export async function callApi(target: ApiTarget, method: string, path: string, body: RequestBody = {}): Promise<unknown> {
   const headers: Record<string, string> = { authorization: `Bearer ${target.apiKey}`, accept: 'application/json' };
-  let payload: string | Uint8Array | undefined;
+  let payload: string | Uint8Array | FormData | undefined;
   if (body.json !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body.json);
   } else if (body.wasm) {
     headers['content-type'] = 'application/wasm';
     payload = body.wasm;
+  } else if (body.form) {
+    payload = body.form;
   }
   let response: Response;
   let text: string;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { ApiError, callApi, type ApiTarget } from './client.js';
 import { CliError, usageError } from './exit-codes.js';
 
@@ -12,6 +13,10 @@ export interface PublishOptions {
 
 interface SpellView {
   function_name: string;
+}
+
+interface CreatedSpell {
+  versions: unknown[];
 }
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -47,60 +52,37 @@ function withNote(error: unknown, note: string): unknown {
 }
 
 /**
- * Publishes `file` as the next version of `name`. A spell this call creates is removed again if
- * its first upload is refused, so a failed publish leaves no empty spell behind. An existing
- * spell's function is switched before the upload (the server checks the module exports it) and
- * switched back on a refusal; its price and visibility change only once the version is in.
+ * Creates `name` with `file` as its version 1 in one request: the server checks the module first
+ * and stores the spell only with it, so a refused module leaves nothing behind.
+ */
+async function createWithModule(target: ApiTarget, options: PublishOptions, wasm: Uint8Array): Promise<unknown> {
+  const form = new FormData();
+  const settings = { name: options.name, visibility: options.visibility, price_cents: options.priceCents, function_name: options.functionName };
+  form.append('spell', JSON.stringify(settings));
+  form.append('module', new Blob([wasm], { type: 'application/wasm' }), basename(options.file));
+  const created = (await callApi(target, 'POST', '/v1/spells', { form }).catch((error: unknown) => {
+    throw withNote(error, `Nothing was published.`);
+  })) as CreatedSpell;
+  return created.versions[0];
+}
+
+/**
+ * Publishes `file` as the next version of `name`, creating the spell with it when there is none.
+ * An existing spell's function is switched with the upload (the server checks the module exports
+ * it); its price and visibility change only once the version is in.
  */
 export async function publishSpell(target: ApiTarget, options: PublishOptions): Promise<unknown> {
   const wasm = await readModule(options.file);
   const path = `/v1/spells/${encodeURIComponent(options.name)}`;
   const existing = await findSpell(target, options.name);
+  if (!existing) return createWithModule(target, options, wasm);
 
-  if (!existing) {
-    await callApi(target, 'POST', '/v1/spells', {
-      json: { name: options.name, visibility: options.visibility, price_cents: options.priceCents },
-    });
-    try {
-      if (options.functionName) await callApi(target, 'PATCH', path, { json: { function_name: options.functionName } });
-      return await callApi(target, 'POST', `${path}/versions`, { wasm });
-    } catch (error) {
-      const removed = await callApi(target, 'DELETE', path).then(
-        () => true,
-        () => false,
-      );
-      throw withNote(
-        error,
-        removed
-          ? `Nothing was published: the new spell ${options.name} was removed again.`
-          : `The spell ${options.name} was created but has no version, and removing it failed: delete it with DELETE ${path}.`,
-      );
-    }
-  }
-
+  // The server checks the module against the new function and switches to it with the version.
   const switchFunction = options.functionName !== undefined && options.functionName !== existing.function_name;
-  if (switchFunction) {
-    await callApi(target, 'PATCH', path, { json: { function_name: options.functionName } }).catch((error: unknown) => {
-      throw withNote(error, `Nothing was published; ${options.name} is unchanged.`);
-    });
-  }
-  let version: unknown;
-  try {
-    version = await callApi(target, 'POST', `${path}/versions`, { wasm });
-  } catch (error) {
-    const restored =
-      !switchFunction ||
-      (await callApi(target, 'PATCH', path, { json: { function_name: existing.function_name } }).then(
-        () => true,
-        () => false,
-      ));
-    throw withNote(
-      error,
-      restored
-        ? `Nothing was published; ${options.name} is unchanged.`
-        : `Nothing was published, but ${options.name}'s function is now ${options.functionName} (switching back to ${existing.function_name} failed).`,
-    );
-  }
+  const query = switchFunction ? `?${new URLSearchParams({ function_name: options.functionName ?? '' }).toString()}` : '';
+  const version = await callApi(target, 'POST', `${path}/versions${query}`, { wasm }).catch((error: unknown) => {
+    throw withNote(error, `Nothing was published; ${options.name} is unchanged.`);
+  });
   const changes = {
     ...(options.priceCents !== undefined && { price_cents: options.priceCents }),
     ...(options.visibility !== undefined && { visibility: options.visibility }),

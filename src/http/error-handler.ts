@@ -16,6 +16,10 @@ const fastifyCodes: Record<string, () => AppError> = {
   FST_ERR_BAD_URL: () => new AppError('validation_failed', 'The URL holds a malformed percent-encoding.'),
   FST_ERR_MAX_PARAM_LENGTH: () => new AppError('validation_failed', 'A path parameter of the URL is too long.'),
   FST_REQ_FILE_TOO_LARGE: () => new AppError('payload_too_large', 'The uploaded file is too large.'),
+  FST_FILES_LIMIT: () => new AppError('payload_too_large', 'The form has more files than this endpoint takes (one, "module").'),
+  FST_FIELDS_LIMIT: () => new AppError('payload_too_large', 'The form has more fields than this endpoint takes.'),
+  FST_PARTS_LIMIT: () => new AppError('payload_too_large', 'The form has more parts than this endpoint takes.'),
+  FST_PROTO_VIOLATION: () => new AppError('validation_failed', 'A form field may not be named __proto__ or constructor.'),
   FST_INVALID_MULTIPART_CONTENT_TYPE: () =>
     new AppError('unsupported_media_type', 'Expected a multipart/form-data request.'),
   FST_CSRF_MISSING_SECRET: () =>

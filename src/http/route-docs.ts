@@ -15,6 +15,8 @@ declare module 'fastify' {
      */
     openapi?: {
       requestBody?: { description?: string; content: Record<string, { schema: Record<string, unknown> }> };
+      /** Content types a route takes besides its JSON body (whose schema stays the route's zod one). */
+      otherContent?: Record<string, { schema: Record<string, unknown> }>;
       responseHeaders?: Record<number, Record<string, HeaderDoc>>;
     };
   }
@@ -57,10 +59,14 @@ export function documentRoute(schema: FastifySchema, route: RouteOptions): Fasti
     const described = typeof doc.description === 'string' ? doc : { ...doc, description: STATUS_CODES[code] ?? `HTTP ${status}` };
     response[status] = Object.keys(headers).length > 0 ? { ...described, headers: { ...(described.headers as object | undefined), ...headers } } : described;
   }
+  const otherContent = config.openapi?.otherContent;
+  const body =
+    config.openapi?.requestBody ??
+    (otherContent && schema.body !== undefined ? { content: { 'application/json': { schema: schema.body }, ...otherContent } } : undefined);
   return {
     ...schema,
     ...(open && { security: [] }),
-    ...(config.openapi?.requestBody && { body: config.openapi.requestBody }),
+    ...(body && { body }),
     response,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BUDGET_PERIODS } from '../db/values.js';
-import { errorStatus, UNAVAILABLE_REASONS, type ErrorCode } from '../errors.js';
+import { errorStatus, MODULE_CHECKS, UNAVAILABLE_REASONS, type ErrorCode } from '../errors.js';
 
 /** The error body, as documented in OpenAPI for every non-2xx response. */
 export const errorSchema = z
@@ -8,6 +8,7 @@ export const errorSchema = z
     error: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
     message: z.string(),
     reason: z.enum(UNAVAILABLE_REASONS).optional().describe('On `503 service_unavailable`: which dependency failed.'),
+    check: z.enum(MODULE_CHECKS).optional().describe('On a refused upload (`400 validation_failed`): which check refused the module.'),
   })
   .loose()
   .meta({ id: 'Error' });

@@ -10,30 +10,22 @@ export type SpellVersionRow = typeof spellVersions.$inferSelect;
 /** Spell names are URL- and CLI-friendly: lower-case letters, digits and dashes. */
 export const SPELL_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
-export interface NewSpell {
+/** A new spell: its owner, its name and any of its settings (the columns' defaults otherwise). */
+export interface NewSpell extends SpellChanges {
   tenantId: string;
   ownerUserId: string | null;
   name: string;
-  description?: string | undefined;
-  visibility?: 'public' | 'private' | undefined;
-  priceCents?: number | null | undefined;
 }
 
 export async function createSpell(
   db: DbOrTx,
   spell: NewSpell,
 ): Promise<{ ok: true; spell: SpellRow } | { ok: false; reason: 'name_taken' }> {
+  const { tenantId, ownerUserId, name, ...settings } = spell;
   try {
     const [row] = await db
       .insert(spells)
-      .values({
-        tenantId: spell.tenantId,
-        ownerUserId: spell.ownerUserId,
-        name: spell.name,
-        description: spell.description ?? '',
-        visibility: spell.visibility ?? 'private',
-        priceCents: spell.priceCents ?? null,
-      })
+      .values({ ...settings, tenantId, ownerUserId, name })
       .returning();
     if (!row) throw new Error('spell insert returned nothing');
     return { ok: true, spell: row };
@@ -41,6 +33,50 @@ export async function createSpell(
     if (isUniqueViolation(error, 'spells_name_live_key')) return { ok: false, reason: 'name_taken' };
     throw error;
   }
+}
+
+/** A module already checked, ready to be stored as a version. */
+export interface CheckedModule {
+  bytes: Uint8Array;
+  exports: string[];
+}
+
+/**
+ * Creates a spell with `module` as its version 1, in one transaction: either both are stored or
+ * neither is, so a spell never shows in the catalog without a version it was created with. A
+ * name taken first by a concurrent create rolls everything back.
+ */
+export async function createSpellWithVersion(
+  db: DbOrTx,
+  spell: NewSpell,
+  module: CheckedModule,
+  now: Date,
+): Promise<{ ok: true; spell: SpellRow; version: SpellVersionRow } | { ok: false; reason: 'name_taken' }> {
+  const outcome = await db
+    .transaction(async (tx) => {
+      const created = await createSpell(tx, spell);
+      // Ends the transaction: after a unique violation PostgreSQL accepts nothing but a rollback.
+      if (!created.ok) throw new NameTaken();
+      const version = await publishVersion(tx, { spellId: created.spell.id, ...module, now });
+      return { ok: true as const, spell: created.spell, version };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof NameTaken) return { ok: false as const, reason: 'name_taken' as const };
+      throw error;
+    });
+  return outcome;
+}
+
+class NameTaken extends Error {}
+
+/** Whether a live spell of any tenant has `name` (names are unique across the platform). */
+export async function spellNameTaken(db: DbOrTx, name: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: spells.id })
+    .from(spells)
+    .where(and(eq(spells.name, name), isNull(spells.deletedAt)))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** A live spell the tenant may see: its own, or anyone's public one. */
@@ -108,15 +144,20 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /**
  * Stores the module once (by SHA-256) and adds it as the spell's next version. The spell row is
- * locked so two concurrent uploads get consecutive numbers instead of a conflict.
+ * locked so two concurrent uploads get consecutive numbers instead of a conflict. With
+ * `functionName` the spell's casts call that function from this version on, switched in the same
+ * transaction.
  */
 export async function publishVersion(
   db: DbOrTx,
-  options: { spellId: string; bytes: Uint8Array; exports: string[]; now: Date },
+  options: { spellId: string; bytes: Uint8Array; exports: string[]; now: Date; functionName?: string | undefined },
 ): Promise<SpellVersionRow> {
   const digest = sha256Hex(options.bytes);
   return db.transaction(async (tx) => {
     await tx.select({ id: spells.id }).from(spells).where(eq(spells.id, options.spellId)).for('update');
+    if (options.functionName !== undefined) {
+      await tx.update(spells).set({ functionName: options.functionName, updatedAt: options.now }).where(eq(spells.id, options.spellId));
+    }
     await tx
       .insert(wasmModules)
       .values({ sha256: digest, bytes: sql`decode(${Buffer.from(options.bytes).toString('base64')}, 'base64')`, sizeBytes: options.bytes.byteLength })

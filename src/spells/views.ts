@@ -26,6 +26,9 @@ export const spellSchema = z
   })
   .meta({ id: 'Spell' });
 
+/** A spell with its versions, newest first. */
+export const spellDetailSchema = spellSchema.extend({ versions: z.array(versionSchema) }).meta({ id: 'SpellDetail' });
+
 export function viewVersion(row: SpellVersionRow): z.infer<typeof versionSchema> {
   return { version: row.version, sha256: row.moduleSha256, exports: row.exports, created_at: row.createdAt.toISOString() };
 }

@@ -31,6 +31,8 @@ async function consumerPages(page: Page, licenseKey: string): Promise<void> {
   await page.goto('/creator');
   await page.getByLabel('Name', { exact: true }).fill('echo');
   await page.getByLabel('Price per cast ($)').fill('0.02');
+  // Public, so the phone's account below can cast it too.
+  await page.getByLabel('Visibility').selectOption('public');
   await page.getByLabel('Module (.wasm)').setInputFiles(echoModule);
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByRole('heading', { name: 'echo' }).waitFor();

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe.runIf(hasChromium())('browser: web app when things go wrong', () => {
-  it('keeps a refused module on the publish form with the reason, then publishes on retry', async () => {
+  it('keeps a refused module on the publish form with the reason, leaves no spell behind, then publishes on retry', async () => {
     await inPage(browser, web.url, 'web-publish-refused', async ({ page, problems }) => {
       await signUpInBrowser(page, uniqueEmail('wasm'));
       const name = `bad-${Math.random().toString(16).slice(2, 8)}`;
@@ -27,20 +27,31 @@ describe.runIf(hasChromium())('browser: web app when things go wrong', () => {
       await page.getByRole('button', { name: 'Publish' }).click();
 
       await page.getByRole('alert').filter({ hasText: 'The module was refused' }).filter({ hasText: 'Not a valid WebAssembly module' }).waitFor();
-      await page.getByTestId('publish-retry').filter({ hasText: `The spell ${name} was created without a version` }).waitFor();
+      await page.getByTestId('publish-refused').filter({ hasText: 'Nothing was published' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/creator');
-      await page.getByRole('row').filter({ hasText: name }).filter({ hasText: 'no version' }).waitFor();
+      // Nothing was created: no "no version" row, and the name is not taken.
+      await page.getByText('You have not published a spell yet.').waitFor();
+      expect((await page.request.get(`/v1/spells/${name}`)).status()).toBe(404);
 
-      // The retry uploads to the spell made the first time instead of failing on its name.
+      // A function the module does not export is refused too, naming the ones it does.
       await page.getByLabel('Module (.wasm)').setInputFiles(echoModule);
+      await page.getByLabel('Function').fill('count_vowels');
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByRole('alert').filter({ hasText: 'The module does not export the function "count_vowels": it exports "cast"' }).waitFor();
+      expect((await page.request.get(`/v1/spells/${name}`)).status()).toBe(404);
+
+      // The retry creates the spell with the fixed module under the same name, with its settings.
+      await page.getByLabel('Function').fill('cast');
+      await page.getByLabel('Time limit (ms)').fill('2000');
+      await page.getByLabel('Input schema (JSON Schema)').fill('{"type": "object"}');
       await page.getByRole('button', { name: 'Publish' }).click();
       await page.getByRole('heading', { name, level: 1 }).waitFor();
       await page.getByText(/^v1 · /).waitFor();
       await expect.poll(() => page.title(), { timeout: 15_000 }).toBe(`${name} · Creator · Spell Platform`);
 
       // The price was left empty: the spell has none of its own, as its settings form reads it.
-      const spell = (await (await page.request.get(`/v1/spells/${name}`)).json()) as { price_cents: number | null };
-      expect(spell.price_cents).toBeNull();
+      const spell: unknown = await (await page.request.get(`/v1/spells/${name}`)).json();
+      expect(spell).toMatchObject({ price_cents: null, visibility: 'private', function_name: 'cast', timeout_ms: 2000, input_schema: { type: 'object' } });
       expect(await page.getByLabel('Price per cast ($)').inputValue()).toBe('');
       expect(problems).toEqual([]);
     });

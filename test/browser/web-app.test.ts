@@ -105,7 +105,8 @@ describe.runIf(hasChromium())('browser: web app', () => {
       await page.getByRole('link', { name: 'Creator' }).click();
       const row = page.getByRole('row').filter({ hasText: name });
       await row.waitFor();
-      expect(await row.getByRole('cell').allTextContents()).toEqual([name, 'v1', '$0.05', '1', '$0.05', expect.any(String)]);
+      // The form publishes privately unless told otherwise.
+      expect(await row.getByRole('cell').allTextContents()).toEqual([`${name}private`, 'v1', '$0.05', '1', '$0.05', expect.any(String)]);
       expect(problems).toEqual([]);
     });
   });

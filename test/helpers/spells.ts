@@ -19,6 +19,29 @@ export function multipartBody(field: string, bytes: Uint8Array, filename = 'spel
   return { payload: Buffer.concat([head, Buffer.from(bytes), tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/** A multipart/form-data body with text fields and one file field `module`, in that order. */
+export function moduleForm(fields: Record<string, string>, bytes: Uint8Array | undefined, filename = 'spell.wasm') {
+  const boundary = `----spell${Math.random().toString(16).slice(2)}`;
+  const parts = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  if (bytes) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="module"; filename="${filename}"\r\nContent-Type: application/wasm\r\n\r\n`),
+      Buffer.from(bytes),
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Creates a spell with `bytes` as its version 1 in one request (POST /v1/spells, multipart). */
+export function createWithModule(app: App, owner: SignedUp, spell: Record<string, unknown>, bytes: Uint8Array) {
+  const form = moduleForm({ spell: JSON.stringify(spell) }, bytes);
+  return app.inject({ method: 'POST', url: '/v1/spells', headers: { ...owner.headers, 'content-type': form.contentType }, payload: form.payload });
+}
+
 /** Creates a spell and uploads `bytes` as its first version; returns the version number. */
 export async function publish(
   app: App,
@@ -39,10 +62,9 @@ export async function publish(
   return uploaded.json<{ version: number }>().version;
 }
 
-/** Assembles `test/fixtures/wat/<file>` into a module's bytes. */
-export async function assembleWat(file: string): Promise<Uint8Array> {
+/** Assembles a module written in the WebAssembly text format (wabt reports the line of any error). */
+export async function wat(source: string, file = 'inline.wat'): Promise<Uint8Array> {
   const wabt = await loadWabt();
-  const source = readFileSync(fileURLToPath(new URL(`../fixtures/wat/${file}`, import.meta.url)), 'utf8');
   const parsed = wabt.parseWat(file, source);
   try {
     parsed.validate();
@@ -50,4 +72,9 @@ export async function assembleWat(file: string): Promise<Uint8Array> {
   } finally {
     parsed.destroy();
   }
+}
+
+/** Assembles `test/fixtures/wat/<file>` into a module's bytes. */
+export function assembleWat(file: string): Promise<Uint8Array> {
+  return wat(readFileSync(fileURLToPath(new URL(`../fixtures/wat/${file}`, import.meta.url)), 'utf8'), file);
 }

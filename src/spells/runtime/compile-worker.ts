@@ -1,8 +1,8 @@
 /**
  * The compile worker: checks a module's structure against the platform's limits and compiles it,
- * off the main thread. The pool terminates this thread when a compile runs past its wall-clock
- * bound. V8 compiles function bodies lazily, on their first call; the structural limits bound
- * that later cost too.
+ * off the main thread, and reads its imports, exports and memory for inspect.ts to judge. The
+ * pool terminates this thread when a compile runs past its wall-clock bound. V8 compiles function
+ * bodies lazily, on their first call; the structural limits bound that later cost too.
  */
 import { parentPort } from 'node:worker_threads';
 import type { CompileFailure, CompileReply, CompileRequest, CompileWorkerMessage } from './protocol.js';
@@ -42,13 +42,11 @@ function compileModule(request: CompileRequest): CompileReply {
   } catch (error) {
     return refuse('format', error instanceof Error ? error.message.replace(/^WebAssembly\.Module\(\): /, '') : 'invalid module');
   }
-  if (WebAssembly.Module.imports(module).some((entry) => entry.kind === 'memory')) {
-    return refuse('format', 'the module imports its memory; a spell must define its own so the platform can cap it');
-  }
   const exports = WebAssembly.Module.exports(module)
     .filter((entry) => entry.kind === 'function')
     .map((entry) => entry.name);
-  return { type: 'compiled', id: request.id, ok: true, module, exports, memory: readMemoryLimits(request.bytes)[0] ?? null };
+  const imports = WebAssembly.Module.imports(module).map(({ module: from, name, kind }) => ({ module: from, name, kind }));
+  return { type: 'compiled', id: request.id, ok: true, module, exports, imports, memory: readMemoryLimits(request.bytes)[0] ?? null };
 }
 
 port.on('message', (request: CompileRequest) => {

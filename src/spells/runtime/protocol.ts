@@ -1,4 +1,5 @@
 /** Messages between the pool (main thread) and its workers. */
+import type { ModuleImport } from './capabilities.js';
 import type { MemoryLimits } from './wasm-memory.js';
 import type { LimitName, ModuleLimits } from './wasm-structure.js';
 
@@ -79,7 +80,15 @@ export interface CompileRequest {
 export type CompileFailure = LimitName | 'format' | 'compile_time' | 'compiler';
 
 export type CompileOutcome =
-  | { ok: true; module: WebAssembly.Module; exports: string[]; memory: MemoryLimits | null }
+  | {
+      ok: true;
+      module: WebAssembly.Module;
+      exports: string[];
+      /** Every import, as the engine reads them; inspect.ts checks them against what the platform provides. */
+      imports: ModuleImport[];
+      /** The first memory the module defines (null when it defines none). */
+      memory: MemoryLimits | null;
+    }
   | { ok: false; failure: CompileFailure; reason: string };
 
 export type CompileReply = CompileOutcome & { type: 'compiled'; id: number };

@@ -1,6 +1,7 @@
 import { ApiError, callApi, type ApiResponse, type RequestOptions } from './http';
 import type {
-  ApiKey, BillingOverview, Budget, Cast, CastResult, Me, Period, Purchase, Spell, SpellStats, SpellVersion, Subscription, Usage, UsageSeries, User,
+  ApiKey, BillingOverview, Budget, Cast, CastResult, Me, NewSpell, Period, Purchase, Spell, SpellDetail, SpellStats, SpellVersion, Subscription, Usage,
+  UsageSeries, User,
 } from './types';
 
 /**
@@ -75,10 +76,15 @@ export const api = {
   deleteKey: (prefix: string) => call<null>(`/v1/keys/${encodeURIComponent(prefix)}`, { method: 'DELETE' }),
 
   listSpells: (mine = false) => get<{ spells: Spell[] }>(`/v1/spells?limit=200${mine ? '&mine=true' : ''}`),
-  getSpell: (name: string) => get<Spell & { versions: SpellVersion[] }>(`/v1/spells/${encodeURIComponent(name)}`),
+  getSpell: (name: string) => get<SpellDetail>(`/v1/spells/${encodeURIComponent(name)}`),
   spellStats: (name: string) => get<SpellStats>(`/v1/spells/${encodeURIComponent(name)}/stats`),
-  createSpell: (input: { name: string; description?: string; visibility: 'public' | 'private'; price_cents: number | null }) =>
-    post<Spell>('/v1/spells', input),
+  /** Creates the spell with `file` as its version 1, or nothing when the module is refused. */
+  createSpellWithModule: (spell: NewSpell, file: File) => {
+    const form = new FormData();
+    form.append('spell', JSON.stringify(spell));
+    form.append('module', file, file.name);
+    return call<SpellDetail>('/v1/spells', { method: 'POST', form }).then((r) => r.body);
+  },
   updateSpell: (name: string, input: Partial<Pick<Spell, 'description' | 'visibility' | 'price_cents'>>) =>
     call<Spell>(`/v1/spells/${encodeURIComponent(name)}`, { method: 'PATCH', json: input }).then((r) => r.body),
   uploadVersion: (name: string, file: File) => {

@@ -264,7 +264,10 @@ export interface paths {
         /** The catalog: public spells and your own */
         get: operations["listSpells"];
         put?: never;
-        /** Create a spell (then upload a version) */
+        /**
+         * Create a spell, with its first version in the same request
+         * @description JSON creates a spell without a version (upload one with POST /v1/spells/{name}/versions). A multipart form creates it with its first version: the JSON in field `spell`, the .wasm in file field `module`. The module is checked first (as an upload is) and the spell and its version are stored together: a refused module (`400 validation_failed`, with `check` naming why) or a taken name (409) leaves nothing behind.
+         */
         post: operations["createSpell"];
         delete?: never;
         options?: never;
@@ -302,7 +305,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a new version (raw application/wasm body, or multipart field "module")
-         * @description The module is checked in a compile worker: valid Wasm that defines its own memory, within the structural limits (functions, function body size, block nesting, table size, initial memory, compile time). A refusal is 400 validation_failed with the reason in `message` and, for a limit, its name in `limit`.
+         * @description The module is checked in a compile worker before anything is stored: valid Wasm within the structural limits (functions, function body size, block nesting, table size, initial memory, compile time), importing only what the platform provides (Extism’s kernel `extism:host/env`, WASI preview 1 `wasi_snapshot_preview1`), defining its own memory, and exporting the spell’s function (or `function_name`, which the spell then switches to). A refusal is 400 validation_failed: the reason in `message`, the check in `check` (`format`, a limit’s name, `imports` with each refused import in `imports`, `no_memory`, `exports` with the exported functions in `exports`).
          */
         post: operations["uploadSpellVersion"];
         delete?: never;
@@ -738,13 +741,18 @@ export interface components {
     schemas: {
         ErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
              * @enum {string}
              */
             reason?: "database" | "disk_full";
+            /**
+             * @description On a refused upload (`400 validation_failed`): which check refused the module.
+             * @enum {string}
+             */
+            check?: "format" | "functions" | "function_size" | "nesting" | "table_size" | "memory" | "compile_time" | "compiler" | "imports" | "no_memory" | "exports";
         } & {
             [key: string]: unknown;
         };
@@ -904,15 +912,36 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
+        SpellDetailInput: {
+            name: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            price_cents: number | null;
+            function_name: string;
+            timeout_ms: number | null;
+            input_schema: unknown | null;
+            /** @description true when the caller’s tenant owns the spell */
+            owned: boolean;
+            latest_version: number | null;
+            created_at: string;
+            updated_at: string;
+            versions: components["schemas"]["SpellVersionInput"][];
+        };
         Error: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
              * @enum {string}
              */
             reason?: "database" | "disk_full";
+            /**
+             * @description On a refused upload (`400 validation_failed`): which check refused the module.
+             * @enum {string}
+             */
+            check?: "format" | "functions" | "function_size" | "nesting" | "table_size" | "memory" | "compile_time" | "compiler" | "imports" | "no_memory" | "exports";
         } & {
             [key: string]: unknown;
         };
@@ -1071,6 +1100,22 @@ export interface components {
             latest_version: number | null;
             created_at: string;
             updated_at: string;
+        };
+        SpellDetail: {
+            name: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            price_cents: number | null;
+            function_name: string;
+            timeout_ms: number | null;
+            input_schema: unknown | null;
+            /** @description true when the caller’s tenant owns the spell */
+            owned: boolean;
+            latest_version: number | null;
+            created_at: string;
+            updated_at: string;
+            versions: components["schemas"]["SpellVersion"][];
         };
     };
     responses: never;
@@ -2127,6 +2172,20 @@ export interface operations {
                     /** @enum {string} */
                     visibility?: "public" | "private";
                     price_cents?: number | null;
+                    /** @description The exported function a cast calls (default `cast`) */
+                    function_name?: string;
+                    /** @description A cast’s time limit; null: the server’s default */
+                    timeout_ms?: number | null;
+                    /** @description A JSON Schema (draft-07) every cast’s input must match */
+                    input_schema?: {
+                        [key: string]: unknown;
+                    } | null;
+                };
+                "multipart/form-data": {
+                    /** @description The JSON body, as text */
+                    spell: string;
+                    /** @description The .wasm file */
+                    module: string;
                 };
             };
         };
@@ -2143,7 +2202,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Spell"];
+                    "application/json": components["schemas"]["SpellDetail"];
                 };
             };
             /** @description Bad Request */
@@ -2182,8 +2241,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2233,22 +2310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        description: string;
-                        /** @enum {string} */
-                        visibility: "public" | "private";
-                        price_cents: number | null;
-                        function_name: string;
-                        timeout_ms: number | null;
-                        input_schema: unknown | null;
-                        /** @description true when the caller’s tenant owns the spell */
-                        owned: boolean;
-                        latest_version: number | null;
-                        created_at: string;
-                        updated_at: string;
-                        versions: components["schemas"]["SpellVersion"][];
-                    };
+                    "application/json": components["schemas"]["SpellDetail"];
                 };
             };
             /** @description Bad Request */
@@ -2392,8 +2454,11 @@ export interface operations {
                     /** @enum {string} */
                     visibility?: "public" | "private";
                     price_cents?: number | null;
+                    /** @description The exported function a cast calls (default `cast`) */
                     function_name?: string;
+                    /** @description A cast’s time limit; null: the server’s default */
                     timeout_ms?: number | null;
+                    /** @description A JSON Schema (draft-07) every cast’s input must match */
                     input_schema?: {
                         [key: string]: unknown;
                     } | null;
@@ -2482,7 +2547,10 @@ export interface operations {
     };
     uploadSpellVersion: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Switch the spell to this function with this version (checked against this module, in the same transaction) */
+                function_name?: string;
+            };
             header?: never;
             path: {
                 name: string;
@@ -2562,6 +2630,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,9 @@ export type Plan = Me['plan'];
 export type ApiKey = Schemas['ApiKey'];
 
 export type Spell = Schemas['Spell'];
+export type SpellDetail = Schemas['SpellDetail'];
+/** What `POST /v1/spells` takes: the name and the settings PATCH takes (as JSON, or a form's `spell` field). */
+export type NewSpell = NonNullable<operations['createSpell']['requestBody']>['content']['application/json'];
 export type SpellVersion = Schemas['SpellVersion'];
 export type SpellStats = Answer<'getSpellStats', 200>;
 

@@ -27,7 +27,7 @@ export function ErrorAlert({ error, title }: { error: ApiError | undefined; titl
   if (!error) return null;
   const issues = Array.isArray(error.details.issues) ? (error.details.issues as { path?: string; message?: string }[]) : [];
   return (
-    <Alert tone="error" title={title ?? friendlyTitles[error.code] ?? 'Something went wrong'}>
+    <Alert tone="error" title={title ?? (typeof error.details.check === 'string' ? 'The module was refused' : undefined) ?? friendlyTitles[error.code] ?? 'Something went wrong'}>
       <p>
         {error.message} <code className="error-code">{error.code}</code>
       </p>

@@ -62,7 +62,7 @@ export function CreatorSpellPage() {
             ))}
           </ul>
         )}
-        <ErrorAlert error={error} title={error?.code === 'validation_failed' ? 'The module was refused' : undefined} />
+        <ErrorAlert error={error} />
         <form className="inline-form" onSubmit={(event) => void upload(event)}>
           <TextField label="New version (.wasm)" name="module" type="file" accept=".wasm,application/wasm" required />
           <button type="submit" disabled={busy}>
