@@ -29,12 +29,8 @@ function cast(spell: string, input: unknown = {}) {
 
 /** Creates a spell (calling `functionName`, when given) and uploads `bytes` as its module; answers the upload's response. */
 async function upload(app: TestApp['app'], owner: SignedUp, name: string, bytes: Uint8Array, functionName?: string) {
-  const created = await app.inject({ method: 'POST', url: '/v1/spells', headers: owner.headers, payload: { name } });
+  const created = await app.inject({ method: 'POST', url: '/v1/spells', headers: owner.headers, payload: { name, function_name: functionName } });
   expect(created.statusCode).toBe(201);
-  if (functionName) {
-    const patched = await app.inject({ method: 'PATCH', url: `/v1/spells/${name}`, headers: owner.headers, payload: { function_name: functionName } });
-    expect(patched.statusCode).toBe(200);
-  }
   return app.inject({
     method: 'POST',
     url: `/v1/spells/${name}/versions`,

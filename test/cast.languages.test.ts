@@ -21,12 +21,8 @@ afterAll(() => t.close());
 
 /** Creates a spell calling `functionName`, then uploads the example as its first version. */
 async function publishExample(name: string, example: string, functionName = 'cast') {
-  const created = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name } });
+  const created = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name, function_name: functionName } });
   expect(created.statusCode).toBe(201);
-  if (functionName !== 'cast') {
-    const patched = await t.app.inject({ method: 'PATCH', url: `/v1/spells/${name}`, headers: creator.headers, payload: { function_name: functionName } });
-    expect(patched.statusCode).toBe(200);
-  }
   const uploaded = await t.app.inject({
     method: 'POST',
     url: `/v1/spells/${name}/versions`,
