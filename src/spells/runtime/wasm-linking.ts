@@ -62,44 +62,49 @@ function skipImportDescriptor(cursor: Cursor): void {
   }
 }
 
-/** The import section with WASI's namespace renamed, or undefined when nothing changes. */
-function renameWasiImports(bytes: Uint8Array): Uint8Array | undefined {
-  const section = findSection(bytes, IMPORT_SECTION);
-  if (!section) return undefined;
-  const { cursor } = section;
-  const count = readU32(cursor);
-  const content: number[] = [...writeU32(count)];
-  let renamed = false;
-  for (let i = 0; i < count; i += 1) {
-    const module = readName(cursor);
-    const field = readName(cursor);
-    const descriptor = cursor.at;
-    skipImportDescriptor(cursor);
-    const wasi = module === WASI_PREVIEW1;
-    renamed ||= wasi;
-    content.push(...writeName(wasi ? SANDBOXED_WASI : module), ...writeName(field), ...bytes.subarray(descriptor, cursor.at));
-  }
-  return renamed ? replaceSection(bytes, section, IMPORT_SECTION, content) : undefined;
+/** One entry of a section rewritten: its new bytes, and whether they differ from the old. */
+interface Rewritten {
+  bytes: number[];
+  changed: boolean;
 }
 
-/** The export section with the initialisers renamed, or undefined when there are none. */
-function renameInitExports(bytes: Uint8Array): Uint8Array | undefined {
-  const section = findSection(bytes, EXPORT_SECTION);
+/**
+ * The module with each entry of vector section `id` rewritten by `entry`, which reads one entry at
+ * the cursor; undefined when there is no such section or no entry changed.
+ */
+function rewriteSection(bytes: Uint8Array, id: number, entry: (cursor: Cursor) => Rewritten): Uint8Array | undefined {
+  const section = findSection(bytes, id);
   if (!section) return undefined;
   const { cursor } = section;
   const count = readU32(cursor);
   const content: number[] = [...writeU32(count)];
-  let renamed = false;
+  let changed = false;
   for (let i = 0; i < count; i += 1) {
-    const name = readName(cursor);
-    const descriptor = cursor.at;
-    cursor.at += 1;
-    readU32(cursor);
-    const init = (INIT_EXPORTS as readonly string[]).includes(name);
-    renamed ||= init;
-    content.push(...writeName(init ? INIT_EXPORT_PREFIX + name : name), ...bytes.subarray(descriptor, cursor.at));
+    const rewritten = entry(cursor);
+    changed ||= rewritten.changed;
+    content.push(...rewritten.bytes);
   }
-  return renamed ? replaceSection(bytes, section, EXPORT_SECTION, content) : undefined;
+  return changed ? replaceSection(bytes, section, id, content) : undefined;
+}
+
+/** An import, with WASI's namespace renamed. */
+function sandboxedImport(cursor: Cursor): Rewritten {
+  const module = readName(cursor);
+  const field = readName(cursor);
+  const descriptor = cursor.at;
+  skipImportDescriptor(cursor);
+  const wasi = module === WASI_PREVIEW1;
+  return { bytes: [...writeName(wasi ? SANDBOXED_WASI : module), ...writeName(field), ...cursor.bytes.subarray(descriptor, cursor.at)], changed: wasi };
+}
+
+/** An export, with an initialiser's name prefixed. */
+function deferredExport(cursor: Cursor): Rewritten {
+  const name = readName(cursor);
+  const descriptor = cursor.at;
+  cursor.at += 1;
+  readU32(cursor);
+  const init = (INIT_EXPORTS as readonly string[]).includes(name);
+  return { bytes: [...writeName(init ? INIT_EXPORT_PREFIX + name : name), ...cursor.bytes.subarray(descriptor, cursor.at)], changed: init };
 }
 
 /**
@@ -107,6 +112,6 @@ function renameInitExports(bytes: Uint8Array): Uint8Array | undefined {
  * `INIT_EXPORT_PREFIX`. A module with neither comes back unchanged.
  */
 export function linkForSandbox(bytes: Uint8Array): Uint8Array {
-  const withImports = renameWasiImports(bytes) ?? bytes;
-  return renameInitExports(withImports) ?? withImports;
+  const withImports = rewriteSection(bytes, IMPORT_SECTION, sandboxedImport) ?? bytes;
+  return rewriteSection(withImports, EXPORT_SECTION, deferredExport) ?? withImports;
 }
