@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { registerClientCommands } from './client-commands.js';
 import { CliError, EXIT_CODES, type ExitCode } from './exit-codes.js';
+import { registerInitCommand } from './init-command.js';
 import { line, type CliIo } from './io.js';
 import { registerLocalCommands } from './local-commands.js';
 import { registerOperatorCommands } from './operator-commands.js';
@@ -29,6 +30,7 @@ function createProgram(io: CliIo): Command {
   registerOperatorCommands(program, io);
   registerClientCommands(program, io);
   registerLocalCommands(program, io);
+  registerInitCommand(program, io);
   return program;
 }
 

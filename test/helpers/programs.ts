@@ -9,7 +9,11 @@ import { delimiter, isAbsolute, join } from 'node:path';
  */
 export function hasProgram(program: string, install: string): boolean {
   if (findProgram(program)) return true;
-  const message = `${program} was not found (${isAbsolute(program) ? 'no such executable' : 'not on PATH'}); install it with: ${install}`;
+  return missing(`${program} was not found (${isAbsolute(program) ? 'no such executable' : 'not on PATH'}); install it with: ${install}`);
+}
+
+/** What hasProgram does when the program is missing, for other needs (a compiler's target, a library). */
+export function missing(message: string): false {
   if (process.env.SPELL_REQUIRE_ALL === '1') throw new Error(`${message}. SPELL_REQUIRE_ALL=1 turns this skip into a failure.`);
   console.warn(`skipped: ${message}`);
   return false;
