@@ -67,7 +67,8 @@ describe.runIf(hasRustWasm())('cast.languages: Rust (rustc, wasm32-unknown-unkno
 describe.runIf(hasClangWasi())('cast.languages: C (clang + wasi-libc, a WASI reactor)', () => {
   beforeAll(async () => {
     const version = await publishExample('c-vowels', 'c-vowels', 'count_vowels');
-    expect(version.exports).toEqual(expect.arrayContaining(['count_vowels', '_initialize']));
+    // A reactor: its initialiser runs before every call and is not among the functions a cast can call.
+    expect(version.exports).toEqual(['count_vowels']);
   });
 
   it('counts vowels, using the kernel’s vars and the WASI clock', async () => {

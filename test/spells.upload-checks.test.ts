@@ -97,7 +97,7 @@ describe('spells.upload-checks: imports', () => {
       { function_name: 'count_vowels' },
     );
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ version: 1, exports: ['_initialize', 'count_vowels'] });
+    expect(response.json()).toMatchObject({ version: 1, exports: ['count_vowels'] });
   });
 
   it('accepts modules built for wasm32-unknown-unknown: Extism’s kernel only, or no imports at all', async () => {
@@ -190,5 +190,26 @@ describe('spells.upload-checks: casts of modules stored before the checks', () =
     } finally {
       await runtime.close();
     }
+  });
+});
+
+describe('spells.upload-checks: initialisers are not functions a cast calls', () => {
+  const reactor = () =>
+    wat(`(module
+      (memory (export "memory") 1)
+      (func (export "_initialize"))
+      (func (export "_start"))
+      (func (export "probe") (result i32) (i32.const 0)))`);
+
+  it.each(['_initialize', '_start', 'hs_init'])('refuses %s as a spell’s function, at create', async (name) => {
+    const created = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name: `init-${name.replace(/_/g, '')}`, function_name: name } });
+    expect(created.statusCode).toBe(400);
+    expect(created.json()).toMatchObject({ error: 'validation_failed', issues: [expect.objectContaining({ message: expect.stringContaining('module initialiser') })] });
+  });
+
+  it('does not offer an initialiser among the functions a refused upload lists', async () => {
+    const response = await uploadToNewSpell(await reactor());
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ check: 'exports', exports: ['probe'], message: expect.stringContaining('it exports "probe".') });
   });
 });

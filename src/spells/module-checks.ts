@@ -6,6 +6,7 @@
  */
 import { AppError, type MODULE_CHECKS } from '../errors.js';
 import type { SpellRuntime } from './runtime/index.js';
+import { isInitialiser } from './runtime/wasm-linking.js';
 
 /**
  * The `check` a refused upload names: the runtime's checks, and the spell's function.
@@ -42,7 +43,8 @@ export async function checkSpellModule(runtime: SpellRuntime, bytes: Uint8Array,
     if (failure === 'no_memory') throw rejected(failure, `The module cannot be a spell: ${reason}.`);
     throw rejected(failure, `The module is over the platform's limits: ${reason}.`);
   }
-  const { exports } = inspected;
+  // An initialiser runs before every call (wasm-linking.ts): it is not a function a cast can call.
+  const exports = inspected.exports.filter((name) => !isInitialiser(name));
   if (!exports.includes(functionName)) {
     const has = exports.length === 0 ? 'it exports no functions' : `it exports ${listed(exports.map((name) => `"${name}"`))}`;
     throw rejected('exports', `The module does not export the function "${functionName}": ${has}. Set the spell's function_name to one of them.`, {

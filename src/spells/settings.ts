@@ -6,13 +6,17 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { checkInputSchema } from './input-schema.js';
 import type { SpellChanges } from './registry.js';
+import { isInitialiser } from './runtime/wasm-linking.js';
 
 /** The function a cast calls unless the spell names another (the column's default too). */
 export const DEFAULT_FUNCTION_NAME = 'cast';
 
 const price = z.number().int().min(0).max(1_000_000).nullable();
 /** An exported function's name, as a spell's `function_name`. */
-export const functionName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { error: 'must be an exported function name' });
+export const functionName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { error: 'must be an exported function name' })
+  .refine((name) => !isInitialiser(name), { error: 'is a module initialiser (_initialize, _start, hs_init), which runs before every call; name the function a cast calls' });
 
 /** The settings' fields, each optional; `maxTimeoutMs` is the server's cap on a cast's time limit. */
 export function spellSettingsFields(maxTimeoutMs: number) {

@@ -17,6 +17,9 @@ export const INIT_EXPORT_PREFIX = 'spell:';
 /** A module's initialisers, in the order the worker looks for them. */
 export const INIT_EXPORTS = ['_initialize', 'hs_init', '_start'] as const;
 
+/** Whether `name` is an initialiser, which the worker runs before the call and a cast cannot call. */
+export const isInitialiser = (name: string): boolean => (INIT_EXPORTS as readonly string[]).includes(name);
+
 const IMPORT_SECTION = 2;
 const EXPORT_SECTION = 7;
 
@@ -103,7 +106,7 @@ function deferredExport(cursor: Cursor): Rewritten {
   const descriptor = cursor.at;
   cursor.at += 1;
   readU32(cursor);
-  const init = (INIT_EXPORTS as readonly string[]).includes(name);
+  const init = isInitialiser(name);
   return { bytes: [...writeName(init ? INIT_EXPORT_PREFIX + name : name), ...cursor.bytes.subarray(descriptor, cursor.at)], changed: init };
 }
 
