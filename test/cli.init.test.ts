@@ -95,8 +95,8 @@ describe('cli.init: AssemblyScript builds with `npm run build` and its test pass
     await npmInstall(dir);
     await inDir(dir, 'npm', ['run', 'build']);
     const { stdout } = await inDir(dir, 'npm', ['test']);
-    expect(stdout).toMatch(/# pass 2\b/);
-    expect(stdout).toMatch(/# fail 0\b/);
+    expect(stdout).toMatch(/[#ℹ] pass 2\b/);
+    expect(stdout).toMatch(/[#ℹ] fail 0\b/);
   });
 });
 
@@ -107,8 +107,8 @@ describe.runIf(hasClangWasi())('cli.init: C builds with `make` and its test pass
     await inDir(dir, 'make', []);
     await npmInstall(dir);
     const { stdout } = await inDir(dir, 'make', ['test']);
-    expect(stdout).toMatch(/# pass 2\b/);
-    expect(stdout).toMatch(/# fail 0\b/);
+    expect(stdout).toMatch(/[#ℹ] pass 2\b/);
+    expect(stdout).toMatch(/[#ℹ] fail 0\b/);
   });
 });
 
@@ -120,7 +120,7 @@ describe.runIf(hasRustWasm())('cli.init: Rust builds with `make` and its test pa
     await inDir(dir, 'make', [], { RUSTC: rustcPath() });
     await npmInstall(dir);
     const { stdout } = await inDir(dir, 'make', ['test'], { RUSTC: rustcPath() });
-    expect(stdout).toMatch(/# pass 2\b/);
-    expect(stdout).toMatch(/# fail 0\b/);
+    expect(stdout).toMatch(/[#ℹ] pass 2\b/);
+    expect(stdout).toMatch(/[#ℹ] fail 0\b/);
   });
 });

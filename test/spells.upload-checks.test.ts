@@ -213,3 +213,47 @@ describe('spells.upload-checks: initialisers are not functions a cast calls', ()
     expect(response.json()).toMatchObject({ check: 'exports', exports: ['probe'], message: expect.stringContaining('it exports "probe".') });
   });
 });
+
+describe('spells.upload-checks: a pinned version keeps its function', () => {
+  /** A module whose exported functions each answer their own name. */
+  const answering = (...names: string[]) =>
+    wat(`(module
+      (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+      (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
+      (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+      (memory (export "memory") 1)
+      (func $answer (param $letter i32) (result i32)
+        (local $at i64)
+        (local.set $at (call $alloc (i64.const 1)))
+        (call $store_u8 (local.get $at) (local.get $letter))
+        (call $output_set (local.get $at) (i64.const 1))
+        (i32.const 0))
+      ${names.map((name) => `(func (export "${name}") (result i32) (call $answer (i32.const ${name.charCodeAt(0)})))`).join('\n      ')})`);
+
+  const send = (name: string, bytes: Uint8Array, query = '') =>
+    t.app.inject({ method: 'POST', url: `/v1/spells/${name}/versions${query}`, headers: { ...creator.headers, 'content-type': 'application/wasm' }, payload: Buffer.from(bytes) });
+  const cast = async (spell: string) => (await t.app.inject({ method: 'POST', url: '/v1/cast', headers: creator.headers, payload: { spell, input: null } })).json<{ output: unknown }>().output;
+
+  it('casts an older version with the function it had when a new version switches the spell’s', async () => {
+    const name = 'pinned-on-upload';
+    expect((await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name } })).statusCode).toBe(201);
+    expect((await send(name, await answering('cast'))).statusCode).toBe(201);
+    expect((await send(name, await answering('probe'), '?function_name=probe')).statusCode).toBe(201);
+    expect(await cast(name)).toBe('p');
+    expect(await cast(`${name}@2`)).toBe('p');
+    expect(await cast(`${name}@1`)).toBe('c');
+    const detail = (await t.app.inject({ method: 'GET', url: `/v1/spells/${name}`, headers: creator.headers })).json<{ versions: { version: number; function_name: string | null }[] }>();
+    expect(detail.versions.map((v) => [v.version, v.function_name])).toEqual([[2, null], [1, 'cast']]);
+  });
+
+  it('casts an older version with the function it had when PATCH switches the spell’s', async () => {
+    const name = 'pinned-on-patch';
+    expect((await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name } })).statusCode).toBe(201);
+    expect((await send(name, await answering('cast', 'probe'))).statusCode).toBe(201);
+    expect((await send(name, await answering('cast', 'probe'))).statusCode).toBe(201);
+    const patched = await t.app.inject({ method: 'PATCH', url: `/v1/spells/${name}`, headers: creator.headers, payload: { function_name: 'probe' } });
+    expect(patched.statusCode).toBe(200);
+    expect(await cast(name)).toBe('p');
+    expect(await cast(`${name}@1`)).toBe('c');
+  });
+});

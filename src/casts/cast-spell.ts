@@ -95,7 +95,8 @@ export async function runSpell(services: Services, target: CastTarget, input: un
     tenant: await runTenant(services, tenantId),
     moduleHash: target.version.moduleSha256,
     loadModule: () => loadModuleBytes(services.db, target.version.moduleSha256),
-    functionName: target.spell.functionName,
+    // A pinned older version keeps the function it was cast with (registry.ts, pinVersionFunctions).
+    functionName: target.version.functionName ?? target.spell.functionName,
     input: new TextEncoder().encode(JSON.stringify(input ?? null)),
     limits: {
       timeoutMs: castTimeoutMs(services, target.spell),

@@ -159,6 +159,12 @@ export const spellVersions = pgTable(
       .notNull()
       .references(() => wasmModules.sha256),
     exports: text('exports').array().notNull(),
+    /**
+     * The function casts of this version call, once the spell's own `function_name` has moved on
+     * (set on the older versions when it changes, so a pinned version keeps calling what it did);
+     * null while this version follows the spell's.
+     */
+    functionName: text('function_name'),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex('spell_versions_spell_version_key').on(table.spellId, table.version)],

@@ -123,14 +123,45 @@ export type SpellChanges = Partial<
   Pick<SpellRow, 'description' | 'visibility' | 'priceCents' | 'functionName' | 'timeoutMs' | 'inputSchema'>
 >;
 
+/**
+ * Keeps what the spell's versions before `beforeVersion` call when its function changes: each that
+ * still follows the spell's function is given the current one. Run in the transaction that
+ * changes it, with the spell row locked.
+ */
+async function pinVersionFunctions(tx: DbOrTx, spellId: string, beforeVersion: number): Promise<void> {
+  await tx.execute(sql`
+    UPDATE spell_versions v SET function_name = s.function_name
+      FROM spells s
+     WHERE s.id = ${spellId} AND v.spell_id = s.id AND v.function_name IS NULL AND v.version < ${beforeVersion}`);
+}
+
+/** The number the spell's next version gets (one past its latest). */
+async function nextVersion(tx: DbOrTx, spellId: string): Promise<number> {
+  const [latest] = await tx
+    .select({ version: sql<number>`coalesce(max(${spellVersions.version}), 0)` })
+    .from(spellVersions)
+    .where(eq(spellVersions.spellId, spellId));
+  return Number(latest?.version ?? 0) + 1;
+}
+
+/**
+ * Changes a spell's settings. A new `functionName` applies to its latest version and later ones;
+ * the earlier versions keep calling the function they called (`pinVersionFunctions`).
+ */
 export async function updateSpell(db: DbOrTx, spellId: string, changes: SpellChanges, now: Date): Promise<SpellRow> {
-  const [row] = await db
-    .update(spells)
-    .set({ ...changes, updatedAt: now })
-    .where(eq(spells.id, spellId))
-    .returning();
-  if (!row) throw new Error('spell update returned nothing');
-  return row;
+  return db.transaction(async (tx) => {
+    if (changes.functionName !== undefined) {
+      await tx.select({ id: spells.id }).from(spells).where(eq(spells.id, spellId)).for('update');
+      await pinVersionFunctions(tx, spellId, (await nextVersion(tx, spellId)) - 1);
+    }
+    const [row] = await tx
+      .update(spells)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(spells.id, spellId))
+      .returning();
+    if (!row) throw new Error('spell update returned nothing');
+    return row;
+  });
 }
 
 /** Unpublishes: the name is free again, and past casts keep pointing at the row. */
@@ -146,7 +177,7 @@ export function sha256Hex(bytes: Uint8Array): string {
  * Stores the module once (by SHA-256) and adds it as the spell's next version. The spell row is
  * locked so two concurrent uploads get consecutive numbers instead of a conflict. With
  * `functionName` the spell's casts call that function from this version on, switched in the same
- * transaction.
+ * transaction; the earlier versions keep calling the one they did.
  */
 export async function publishVersion(
   db: DbOrTx,
@@ -155,22 +186,20 @@ export async function publishVersion(
   const digest = sha256Hex(options.bytes);
   return db.transaction(async (tx) => {
     await tx.select({ id: spells.id }).from(spells).where(eq(spells.id, options.spellId)).for('update');
+    const version = await nextVersion(tx, options.spellId);
     if (options.functionName !== undefined) {
+      await pinVersionFunctions(tx, options.spellId, version);
       await tx.update(spells).set({ functionName: options.functionName, updatedAt: options.now }).where(eq(spells.id, options.spellId));
     }
     await tx
       .insert(wasmModules)
       .values({ sha256: digest, bytes: sql`decode(${Buffer.from(options.bytes).toString('base64')}, 'base64')`, sizeBytes: options.bytes.byteLength })
       .onConflictDoNothing();
-    const [latest] = await tx
-      .select({ version: sql<number>`coalesce(max(${spellVersions.version}), 0)` })
-      .from(spellVersions)
-      .where(eq(spellVersions.spellId, options.spellId));
     const [row] = await tx
       .insert(spellVersions)
       .values({
         spellId: options.spellId,
-        version: Number(latest?.version ?? 0) + 1,
+        version,
         moduleSha256: digest,
         exports: options.exports,
         createdAt: options.now,

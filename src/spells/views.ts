@@ -7,7 +7,16 @@ export const spellName = z
   .regex(SPELL_NAME_PATTERN, { error: 'must be 1–64 lower-case letters, digits or dashes' });
 
 export const versionSchema = z
-  .object({ version: z.number().int(), sha256: z.string(), exports: z.array(z.string()), created_at: z.string() })
+  .object({
+    version: z.number().int(),
+    sha256: z.string(),
+    exports: z.array(z.string()),
+    function_name: z
+      .string()
+      .nullable()
+      .describe('The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s'),
+    created_at: z.string(),
+  })
   .meta({ id: 'SpellVersion' });
 
 export const spellSchema = z
@@ -30,7 +39,7 @@ export const spellSchema = z
 export const spellDetailSchema = spellSchema.extend({ versions: z.array(versionSchema) }).meta({ id: 'SpellDetail' });
 
 export function viewVersion(row: SpellVersionRow): z.infer<typeof versionSchema> {
-  return { version: row.version, sha256: row.moduleSha256, exports: row.exports, created_at: row.createdAt.toISOString() };
+  return { version: row.version, sha256: row.moduleSha256, exports: row.exports, function_name: row.functionName, created_at: row.createdAt.toISOString() };
 }
 
 export function viewSpell(row: SpellRow, options: { tenantId: string; latestVersion: number | null }): z.infer<typeof spellSchema> {

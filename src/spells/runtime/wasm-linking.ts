@@ -10,9 +10,15 @@
  * Binary format: https://webassembly.github.io/spec/core/binary/modules.html
  */
 import { type Cursor, findSection, readU32, replaceSection, writeU32 } from './wasm-memory.js';
-import { WASI_PREVIEW1 } from './capabilities.js';
+import { DENIED_KERNEL_FUNCTIONS, EXTISM_KERNEL, WASI_PREVIEW1 } from './capabilities.js';
 
 export const SANDBOXED_WASI = 'spell:wasi_snapshot_preview1';
+/**
+ * Where the kernel's HTTP imports are moved: where JSPI is available (Node 26) the SDK swaps its own
+ * `fetch`-backed `http_request` in for whatever the plug-in options give, so the platform's refusal
+ * has to live under a namespace the SDK does not know.
+ */
+export const DENIED_KERNEL = 'spell:denied';
 export const INIT_EXPORT_PREFIX = 'spell:';
 /** A module's initialisers, in the order the worker looks for them. */
 export const INIT_EXPORTS = ['_initialize', 'hs_init', '_start'] as const;
@@ -90,14 +96,21 @@ function rewriteSection(bytes: Uint8Array, id: number, entry: (cursor: Cursor) =
   return changed ? replaceSection(bytes, section, id, content) : undefined;
 }
 
-/** An import, with WASI's namespace renamed. */
+/** The namespace the worker provides an import under, when it is not the module's own. */
+function sandboxedNamespace(module: string, field: string): string | undefined {
+  if (module === WASI_PREVIEW1) return SANDBOXED_WASI;
+  if (module === EXTISM_KERNEL && Object.hasOwn(DENIED_KERNEL_FUNCTIONS, field)) return DENIED_KERNEL;
+  return undefined;
+}
+
+/** An import, moved to the namespace the worker provides it under. */
 function sandboxedImport(cursor: Cursor): Rewritten {
   const module = readName(cursor);
   const field = readName(cursor);
   const descriptor = cursor.at;
   skipImportDescriptor(cursor);
-  const wasi = module === WASI_PREVIEW1;
-  return { bytes: [...writeName(wasi ? SANDBOXED_WASI : module), ...writeName(field), ...cursor.bytes.subarray(descriptor, cursor.at)], changed: wasi };
+  const moved = sandboxedNamespace(module, field);
+  return { bytes: [...writeName(moved ?? module), ...writeName(field), ...cursor.bytes.subarray(descriptor, cursor.at)], changed: moved !== undefined };
 }
 
 /** An export, with an initialiser's name prefixed. */
@@ -111,8 +124,8 @@ function deferredExport(cursor: Cursor): Rewritten {
 }
 
 /**
- * The module as the worker links it: WASI imports under `SANDBOXED_WASI` and initialisers under
- * `INIT_EXPORT_PREFIX`. A module with neither comes back unchanged.
+ * The module as the worker links it: WASI imports under `SANDBOXED_WASI`, the kernel's HTTP
+ * imports under `DENIED_KERNEL`, and initialisers under `INIT_EXPORT_PREFIX`. A module with neither comes back unchanged.
  */
 export function linkForSandbox(bytes: Uint8Array): Uint8Array {
   const withImports = rewriteSection(bytes, IMPORT_SECTION, sandboxedImport) ?? bytes;

@@ -13,7 +13,7 @@ import { createHostBudget, type HostBudget } from './host-memory.js';
 import type { FailureCode, RunReply, RunRequest, RunTrace, WorkerMessage, WorkerSettings } from './protocol.js';
 import { createSpellLogs, type SpellLogs } from './spell-logs.js';
 import { createSandboxedWasi, SpellExit, type SandboxedWasi } from './wasi.js';
-import { INIT_EXPORT_PREFIX, SANDBOXED_WASI } from './wasm-linking.js';
+import { DENIED_KERNEL, INIT_EXPORT_PREFIX, SANDBOXED_WASI } from './wasm-linking.js';
 
 const PAGE = 64 * 1024;
 const MODULE_CACHE_SIZE = 64;
@@ -92,9 +92,6 @@ function hostFunctions(module: WebAssembly.Module, host: HostBudget, state: Cast
     throw new CapabilityDenied(reason);
   };
   const kernel: Record<string, HostFunction> = { ...host.functions };
-  for (const [name, capability] of Object.entries(DENIED_KERNEL_FUNCTIONS)) {
-    kernel[name] = () => deny(`The spell called ${name}: spells cannot make ${capability}.`);
-  }
   LOG_LEVELS.forEach((level) => {
     kernel[`log_${level}`] = (context: CallContext, address: bigint) => {
       const block = context.read(address);
@@ -116,6 +113,11 @@ function hostFunctions(module: WebAssembly.Module, host: HostBudget, state: Cast
   const functions: Record<string, Record<string, HostFunction>> = { [EXTISM_KERNEL]: kernel };
   if (wasi) functions[SANDBOXED_WASI] = { ...wasi.functions };
   for (const entry of WebAssembly.Module.imports(module)) {
+    if (entry.module === DENIED_KERNEL) {
+      const denied = (functions[DENIED_KERNEL] ??= {});
+      denied[entry.name] = () => deny(`The spell called ${entry.name}: spells cannot make ${DENIED_KERNEL_FUNCTIONS[entry.name] ?? 'that call'}.`);
+      continue;
+    }
     const original = entry.module === SANDBOXED_WASI ? { ...entry, module: WASI_PREVIEW1 } : entry;
     const reason = unprovidedImport(original);
     if (!reason || entry.kind !== 'function') continue;

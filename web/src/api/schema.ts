@@ -956,6 +956,8 @@ export interface components {
             version: number;
             sha256: string;
             exports: string[];
+            /** @description The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s */
+            function_name: string | null;
             created_at: string;
         };
         SpellInput: {
@@ -1203,6 +1205,8 @@ export interface components {
             version: number;
             sha256: string;
             exports: string[];
+            /** @description The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s */
+            function_name: string | null;
             created_at: string;
         };
         Spell: {

@@ -1,0 +1,1 @@
+ALTER TABLE "spell_versions" ADD COLUMN "function_name" text;
