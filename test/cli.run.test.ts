@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { expectOneLineError, spell } from './helpers/cli.js';
 import { assembleWat, exampleSpell, publish, wat } from './helpers/spells.js';
+import { hasClangWasi, hasRustWasm } from './helpers/toolchains.js';
 import { createKey, signUp, type SignedUp } from './helpers/users.js';
 
 /** Short, so infinite-loop ends soon; long enough that the other examples reach their own limit first. */
@@ -189,5 +190,32 @@ describe('cli.cast logs', () => {
     const lines = failed.stderr.trimEnd().split('\n');
     expect(lines.slice(0, -1)).toEqual(['[log info] chatty starts', '[log warn] a warning, with ünïcode', '[log error] giving up']);
     expect(lines.at(-1)).toBe('error: chatty was told to fail (422 spell_failed)');
+  });
+});
+
+/** The C and Rust examples, where their toolchains are installed (required in CI). */
+describe.runIf(hasRustWasm())('cli.run: the Rust example', () => {
+  it('gives the output and the failure a server cast of rust-words gives', async () => {
+    await publish(t.app, creator, 'rust-words', exampleSpell('rust-words'));
+    for (const input of [{ text: 'Hello brave new world hello' }, { t: 1 }]) {
+      const local = JSON.parse((await run([built('rust-words'), '--input', JSON.stringify(input), '--json'])).stdout) as Record<string, unknown>;
+      const server = await serverCast('rust-words', input);
+      if (server.error === undefined) expect(local).toMatchObject({ ok: true, output: server.output, logs: server.logs });
+      else expect(local).toMatchObject({ ok: false, error: server.error, message: server.message });
+    }
+  });
+});
+
+describe.runIf(hasClangWasi())('cli.run: the C example', () => {
+  it('counts as a server cast of c-vowels counts, and fails with its message', async () => {
+    await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name: 'c-vowels', function_name: 'count_vowels' } });
+    await publish(t.app, creator, 'c-vowels', exampleSpell('c-vowels'));
+    const local = JSON.parse((await run([built('c-vowels'), '--function', 'count_vowels', '--input', '"Hello, World!"', '--json'])).stdout) as {
+      output: { count: number };
+    };
+    expect(local.output.count).toBe(((await serverCast('c-vowels', 'Hello, World!')).output as { count: number }).count);
+    const failed = JSON.parse((await run([built('c-vowels'), '--function', 'count_vowels', '--input', '{"text":"Hello"}', '--json'])).stdout) as unknown;
+    const server = await serverCast('c-vowels', { text: 'Hello' });
+    expect(failed).toMatchObject({ ok: false, error: server.error, message: server.message });
   });
 });
