@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import createPlugin, { type CallContext } from '@extism/extism';
 import { DENIED_KERNEL_FUNCTIONS, EXTISM_KERNEL, unprovidedImport, WASI_PREVIEW1 } from './capabilities.js';
 import { createHostBudget, type HostBudget } from './host-memory.js';
-import type { FailureCode, RunReply, RunRequest, RunTrace, WorkerMessage, WorkerSettings } from './protocol.js';
+import { SPELL_LOG_LEVELS, type FailureCode, type RunReply, type RunRequest, type RunTrace, type WorkerMessage, type WorkerSettings } from './protocol.js';
 import { createSpellLogs, type SpellLogs } from './spell-logs.js';
 import { createSandboxedWasi, SpellExit, type SandboxedWasi } from './wasi.js';
 import { DENIED_KERNEL, INIT_EXPORT_PREFIX, SANDBOXED_WASI } from './wasm-linking.js';
@@ -72,8 +72,6 @@ function kernelOf(context: CallContext): Record<string, KernelFunction> {
   return kernel as Record<string, KernelFunction>;
 }
 
-const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
-
 /** Per-cast state the host functions share. */
 interface CastState {
   logs: SpellLogs;
@@ -86,13 +84,13 @@ interface CastState {
  * the module imports it, and, for anything else it imports (only modules uploaded before imports
  * were checked can), a function that ends the cast with `spell_capability_denied` when called.
  */
-function hostFunctions(module: WebAssembly.Module, host: HostBudget, state: CastState, wasi: SandboxedWasi | undefined, input: Uint8Array) {
+function hostFunctions(imports: readonly WebAssembly.ModuleImportDescriptor[], host: HostBudget, state: CastState, wasi: SandboxedWasi | undefined, input: Uint8Array) {
   const deny = (reason: string) => {
     state.denied ??= reason;
     throw new CapabilityDenied(reason);
   };
   const kernel: Record<string, HostFunction> = { ...host.functions };
-  LOG_LEVELS.forEach((level) => {
+  SPELL_LOG_LEVELS.forEach((level) => {
     kernel[`log_${level}`] = (context: CallContext, address: bigint) => {
       const block = context.read(address);
       if (block) state.logs.add('log', level, new Uint8Array(block.arrayBuffer()));
@@ -112,7 +110,7 @@ function hostFunctions(module: WebAssembly.Module, host: HostBudget, state: Cast
   };
   const functions: Record<string, Record<string, HostFunction>> = { [EXTISM_KERNEL]: kernel };
   if (wasi) functions[SANDBOXED_WASI] = { ...wasi.functions };
-  for (const entry of WebAssembly.Module.imports(module)) {
+  for (const entry of imports) {
     if (entry.module === DENIED_KERNEL) {
       const denied = (functions[DENIED_KERNEL] ??= {});
       denied[entry.name] = () => deny(`The spell called ${entry.name}: spells cannot make ${DENIED_KERNEL_FUNCTIONS[entry.name] ?? 'that call'}.`);
@@ -156,11 +154,10 @@ async function run(request: RunRequest): Promise<RunReply> {
   const trace = (): RunTrace => ({ ...state.logs.finish(), memoryBytes: memory?.buffer.byteLength ?? 0 });
   const failed = (code: FailureCode, message: string, extra: { exitCode?: number } = {}): RunReply => ({ ...failure(request.id, code, message), ...extra, ...trace() });
 
-  const unlinkable = WebAssembly.Module.imports(module).find((entry) => entry.kind !== 'function');
-  if (unlinkable) return failed('spell_failed', `The spell cannot run here: ${unprovidedImport(unlinkable) ?? 'it imports something other than functions'}.`);
-
+  // A module importing anything but functions never gets here: the pool refuses it (inspect.ts).
+  const imports = WebAssembly.Module.imports(module);
   const host = createHostBudget(settings.hostMemoryBytes, reportFootprint);
-  const wasi = WebAssembly.Module.imports(module).some((entry) => entry.module === SANDBOXED_WASI) ? createSandboxedWasi(state.logs) : undefined;
+  const wasi = imports.some((entry) => entry.module === SANDBOXED_WASI) ? createSandboxedWasi(state.logs) : undefined;
   // The SDK's own page count covers every block (the input's too); the budget above refuses first.
   const hostPages = Math.ceil((settings.hostMemoryBytes + request.input.byteLength) / PAGE) + 1;
   try {
@@ -169,7 +166,7 @@ async function run(request: RunRequest): Promise<RunReply> {
       {
         useWasi: false,
         runInWorker: false,
-        functions: hostFunctions(module, host, state, wasi, request.input),
+        functions: hostFunctions(imports, host, state, wasi, request.input),
         logger: host.logger,
         // The SDK's own log calls are replaced (hostFunctions); no allowed hosts means no HTTP.
         logLevel: 'silent',
@@ -194,7 +191,7 @@ async function run(request: RunRequest): Promise<RunReply> {
         bytes = new Uint8Array(0);
       }
       if (state.denied !== undefined) return failed('spell_capability_denied', state.denied);
-      const refused = hostMemoryRefused(host);
+      const refused = host.refusal();
       if (refused) return failed('spell_memory_exceeded', refused);
       if (bytes.byteLength > request.outputBytes) {
         return failed('spell_output_too_large', `The spell returned ${bytes.byteLength} bytes; the limit is ${request.outputBytes}.`);
@@ -210,11 +207,6 @@ async function run(request: RunRequest): Promise<RunReply> {
 }
 
 const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MiB`;
-
-/** A cast the host budget stopped: it asked the host to hold more blocks or vars than it may. */
-function hostMemoryRefused(host: HostBudget): string | undefined {
-  return host.refusal();
-}
 
 /**
  * Turns what the engine threw into one of the platform's error codes, in words for the spell's
@@ -232,7 +224,7 @@ function classify(
   const message = error instanceof Error ? error.message : String(error);
   // A guest that catches what a host function threw does not get past it.
   if (state.denied !== undefined) return ['spell_capability_denied', state.denied];
-  const refused = hostMemoryRefused(host);
+  const refused = host.refusal();
   if (refused) return ['spell_memory_exceeded', refused];
   if (error instanceof SpellExit) return ['spell_failed', `The spell exited with code ${error.exitCode}.`, error.exitCode];
   if (error instanceof RangeError && /call stack/i.test(message)) {
