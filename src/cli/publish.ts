@@ -21,8 +21,11 @@ interface CreatedSpell {
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
-/** The module's bytes, refused here (before anything is sent) when it cannot be a Wasm module. */
-async function readModule(file: string): Promise<Uint8Array> {
+/**
+ * A module file's bytes, refused here (a usage error, before anything is sent or run) when it
+ * cannot be a Wasm module. `spell publish` and `spell run` read modules with it.
+ */
+export async function readModuleFile(file: string): Promise<Uint8Array> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -72,7 +75,7 @@ async function createWithModule(target: ApiTarget, options: PublishOptions, wasm
  * it); its price and visibility change only once the version is in.
  */
 export async function publishSpell(target: ApiTarget, options: PublishOptions): Promise<unknown> {
-  const wasm = await readModule(options.file);
+  const wasm = await readModuleFile(options.file);
   const path = `/v1/spells/${encodeURIComponent(options.name)}`;
   const existing = await findSpell(target, options.name);
   if (!existing) return createWithModule(target, options, wasm);

@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { capCastLogs, type CastLogs } from '../casts/cast-logs.js';
 import { decodeOutput } from '../casts/cast-spell.js';
 import { loadSpellConfig, type Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { checkSpellModule } from '../spells/module-checks.js';
+import { sha256Hex } from '../spells/registry.js';
 import { spellRuntimeOptions } from '../spells/runtime-options.js';
 import { createSpellRuntime, type RunResult, type SpellRuntime } from '../spells/runtime/index.js';
 import { CliError, EXIT_CODES, usageError } from './exit-codes.js';
 import { line, printJson, type CliIo } from './io.js';
 import { printLogLines } from './log-lines.js';
+import { readModuleFile } from './publish.js';
 
 export interface LocalRunOptions {
   input?: string;
@@ -19,7 +20,6 @@ export interface LocalRunOptions {
   json?: boolean;
 }
 
-const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const MiB = 1024 * 1024;
 const PAGE = 64 * 1024;
 
@@ -46,16 +46,6 @@ async function readInput(io: CliIo, input: string | undefined): Promise<unknown>
   } catch (error) {
     throw usageError(`${source} is not valid JSON (${(error as Error).message}). Quote it for your shell: --input '{"text":"hi"}'`);
   }
-}
-
-async function readModule(file: string): Promise<Uint8Array> {
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw usageError(error.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`);
-  });
-  if (bytes.byteLength < 8 || WASM_MAGIC.some((byte, index) => bytes[index] !== byte)) {
-    throw usageError(`${file} is not a WebAssembly module (it does not start with \\0asm)`);
-  }
-  return bytes;
 }
 
 /** The limits a server with this environment gives the spell, with the command line's overrides. */
@@ -111,7 +101,7 @@ function jsonReport(result: RunResult, logs: CastLogs): Record<string, unknown> 
  */
 export async function runLocally(io: CliIo, file: string, options: LocalRunOptions): Promise<void> {
   const input = await readInput(io, options.input);
-  const bytes = await readModule(file);
+  const bytes = await readModuleFile(file);
   const { spells, timeoutMs } = limitsFor(io, options);
   const functionName = options.function ?? 'cast';
   const runtime = createSpellRuntime({ ...spellRuntimeOptions(spells), size: 1, compileCacheSize: 1 });
@@ -119,7 +109,7 @@ export async function runLocally(io: CliIo, file: string, options: LocalRunOptio
   try {
     await checkModule(runtime, bytes, functionName, spells.maxModuleBytes);
     result = await runtime.run({
-      moduleHash: createHash('sha256').update(bytes).digest('hex'),
+      moduleHash: sha256Hex(bytes),
       loadModule: () => Promise.resolve(bytes),
       functionName,
       input: new TextEncoder().encode(JSON.stringify(input)),
