@@ -166,6 +166,7 @@ const configSchema = z
     SPELL_MAX_TABLE_ELEMENTS: integer(1_000_000, 0, 10_000_000),
     SPELL_LOG_MAX_BYTES: integer(16 * 1024, 0, 1024 * 1024),
     SPELL_LOG_RETENTION_DAYS: integer(7, 1, 3650),
+    SPELL_RETIREMENT_DAYS: integer(30, 0, 3650),
     COST_PER_CAST_CENTS: integer(0, 0, 1_000_000),
     CAST_RECONCILE_INTERVAL_MS: integer(30_000, 100, 3_600_000),
     CAST_EXPIRY_GRACE_MS: integer(5 * 60_000, 0, 24 * 3_600_000),
@@ -301,6 +302,7 @@ const configSchema = z
       },
       /** Bytes of log messages kept with one cast (lines past it are dropped, `truncated` set). */
       logMaxBytes: env.SPELL_LOG_MAX_BYTES,
+      retirementDays: env.SPELL_RETIREMENT_DAYS,
       seedDemo: env.SEED_DEMO_SPELL,
     },
     costPerCastCents: env.COST_PER_CAST_CENTS,

@@ -55,6 +55,12 @@ export const errorStatus = {
   billing_disabled: 503,
   /** Stripe refused or could not be reached for a billing request. */
   billing_unavailable: 502,
+  /**
+   * The spell was deleted by its owner (casts pinned to one of its versions ran for the retirement
+   * window, `SPELL_RETIREMENT_DAYS`, which `pinned_until` ends) or unpublished by the platform.
+   * `retired_at` says when. Its name is never given to another spell.
+   */
+  spell_retired: 410,
   /** The spell ran past its wall-clock limit and was stopped. */
   spell_timeout: 422,
   /**

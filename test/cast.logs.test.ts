@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capCastLogs, recordCastLogs } from '../src/casts/cast-logs.js';
 import { expireStaleCasts, settleCast, startCast } from '../src/casts/lifecycle.js';
 import { castLogs } from '../src/db/schema.js';
-import { findVersion, findVisibleSpell } from '../src/spells/registry.js';
+import { findOwnedSpell, findVersion } from '../src/spells/registry.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { assembleWat, exampleSpell, publish } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';
@@ -145,7 +145,7 @@ describe('cast.logs settling', () => {
   const lines = [{ stream: 'stderr' as const, level: 'warn' as const, message: 'kept with the settlement' }];
 
   async function startEcho(now: Date): Promise<string> {
-    const spell = await findVisibleSpell(t.services.db, 'echo', creator.user.tenant_id);
+    const spell = await findOwnedSpell(t.services.db, creator.user.tenant_id, 'echo');
     const version = spell && (await findVersion(t.services.db, spell.id, undefined));
     if (!spell || !version) throw new Error('echo is not published');
     const started = await startCast(t.services.db, {

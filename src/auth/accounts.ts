@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { tenants, users } from '../db/schema.js';
+import { claimHandleFor } from '../tenants/handles.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type TenantRow = typeof tenants.$inferSelect;
@@ -20,8 +22,9 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * Creates a tenant and its owner in one transaction. Returns `email_taken` instead of throwing
- * when the address is already registered (also when a concurrent request just took it).
+ * Creates a tenant, its handle (derived from its name) and its owner in one transaction. Returns
+ * `email_taken` instead of throwing when the address is already registered (also when a
+ * concurrent request just took it).
  */
 export async function createAccount(
   db: DbOrTx,
@@ -30,10 +33,10 @@ export async function createAccount(
   const email = normalizeEmail(account.email);
   try {
     return await db.transaction(async (tx) => {
-      const [tenant] = await tx
-        .insert(tenants)
-        .values({ name: account.tenantName ?? account.displayName ?? email })
-        .returning();
+      const id = randomUUID();
+      const name = account.tenantName ?? account.displayName ?? email;
+      const handle = await claimHandleFor(tx, id, account.github?.login ?? name);
+      const [tenant] = await tx.insert(tenants).values({ id, name, handle }).returning();
       if (!tenant) throw new Error('tenant insert returned nothing');
       const [user] = await tx
         .insert(users)

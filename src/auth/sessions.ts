@@ -13,7 +13,7 @@ export interface AuthContext {
   /** An API key's last recorded use (written at most once a minute); absent for sessions. */
   keyLastUsedAt?: Date | null;
   user: { id: string; email: string; displayName: string | null; role: 'owner' | 'member' };
-  tenant: { id: string; name: string; status: TenantStatus; graceUntil: Date | null };
+  tenant: { id: string; name: string; handle: string; status: TenantStatus; graceUntil: Date | null };
 }
 
 /** Starts a session; the token is returned once and only its hash is stored. */
@@ -37,7 +37,7 @@ export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void
 
 const principal = {
   user: { id: users.id, email: users.email, displayName: users.displayName, role: users.role },
-  tenant: { id: tenants.id, name: tenants.name, status: tenants.status, graceUntil: tenants.graceUntil },
+  tenant: { id: tenants.id, name: tenants.name, handle: tenants.handle, status: tenants.status, graceUntil: tenants.graceUntil },
 };
 
 /**

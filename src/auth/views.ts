@@ -17,6 +17,7 @@ export const tenantSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
+    handle: z.string().describe('The owner part of the tenant’s spells’ names: `handle/spell`'),
     status: z.enum(TENANT_STATUSES),
     grace_until: z.string().nullable(),
   })
@@ -30,6 +31,7 @@ export function viewTenant(tenant: AuthContext['tenant']): z.infer<typeof tenant
   return {
     id: tenant.id,
     name: tenant.name,
+    handle: tenant.handle,
     status: tenant.status,
     grace_until: tenant.graceUntil?.toISOString() ?? null,
   };

@@ -3,52 +3,106 @@ import { activePlan } from '../tenants/entitlements.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { validateCastInput } from '../spells/input-schema.js';
-import { findVersion, findVisibleSpell, loadModuleBytes, type SpellRow, type SpellVersionRow } from '../spells/registry.js';
+import { findSpellByOwner, findVersion, loadModuleBytes, SPELL_NAME_PATTERN, type SpellRow, type SpellVersionRow } from '../spells/registry.js';
+import { HANDLE_PATTERN } from '../tenants/handles.js';
 import type { RunResult, RunTenant } from '../spells/runtime/index.js';
 import { capCastLogs, type CastLogs } from './cast-logs.js';
 
 /** The largest version number (versions are PostgreSQL `integer`s). */
 const MAX_VERSION = 2_147_483_647;
 
+/** What a cast names: `[owner/]name[@version]`; no owner means the caller's own spell. */
+export interface SpellRef {
+  owner: string | undefined;
+  name: string;
+  version: number | undefined;
+}
+
+function refProblem(message: string): AppError {
+  return new AppError('validation_failed', message, {
+    issues: [{ in: 'body', path: '/spell', message: 'expected owner/name, owner/name@version, name or name@version' }],
+  });
+}
+
 /**
- * `name` or `name@version`. The version is decimal digits only: `Number()` would also take
+ * `[owner/]name[@version]`. The version is decimal digits only: `Number()` would also take
  * `0x1`, `1e3` or ` 1`, and a number past `integer` would reach the database and fail there.
  */
-export function parseSpellRef(ref: string): { name: string; version: number | undefined } {
+export function parseSpellRef(ref: string): SpellRef {
   const at = ref.lastIndexOf('@');
-  if (at === -1) return { name: ref, version: undefined };
-  const digits = ref.slice(at + 1);
-  const version = /^[0-9]+$/.test(digits) ? Number(digits) : 0;
-  if (version < 1 || version > MAX_VERSION) {
-    throw new AppError('validation_failed', `The version after @ must be a whole number from 1 to ${MAX_VERSION}.`, {
-      issues: [{ in: 'body', path: '/spell', message: 'expected name or name@version' }],
-    });
+  let version: number | undefined;
+  if (at !== -1) {
+    const digits = ref.slice(at + 1);
+    version = /^[0-9]+$/.test(digits) ? Number(digits) : 0;
+    if (version < 1 || version > MAX_VERSION) throw refProblem(`The version after @ must be a whole number from 1 to ${MAX_VERSION}.`);
   }
-  return { name: ref.slice(0, at), version };
+  const path = at === -1 ? ref : ref.slice(0, at);
+  const parts = path.split('/');
+  if (parts.length > 2) throw refProblem('A spell is named owner/name: one slash at most.');
+  const [owner, name] = parts.length === 2 ? [parts[0], parts[1]] : [undefined, parts[0]];
+  if (owner !== undefined && !HANDLE_PATTERN.test(owner)) throw refProblem(`${owner} is not an owner's handle (lower-case letters, digits, dashes).`);
+  if (name === undefined || !SPELL_NAME_PATTERN.test(name)) throw refProblem(`${name ?? ''} is not a spell name (lower-case letters, digits, dashes).`);
+  return { owner, name, version };
 }
 
 export interface CastTarget {
   spell: SpellRow;
+  /** The spell's owner's handle. */
+  owner: string;
   version: SpellVersionRow;
 }
 
-/** Finds the spell version a cast names; another tenant's private spell is indistinguishable from none. */
+/** `owner/name`, as a cast names a spell. */
+export function qualifiedName(owner: string, name: string): string {
+  return `${owner}/${name}`;
+}
+
+/** Until when casts pinned to a version of a deleted spell still run. */
+export function pinnedUntil(services: Services, spell: SpellRow): Date | null {
+  return spell.deletedAt ? new Date(spell.deletedAt.getTime() + services.config.spells.retirementDays * 86_400_000) : null;
+}
+
+function retired(name: string, message: string, spell: SpellRow, until: Date | null): AppError {
+  return new AppError('spell_retired', message, {
+    spell: name,
+    retired_at: (spell.deletedAt ?? spell.unpublishedAt)?.toISOString() ?? null,
+    pinned_until: until?.toISOString() ?? null,
+  });
+}
+
+/**
+ * Finds the spell version a cast names. Another tenant's private spell is indistinguishable from
+ * none. A deleted spell answers `410 spell_retired`, except to casts pinned to one of its
+ * versions within the retirement window; a spell an operator unpublished answers 410 to everyone
+ * but its owner.
+ */
 export async function resolveCastTarget(services: Services, auth: AuthContext, ref: string): Promise<CastTarget> {
-  const { name, version } = parseSpellRef(ref);
-  const spell = await findVisibleSpell(services.db, name, auth.tenant.id);
-  if (!spell) throw new AppError('not_found', `No spell named ${name}.`);
-  const found = await findVersion(services.db, spell.id, version);
-  if (!found) {
-    throw new AppError('not_found', version === undefined ? `${name} has no version yet.` : `${name} has no version ${version}.`);
+  const { owner = auth.tenant.handle, name, version } = parseSpellRef(ref);
+  const full = qualifiedName(owner, name);
+  const found = await findSpellByOwner(services.db, { owner, name }, auth.tenant.id);
+  if (!found) throw new AppError('not_found', `No spell named ${full}.`);
+  const { spell } = found;
+  const now = services.clock.now();
+  if (spell.unpublishedAt && spell.tenantId !== auth.tenant.id) {
+    throw retired(full, `${full} was unpublished by the platform.`, spell, null);
   }
-  return { spell, version: found };
+  const until = pinnedUntil(services, spell);
+  if (until) {
+    if (version === undefined) throw retired(full, `${full} was deleted; casts pinned to a version (${full}@N) run until ${until.toISOString()}.`, spell, until);
+    if (now >= until) throw retired(full, `${full} was deleted and its versions retired on ${until.toISOString()}.`, spell, until);
+  }
+  const target = await findVersion(services.db, spell.id, version);
+  if (!target) {
+    throw new AppError('not_found', version === undefined ? `${full} has no version yet.` : `${full} has no version ${version}.`);
+  }
+  return { spell, owner: found.owner, version: target };
 }
 
 /** Refuses input that does not match the spell's schema, before anything runs or is charged. */
 export function checkInput(target: CastTarget, input: unknown): void {
   const checked = validateCastInput(target.spell.inputSchema, input, `${target.spell.id}:${target.spell.updatedAt.getTime()}`);
   if (!checked.ok) {
-    throw new AppError('invalid_input', `The input does not match ${target.spell.name}'s input schema.`, { issues: checked.issues });
+    throw new AppError('invalid_input', `The input does not match ${qualifiedName(target.owner, target.spell.name)}'s input schema.`, { issues: checked.issues });
   }
 }
 

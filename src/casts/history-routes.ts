@@ -12,7 +12,7 @@ import { findCast, listCasts, type CastHistoryEntry } from './records.js';
 const castSchema = z
   .object({
     id: z.uuid(),
-    spell: z.string(),
+    spell: z.string().describe('`owner/name` of the spell cast'),
     version: z.number().int(),
     status: z.enum(['running', 'succeeded', 'failed']),
     error_code: z.string().nullable(),
@@ -29,7 +29,7 @@ function viewCast(entry: CastHistoryEntry): z.infer<typeof castSchema> {
   const { cast } = entry;
   return {
     id: cast.id,
-    spell: entry.spellName,
+    spell: `${entry.owner}/${entry.spellName}`,
     version: entry.version,
     status: cast.status,
     error_code: cast.errorCode,

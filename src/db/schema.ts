@@ -31,13 +31,36 @@ export const tenants = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
+    /**
+     * The owner part of its spells' names (`handle/name`): unique, and never given to another
+     * tenant, also after a change (every handle a tenant has held stays in `tenant_handles`).
+     */
+    handle: text('handle').notNull(),
     status: text('status', { enum: TENANT_STATUSES })
       .notNull()
       .default('active'),
     graceUntil: timestamp('grace_until', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (table) => [check('tenants_status_check', sql`${table.status} in (${oneOf(TENANT_STATUSES)})`)],
+  (table) => [
+    uniqueIndex('tenants_handle_key').on(table.handle),
+    check('tenants_status_check', sql`${table.status} in (${oneOf(TENANT_STATUSES)})`),
+  ],
+);
+
+/**
+ * Every handle ever held, by whom: a handle is claimed here before a tenant takes it, so it is
+ * never reused, not after a change and not after the tenant is deleted.
+ */
+export const tenantHandles = pgTable(
+  'tenant_handles',
+  {
+    handle: text('handle').primaryKey(),
+    /** No foreign key: the claim outlives the tenant, and is made before the tenant row exists. */
+    tenantId: uuid('tenant_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('tenant_handles_tenant_id_idx').on(table.tenantId)],
 );
 
 /** A person who signs in; belongs to exactly one tenant with a role. */
@@ -118,7 +141,12 @@ export const wasmModules = pgTable('wasm_modules', {
   createdAt: createdAt(),
 });
 
-/** A spell: a named, priced Extism plug-in owned by a tenant. Deleting unpublishes it; casts stay. */
+/**
+ * A spell: a named, priced Extism plug-in owned by a tenant, addressed as `handle/name`. A name is
+ * never reused within its owner: deleting sets `deleted_at` (the row, its versions and its casts
+ * stay; pinned casts keep working for the retirement window). An operator's unpublish hides it
+ * from everyone but its owner.
+ */
 export const spells = pgTable(
   'spells',
   {
@@ -134,13 +162,22 @@ export const spells = pgTable(
     functionName: text('function_name').notNull().default('cast'),
     timeoutMs: integer('timeout_ms'),
     inputSchema: jsonb('input_schema'),
+    /** Catalog tags: lower-case words, at most ten. */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** The spell's page, in Markdown (rendered without raw HTML). */
+    readme: text('readme').notNull().default(''),
+    /** Set once the spell has been public: its owner's handle is then fixed. */
+    everPublic: boolean('ever_public').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** An operator took the spell out of the catalog, with `unpublished_reason` for its owner. */
+    unpublishedAt: timestamp('unpublished_at', { withTimezone: true }),
+    unpublishedReason: text('unpublished_reason'),
   },
   (table) => [
-    uniqueIndex('spells_name_live_key').on(table.name).where(sql`${table.deletedAt} is null`),
-    index('spells_tenant_id_idx').on(table.tenantId),
+    uniqueIndex('spells_tenant_name_key').on(table.tenantId, table.name),
+    index('spells_public_name_idx').on(table.name).where(sql`${table.visibility} = 'public' and ${table.deletedAt} is null and ${table.unpublishedAt} is null`),
     check('spells_visibility_check', sql`${table.visibility} in ('public', 'private')`),
     check('spells_price_check', sql`${table.priceCents} is null or ${table.priceCents} >= 0`),
   ],
@@ -238,6 +275,30 @@ export const castLogs = pgTable(
     createdAt: createdAt(),
   },
   (table) => [index('cast_logs_created_idx').on(table.createdAt)],
+);
+
+/**
+ * A cast's input and output as the caster sent and got them, for the cast's detail page; written
+ * with the cast's settlement, shown only to the tenant that cast, dropped after
+ * `CAST_OUTPUT_RETENTION_DAYS`. A side larger than `CAST_RESULT_MAX_BYTES` is not kept (null, with
+ * its `*_bytes` still recorded).
+ */
+export const castResults = pgTable(
+  'cast_results',
+  {
+    castId: uuid('cast_id')
+      .primaryKey()
+      .references(() => casts.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    input: jsonb('input'),
+    inputBytes: integer('input_bytes').notNull(),
+    output: jsonb('output'),
+    outputBytes: integer('output_bytes'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('cast_results_created_idx').on(table.createdAt)],
 );
 
 /** A tenant's spending limit. One per tenant; periods follow `time_zone`. */

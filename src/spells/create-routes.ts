@@ -15,9 +15,9 @@ import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { checkSpellModule } from './module-checks.js';
 import { acceptModules, moduleFileSchema, readModuleForm, refuseOversized } from './module-upload.js';
-import { createSpell, createSpellWithVersion, spellNameTaken, type NewSpell } from './registry.js';
+import { createSpell, createSpellWithVersion, findOwnedSpell, type NewSpell, type SpellRow } from './registry.js';
 import { checkSettings, DEFAULT_FUNCTION_NAME, settingsChanges, spellSettingsFields } from './settings.js';
-import { spellDetailSchema, spellName, viewSpell, viewVersion } from './views.js';
+import { newSpellName, spellDetailSchema, viewSpell, viewVersion } from './views.js';
 
 /** The form field holding the spell's settings as JSON, beside the `module` file. */
 const SETTINGS_FIELD = 'spell';
@@ -64,7 +64,7 @@ async function readCreateForm(request: FastifyRequest, maxBytes: number): Promis
 export const createSpellRoute: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const maxBytes = services.config.spells.maxModuleBytes;
   await acceptModules(app, maxBytes);
-  const body = z.object({ name: spellName, ...spellSettingsFields(services.config.spells.maxTimeoutMs) }).strict();
+  const body = z.object({ name: newSpellName, ...spellSettingsFields(services.config.spells.maxTimeoutMs) }).strict();
 
   app.post(
     '/v1/spells',
@@ -105,23 +105,33 @@ export const createSpellRoute: FastifyPluginAsyncZod<{ services: Services }> = a
       checkSettings(request.body);
       const { name } = request.body;
       const spell: NewSpell = { tenantId: auth.tenant.id, ownerUserId: auth.user.id, name, ...settingsChanges(request.body) };
-      const taken = () => new AppError('conflict', `A spell named ${name} already exists.`, { field: 'name' });
+      const owner = auth.tenant.handle;
+      // Names are per owner: only the caller's own spells (deleted ones too) can hold this one.
+      const taken = async () => {
+        const held = await findOwnedSpell(services.db, auth.tenant.id, name);
+        return new AppError(
+          'conflict',
+          held?.deletedAt ? `You deleted ${owner}/${name}; a deleted spell's name is never reused. Choose another name.` : `You already have a spell named ${owner}/${name}.`,
+          { field: 'name' },
+        );
+      };
+      const view = (row: SpellRow, latestVersion: number | null) => ({
+        ...viewSpell(row, { tenantId: auth.tenant.id, owner, latestVersion }),
+        readme: row.readme,
+      });
       const module = formModules.get(request);
       if (!module) {
         const created = await createSpell(services.db, spell);
-        if (!created.ok) throw taken();
-        return reply.status(201).send({ ...viewSpell(created.spell, { tenantId: auth.tenant.id, latestVersion: null }), versions: [] });
+        if (!created.ok) throw await taken();
+        return reply.status(201).send({ ...view(created.spell, null), versions: [] });
       }
       // Checking a module takes a compile: a name already taken is told first.
-      if (await spellNameTaken(services.db, name)) throw taken();
+      if (await findOwnedSpell(services.db, auth.tenant.id, name)) throw await taken();
       const { exports } = await checkSpellModule(services.runtime, module, request.body.function_name ?? DEFAULT_FUNCTION_NAME);
       const created = await createSpellWithVersion(services.db, spell, { bytes: module, exports }, services.clock.now());
-      if (!created.ok) throw taken();
+      if (!created.ok) throw await taken();
       const { version } = created;
-      return reply.status(201).send({
-        ...viewSpell(created.spell, { tenantId: auth.tenant.id, latestVersion: version.version }),
-        versions: [viewVersion(version)],
-      });
+      return reply.status(201).send({ ...view(created.spell, version.version), versions: [viewVersion(version)] });
     },
   );
 };

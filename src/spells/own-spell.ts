@@ -1,20 +1,27 @@
 import type { AuthContext } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
-import { findVisibleSpell, type SpellRow } from './registry.js';
+import { findOwnedSpell, type SpellRow } from './registry.js';
 
 /**
- * The caller's tenant's spell by name, or the right refusal: unknown/private → 404, someone else's
- * → 403, whose message ends with `deed` (what the caller tried: "change it", "see its stats").
+ * The caller's tenant's spell by its bare name (a bare name is always the caller's own), or the
+ * right refusal: none → 404 (another tenant's spell of that name is not looked at), deleted →
+ * `410 spell_retired` unless `deleted` allows it (reading it).
  */
 export async function findOwnSpell(
   services: Services,
   auth: AuthContext,
   name: string,
-  deed: string = 'change it',
+  options: { deleted?: 'allow' | 'refuse' } = {},
 ): Promise<SpellRow> {
-  const spell = await findVisibleSpell(services.db, name, auth.tenant.id);
-  if (!spell) throw new AppError('not_found', `No spell named ${name}.`);
-  if (spell.tenantId !== auth.tenant.id) throw new AppError('forbidden', `Only the spell’s creator can ${deed}.`);
+  const spell = await findOwnedSpell(services.db, auth.tenant.id, name);
+  const full = `${auth.tenant.handle}/${name}`;
+  if (!spell) throw new AppError('not_found', `You have no spell named ${name} (${full}).`);
+  if (spell.deletedAt && options.deleted !== 'allow') {
+    throw new AppError('spell_retired', `${full} was deleted; a deleted spell cannot change, and its name is not reused.`, {
+      spell: full,
+      retired_at: spell.deletedAt.toISOString(),
+    });
+  }
   return spell;
 }

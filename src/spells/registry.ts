@@ -1,14 +1,21 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, isNull, max, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { spells, spellVersions, wasmModules } from '../db/schema.js';
+import { spells, spellVersions, tenants, wasmModules } from '../db/schema.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { containing } from '../db/paging.js';
 
 export type SpellRow = typeof spells.$inferSelect;
 export type SpellVersionRow = typeof spellVersions.$inferSelect;
 
 /** Spell names are URL- and CLI-friendly: lower-case letters, digits and dashes. */
 export const SPELL_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/**
+ * Names a spell cannot have: the words after `/v1/spells/:name/` (a spell named `stats` would
+ * make `/v1/spells/:owner/stats` mean two things).
+ */
+export const RESERVED_SPELL_NAMES: ReadonlySet<string> = new Set(['stats', 'versions']);
 
 /** A new spell: its owner, its name and any of its settings (the columns' defaults otherwise). */
 export interface NewSpell extends SpellChanges {
@@ -25,12 +32,13 @@ export async function createSpell(
   try {
     const [row] = await db
       .insert(spells)
-      .values({ ...settings, tenantId, ownerUserId, name })
+      .values({ ...settings, tenantId, ownerUserId, name, everPublic: settings.visibility === 'public' })
       .returning();
     if (!row) throw new Error('spell insert returned nothing');
     return { ok: true, spell: row };
   } catch (error) {
-    if (isUniqueViolation(error, 'spells_name_live_key')) return { ok: false, reason: 'name_taken' };
+    // Also a deleted spell's: a name is never reused within its owner.
+    if (isUniqueViolation(error, 'spells_tenant_name_key')) return { ok: false, reason: 'name_taken' };
     throw error;
   }
 }
@@ -69,50 +77,101 @@ export async function createSpellWithVersion(
 
 class NameTaken extends Error {}
 
-/** Whether a live spell of any tenant has `name` (names are unique across the platform). */
-export async function spellNameTaken(db: DbOrTx, name: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: spells.id })
-    .from(spells)
-    .where(and(eq(spells.name, name), isNull(spells.deletedAt)))
-    .limit(1);
-  return row !== undefined;
-}
-
-/** A live spell the tenant may see: its own, or anyone's public one. */
-export async function findVisibleSpell(db: DbOrTx, name: string, tenantId: string): Promise<SpellRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(spells)
-    .where(
-      and(
-        eq(spells.name, name),
-        isNull(spells.deletedAt),
-        or(eq(spells.visibility, 'public'), eq(spells.tenantId, tenantId)),
-      ),
-    );
+/** The tenant's spell named `name`, deleted or not (a name is never reused within its owner). */
+export async function findOwnedSpell(db: DbOrTx, tenantId: string, name: string): Promise<SpellRow | undefined> {
+  const [row] = await db.select().from(spells).where(and(eq(spells.tenantId, tenantId), eq(spells.name, name)));
   return row;
 }
 
-/** The catalog: public spells and the tenant's own, by name. */
-export function listVisibleSpells(
-  db: DbOrTx,
-  options: { tenantId: string; limit: number; offset: number; mine: boolean },
-): Promise<{ spell: SpellRow; latestVersion: number | null }[]> {
-  const visible = options.mine
-    ? eq(spells.tenantId, options.tenantId)
-    : or(eq(spells.visibility, 'public'), eq(spells.tenantId, options.tenantId));
-  // A join, not a correlated subquery: drizzle leaves columns unqualified in a one-table select,
-  // so a subquery's `spells.id` would resolve to spell_versions.id.
-  return db
-    .select({ spell: spells, latestVersion: max(spellVersions.version) })
+/** A spell with its owner's handle. */
+export interface OwnedSpell {
+  spell: SpellRow;
+  owner: string;
+}
+
+/**
+ * `owner/name` as `viewerTenantId` may see it: any of its own spells, deleted or not; another
+ * tenant's only when public (deleted or unpublished ones included, for the caller to answer
+ * `410`). Another tenant's private spell is not found, exactly like a missing one.
+ */
+export async function findSpellByOwner(db: DbOrTx, ref: { owner: string; name: string }, viewerTenantId: string): Promise<OwnedSpell | undefined> {
+  const [row] = await db
+    .select({ spell: spells, owner: tenants.handle })
     .from(spells)
+    .innerJoin(tenants, eq(tenants.id, spells.tenantId))
+    .where(and(eq(tenants.handle, ref.owner), eq(spells.name, ref.name)));
+  if (!row) return undefined;
+  if (row.spell.tenantId !== viewerTenantId && row.spell.visibility !== 'public') return undefined;
+  return row;
+}
+
+/** Whether a spell is out of service: deleted by its owner or unpublished by an operator. */
+export function isRetired(spell: SpellRow): boolean {
+  return spell.deletedAt !== null || spell.unpublishedAt !== null;
+}
+
+/** A catalog query: visible spells (public ones, and the viewer's own), filtered and paged. */
+export interface CatalogQuery {
+  viewerTenantId: string;
+  /** Only the viewer's own spells (private ones included). */
+  mine: boolean;
+  /** Words that must each appear in the name, the owner's handle, the description or a tag. */
+  q?: string | undefined;
+  owner?: string | undefined;
+  tag?: string | undefined;
+  sort: 'name' | 'popular' | 'new';
+  limit: number;
+  offset: number;
+}
+
+/** A catalog entry: the spell, its owner's handle, its latest version and its casts. */
+export interface CatalogEntry extends OwnedSpell {
+  latestVersion: number | null;
+  casts: { total: number; succeeded: number; failed: number };
+}
+
+/**
+ * The catalog: live spells the viewer may see (another tenant's public and not unpublished, or
+ * its own), searched, filtered and sorted. Cast counts are all casts of the spell, by anyone.
+ */
+export async function searchCatalog(db: DbOrTx, query: CatalogQuery): Promise<CatalogEntry[]> {
+  const visible = query.mine
+    ? sql`${spells.tenantId} = ${query.viewerTenantId}`
+    : sql`(${spells.tenantId} = ${query.viewerTenantId} or (${spells.visibility} = 'public' and ${spells.unpublishedAt} is null))`;
+  const words = (query.q ?? '').toLowerCase().split(/\s+/).filter((word) => word !== '').slice(0, 8);
+  const matches = words.map((word) => {
+    const pattern = containing(word);
+    return sql`(${spells.name} ilike ${pattern} or ${tenants.handle} ilike ${pattern} or ${spells.description} ilike ${pattern} or ${word} = any(${spells.tags}))`;
+  });
+  const conditions = [
+    isNull(spells.deletedAt),
+    visible,
+    ...matches,
+    query.owner === undefined ? undefined : eq(tenants.handle, query.owner),
+    query.tag === undefined ? undefined : sql`${query.tag} = any(${spells.tags})`,
+  ];
+  // Counted per spell of the page, from the casts' spell index.
+  const casts = sql<string>`(select count(*) from casts c where c.spell_id = ${spells.id})`;
+  const succeeded = sql<string>`(select count(*) from casts c where c.spell_id = ${spells.id} and c.status = 'succeeded')`;
+  const failed = sql<string>`(select count(*) from casts c where c.spell_id = ${spells.id} and c.status = 'failed')`;
+  const order =
+    query.sort === 'popular' ? [desc(casts), spells.name, tenants.handle] : query.sort === 'new' ? [desc(spells.createdAt), spells.id] : [spells.name, tenants.handle];
+  const rows = await db
+    .select({ spell: spells, owner: tenants.handle, latestVersion: max(spellVersions.version), casts, succeeded, failed })
+    .from(spells)
+    .innerJoin(tenants, eq(tenants.id, spells.tenantId))
     .leftJoin(spellVersions, eq(spellVersions.spellId, spells.id))
-    .where(and(isNull(spells.deletedAt), visible))
-    .groupBy(spells.id)
-    .orderBy(spells.name)
-    .limit(options.limit)
-    .offset(options.offset);
+    .where(and(...conditions))
+    .groupBy(spells.id, tenants.handle)
+    .orderBy(...order)
+    .limit(query.limit)
+    .offset(query.offset);
+  return rows.map((row) => ({
+    spell: row.spell,
+    owner: row.owner,
+    latestVersion: row.latestVersion === null ? null : Number(row.latestVersion),
+    casts: { total: Number(row.casts), succeeded: Number(row.succeeded), failed: Number(row.failed) },
+  }));
 }
 
 export function listVersions(db: DbOrTx, spellId: string): Promise<SpellVersionRow[]> {
@@ -120,7 +179,7 @@ export function listVersions(db: DbOrTx, spellId: string): Promise<SpellVersionR
 }
 
 export type SpellChanges = Partial<
-  Pick<SpellRow, 'description' | 'visibility' | 'priceCents' | 'functionName' | 'timeoutMs' | 'inputSchema'>
+  Pick<SpellRow, 'description' | 'visibility' | 'priceCents' | 'functionName' | 'timeoutMs' | 'inputSchema' | 'tags' | 'readme'>
 >;
 
 /**
@@ -156,7 +215,7 @@ export async function updateSpell(db: DbOrTx, spellId: string, changes: SpellCha
     }
     const [row] = await tx
       .update(spells)
-      .set({ ...changes, updatedAt: now })
+      .set({ ...changes, ...(changes.visibility === 'public' ? { everPublic: true } : {}), updatedAt: now })
       .where(eq(spells.id, spellId))
       .returning();
     if (!row) throw new Error('spell update returned nothing');
@@ -164,7 +223,10 @@ export async function updateSpell(db: DbOrTx, spellId: string, changes: SpellCha
   });
 }
 
-/** Unpublishes: the name is free again, and past casts keep pointing at the row. */
+/**
+ * Deletes a spell: out of the catalog at once, its name never given to another spell of its
+ * owner, its casts kept; casts pinned to one of its versions work for the retirement window.
+ */
 export async function deleteSpell(db: DbOrTx, spellId: string, now: Date): Promise<void> {
   await db.update(spells).set({ deletedAt: now, updatedAt: now }).where(eq(spells.id, spellId));
 }

@@ -1,18 +1,36 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
+import { pinnedUntil, qualifiedName } from '../casts/cast-spell.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { deleteSpell, findVisibleSpell, listVersions, listVisibleSpells, updateSpell } from './registry.js';
+import { deleteSpell, findSpellByOwner, listVersions, searchCatalog, updateSpell, type SpellRow } from './registry.js';
 import { findOwnSpell } from './own-spell.js';
-import { checkSettings, settingsChanges, spellSettingsFields } from './settings.js';
-import { spellDetailSchema, spellName, spellSchema, viewSpell, viewVersion } from './views.js';
+import { checkSettings, settingsChanges, spellSettingsFields, TAG_PATTERN } from './settings.js';
+import { readSpellStats } from './stats.js';
+import { ownerHandle, spellDetailSchema, spellName, spellSchema, viewSpell, viewVersion } from './views.js';
 
 /** Reading, changing and deleting spells; creating one (with its module) is create-routes.ts. */
 export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['spells'];
   const nameParams = z.object({ name: spellName });
+
+  /** A spell with its README, versions and cast counts, as the viewer sees it. */
+  async function detail(spell: SpellRow, owner: string, viewerTenantId: string): Promise<z.infer<typeof spellDetailSchema>> {
+    const [versions, stats] = await Promise.all([listVersions(services.db, spell.id), readSpellStats(services.db, spell.id)]);
+    return {
+      ...viewSpell(spell, {
+        tenantId: viewerTenantId,
+        owner,
+        latestVersion: versions[0]?.version ?? null,
+        casts: { total: stats.casts, succeeded: stats.succeeded, failed: stats.failed },
+        pinnedUntil: pinnedUntil(services, spell),
+      }),
+      readme: spell.readme,
+      versions: versions.map(viewVersion),
+    };
+  }
 
   app.get(
     '/v1/spells',
@@ -20,23 +38,62 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: {
         operationId: 'listSpells',
         tags,
-        summary: 'The catalog: public spells and your own',
+        summary: 'The catalog: public spells and your own, searched and filtered',
+        description:
+          '`q` finds spells whose name, owner handle, description or tags contain every word of it; `owner` and `tag` filter ' +
+          'exactly. Deleted spells and spells the platform unpublished are not listed (your own unpublished ones are, with ' +
+          '`unpublished` set). `sort`: `name` (then owner), `popular` (most casts first) or `new`.',
         querystring: z.object({
           mine: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+          q: z.string().trim().max(200).optional(),
+          owner: ownerHandle.optional(),
+          tag: z.string().regex(TAG_PATTERN, { error: 'must be a tag (lower-case letters, digits, dashes)' }).optional(),
+          sort: z.enum(['name', 'popular', 'new']).default('name'),
           limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
         }),
         response: { 200: z.object({ spells: z.array(spellSchema) }), ...errorResponses(400, 401, 429) },
       },
     },
     async (request) => {
       const auth = authOf(request.auth);
-      const rows = await listVisibleSpells(services.db, { tenantId: auth.tenant.id, ...request.query });
+      const rows = await searchCatalog(services.db, { viewerTenantId: auth.tenant.id, ...request.query });
       return {
-        spells: rows.map((row) =>
-          viewSpell(row.spell, { tenantId: auth.tenant.id, latestVersion: row.latestVersion === null ? null : Number(row.latestVersion) }),
-        ),
+        spells: rows.map((row) => viewSpell(row.spell, { tenantId: auth.tenant.id, owner: row.owner, latestVersion: row.latestVersion, casts: row.casts })),
       };
+    },
+  );
+
+  app.get(
+    '/v1/spells/:owner/:name',
+    {
+      schema: {
+        operationId: 'getSpellByOwner',
+        tags,
+        summary: 'Any spell you may see, by owner/name: its README, versions and casts',
+        description:
+          'Another tenant’s private spell answers 404, exactly as a missing one. A public spell its owner deleted, or the ' +
+          'platform unpublished, answers `410 spell_retired`; your own answer 200 with `deleted_at` or `unpublished`.',
+        params: z.object({ owner: ownerHandle, name: spellName }),
+        response: { 200: spellDetailSchema, ...errorResponses(400, 401, 404, 410, 429) },
+      },
+    },
+    async (request) => {
+      const auth = authOf(request.auth);
+      const { owner, name } = request.params;
+      const full = qualifiedName(owner, name);
+      const found = await findSpellByOwner(services.db, { owner, name }, auth.tenant.id);
+      if (!found) throw new AppError('not_found', `No spell named ${full}.`);
+      const { spell } = found;
+      if (spell.tenantId !== auth.tenant.id && (spell.deletedAt || spell.unpublishedAt)) {
+        const until = pinnedUntil(services, spell);
+        throw new AppError('spell_retired', spell.deletedAt ? `${full} was deleted.` : `${full} was unpublished by the platform.`, {
+          spell: full,
+          retired_at: (spell.deletedAt ?? spell.unpublishedAt)?.toISOString() ?? null,
+          pinned_until: until?.toISOString() ?? null,
+        });
+      }
+      return detail(spell, found.owner, auth.tenant.id);
     },
   );
 
@@ -46,20 +103,16 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: {
         operationId: 'getSpell',
         tags,
-        summary: 'A spell and its versions',
+        summary: 'One of your own spells (a bare name is always yours), with its README and versions',
+        description: 'Your deleted spells too, with `deleted_at` and `pinned_until`. Another tenant’s spell is `GET /v1/spells/{owner}/{name}`.',
         params: nameParams,
         response: { 200: spellDetailSchema, ...errorResponses(400, 401, 404, 429) },
       },
     },
     async (request) => {
       const auth = authOf(request.auth);
-      const spell = await findVisibleSpell(services.db, request.params.name, auth.tenant.id);
-      if (!spell) throw new AppError('not_found', `No spell named ${request.params.name}.`);
-      const versions = await listVersions(services.db, spell.id);
-      return {
-        ...viewSpell(spell, { tenantId: auth.tenant.id, latestVersion: versions[0]?.version ?? null }),
-        versions: versions.map(viewVersion),
-      };
+      const spell = await findOwnSpell(services, auth, request.params.name, { deleted: 'allow' });
+      return detail(spell, auth.tenant.handle, auth.tenant.id);
     },
   );
 
@@ -69,10 +122,11 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: {
         operationId: 'updateSpell',
         tags,
-        summary: 'Change price, description, visibility, function, timeout or input schema',
+        summary: 'Change price, description, visibility, function, timeout, input schema, tags or README of your spell',
+        description: 'A spell the platform unpublished cannot be made public again by its owner (`403`); a deleted one cannot change (`410`).',
         params: nameParams,
         body: z.object(spellSettingsFields(services.config.spells.maxTimeoutMs)).strict(),
-        response: { 200: spellSchema, ...errorResponses(400, 401, 403, 404, 429) },
+        response: { 200: spellSchema, ...errorResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (request) => {
@@ -80,6 +134,9 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       const spell = await findOwnSpell(services, auth, request.params.name);
       const { function_name } = request.body;
       checkSettings(request.body);
+      if (spell.unpublishedAt && request.body.visibility === 'public') {
+        throw new AppError('forbidden', `The platform unpublished ${qualifiedName(auth.tenant.handle, spell.name)}: ${spell.unpublishedReason ?? ''}`.trim());
+      }
       const [latest] = await listVersions(services.db, spell.id);
       if (function_name !== undefined && latest && !latest.exports.includes(function_name)) {
         throw new AppError('validation_failed', `Version ${latest.version} does not export ${function_name}.`, {
@@ -87,7 +144,13 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
         });
       }
       const updated = await updateSpell(services.db, spell.id, settingsChanges(request.body), services.clock.now());
-      return viewSpell(updated, { tenantId: auth.tenant.id, latestVersion: latest?.version ?? null });
+      const stats = await readSpellStats(services.db, spell.id);
+      return viewSpell(updated, {
+        tenantId: auth.tenant.id,
+        owner: auth.tenant.handle,
+        latestVersion: latest?.version ?? null,
+        casts: { total: stats.casts, succeeded: stats.succeeded, failed: stats.failed },
+      });
     },
   );
 
@@ -97,9 +160,13 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: {
         operationId: 'deleteSpell',
         tags,
-        summary: 'Unpublish a spell (past casts stay in the history)',
+        summary: 'Delete your spell: out of the catalog at once, its name never reused',
+        description:
+          'Past casts stay in the history. Casts pinned to one of its versions (`owner/name@N`) keep working for ' +
+          '`SPELL_RETIREMENT_DAYS` (default 30), then answer `410 spell_retired`; unpinned casts answer 410 at once. ' +
+          'Neither the name nor its version numbers are given to another spell, yours or anyone’s.',
         params: nameParams,
-        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 429) },
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (request, reply) => {

@@ -18,6 +18,17 @@ export const functionName = z
   .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { error: 'must be an exported function name' })
   .refine((name) => !isInitialiser(name), { error: 'is a module initialiser (_initialize, _start, hs_init), which runs before every call; name the function a cast calls' });
 
+/** A catalog tag: a lower-case word (letters, digits, inner dashes). */
+export const TAG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
+export const MAX_TAGS = 10;
+/** A README's cap, in characters. */
+export const MAX_README_CHARS = 64 * 1024;
+
+const tags = z
+  .array(z.string().regex(TAG_PATTERN, { error: 'must be 1–32 lower-case letters, digits or inner dashes' }))
+  .max(MAX_TAGS)
+  .transform((list) => [...new Set(list)]);
+
 /** The settings' fields, each optional; `maxTimeoutMs` is the server's cap on a cast's time limit. */
 export function spellSettingsFields(maxTimeoutMs: number) {
   return {
@@ -27,6 +38,8 @@ export function spellSettingsFields(maxTimeoutMs: number) {
     function_name: functionName.optional().describe('The exported function a cast calls (default `cast`)'),
     timeout_ms: z.number().int().min(10).max(maxTimeoutMs).nullable().optional().describe('A cast’s time limit; null: the server’s default'),
     input_schema: z.record(z.string(), z.unknown()).nullable().optional().describe('A JSON Schema (draft-07) every cast’s input must match'),
+    tags: tags.optional().describe(`Up to ${MAX_TAGS} catalog tags (duplicates dropped)`),
+    readme: z.string().max(MAX_README_CHARS).optional().describe('The spell’s page, in Markdown (raw HTML is shown as text, never run)'),
   };
 }
 
@@ -41,7 +54,7 @@ export function checkSettings(settings: SpellSettings): void {
 
 /** The settings that were sent, as the registry's column changes. */
 export function settingsChanges(settings: SpellSettings): SpellChanges {
-  const { description, visibility, price_cents, function_name, timeout_ms, input_schema } = settings;
+  const { description, visibility, price_cents, function_name, timeout_ms, input_schema, tags, readme } = settings;
   return {
     ...(description !== undefined && { description }),
     ...(visibility !== undefined && { visibility }),
@@ -49,5 +62,7 @@ export function settingsChanges(settings: SpellSettings): SpellChanges {
     ...(function_name !== undefined && { functionName: function_name }),
     ...(timeout_ms !== undefined && { timeoutMs: timeout_ms }),
     ...(input_schema !== undefined && { inputSchema: input_schema }),
+    ...(tags !== undefined && { tags }),
+    ...(readme !== undefined && { readme }),
   };
 }

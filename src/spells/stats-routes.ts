@@ -15,7 +15,7 @@ export const spellStatsRoute: FastifyPluginAsyncZod<{ services: Services }> = as
       schema: {
         operationId: 'getSpellStats',
         tags: ['spells'],
-        summary: 'Casts of your spell by everyone, and its earnings (the cost of its successful casts)',
+        summary: 'Casts of your own spell (a bare name) by everyone, and its earnings (the cost of its successful casts)',
         params: z.object({ name: spellName }),
         response: {
           200: z.object({
@@ -25,12 +25,12 @@ export const spellStatsRoute: FastifyPluginAsyncZod<{ services: Services }> = as
             earnings_cents: z.number().int(),
             last_cast_at: z.string().nullable(),
           }),
-          ...errorResponses(400, 401, 403, 404, 429),
+          ...errorResponses(400, 401, 404, 429),
         },
       },
     },
     async (request) => {
-      const spell = await findOwnSpell(services, authOf(request.auth), request.params.name, 'see its stats');
+      const spell = await findOwnSpell(services, authOf(request.auth), request.params.name, { deleted: 'allow' });
       const stats = await readSpellStats(services.db, spell.id);
       return {
         casts: stats.casts,
