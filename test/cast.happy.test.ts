@@ -10,18 +10,18 @@ let creator: SignedUp;
 beforeAll(async () => {
   t = await buildTestApp({ env: { COST_PER_CAST_CENTS: '1' } });
   creator = await signUp(t.app);
-  await publish(t.app, creator, 'stats', exampleSpell('text-stats'), { visibility: 'public', price_cents: 5 });
+  await publish(t.app, creator, 'word-stats', exampleSpell('text-stats'), { visibility: 'public', price_cents: 5 });
 });
 afterAll(() => t.close());
 
 const cast = (session: { headers: Record<string, string> }, spell: string, input: unknown) =>
-  t.app.inject({ method: 'POST', url: '/v1/cast', headers: session.headers, payload: { spell, input } });
+  t.app.inject({ method: 'POST', url: '/v1/cast', headers: session.headers, payload: { spell: `${creator.handle}/${spell}`, input } });
 
 describe('cast.happy', () => {
   it('casts a published spell with an API key and records the cast', async () => {
     const consumer = await signUp(t.app);
     const { key } = await createKey(t.app, consumer);
-    const response = await cast({ headers: { authorization: `Bearer ${key}` } }, 'stats', { text: 'Hello brave new world.\nBye.' });
+    const response = await cast({ headers: { authorization: `Bearer ${key}` } }, 'word-stats', { text: 'Hello brave new world.\nBye.' });
     expect(response.statusCode).toBe(200);
     const body = response.json<{ cast_id: string; output: unknown; duration_ms: number; cost_cents: number }>();
     expect(body.output).toMatchObject({ characters: 27, words: 5, lines: 2 });
@@ -29,7 +29,7 @@ describe('cast.happy', () => {
     expect(body.duration_ms).toBeGreaterThan(0);
 
     const one = await t.app.inject({ url: `/v1/casts/${body.cast_id}`, headers: consumer.headers });
-    expect(one.json()).toMatchObject({ id: body.cast_id, spell: 'stats', version: 1, status: 'succeeded', cost_cents: 5, error_code: null });
+    expect(one.json()).toMatchObject({ id: body.cast_id, spell: `${creator.handle}/word-stats`, version: 1, status: 'succeeded', cost_cents: 5, error_code: null });
   });
 
   it('pins versions with name@version and takes the latest otherwise', async () => {
@@ -81,7 +81,7 @@ describe('cast.happy', () => {
 
   it('pages through the history newest first', async () => {
     const consumer = await signUp(t.app);
-    for (let i = 0; i < 5; i += 1) await cast(consumer, 'stats', { text: `cast ${i}` });
+    for (let i = 0; i < 5; i += 1) await cast(consumer, 'word-stats', { text: `cast ${i}` });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -99,13 +99,13 @@ describe('cast.happy', () => {
   it('refuses casts from a suspended tenant with 403 account_suspended', async () => {
     const consumer = await signUp(t.app);
     await t.services.db.update(tenants).set({ status: 'suspended' }).where(eq(tenants.id, consumer.user.tenant_id));
-    const response = await cast(consumer, 'stats', { text: 'x' });
+    const response = await cast(consumer, 'word-stats', { text: 'x' });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ error: 'account_suspended' });
   });
 
   it('counts casts in the metrics', async () => {
-    await cast(creator, 'stats', { text: 'metrics' });
+    await cast(creator, 'word-stats', { text: 'metrics' });
     const metrics = (await t.app.inject({ url: '/metrics' })).body;
     expect(Number(/^spell_cast_total\{status="succeeded"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThan(0);
     expect(metrics).toContain('spell_cast_duration_seconds_bucket{le="0.0005",status="succeeded"}');

@@ -21,13 +21,13 @@ function cast(who: SignedUp, spell: string, input: unknown = {}) {
 
 describe('cast.wasi: WASI modules over the API', () => {
   it('casts a WASI reactor module', async () => {
-    const response = await cast(consumer, 'wasi-hello');
+    const response = await cast(consumer, `${creator.handle}/wasi-hello`);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ output: 'ok:0' });
   });
 
   it('fails a cast that makes an HTTP request with 422 spell_capability_denied, and charges nothing', async () => {
-    const response = await cast(consumer, 'fetcher');
+    const response = await cast(consumer, `${creator.handle}/fetcher`);
     expect(response.statusCode).toBe(422);
     const body = response.json<{ error: string; message: string; cast_id: string }>();
     expect(body).toMatchObject({ error: 'spell_capability_denied', message: 'The spell called http_request: spells cannot make HTTP requests.' });
