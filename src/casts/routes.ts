@@ -5,6 +5,7 @@ import { abandonCast, settleCast, startCast } from './lifecycle.js';
 import { AppError } from '../errors.js';
 import { errorResponses, errorSchema } from '../http/schemas.js';
 import type { Services } from '../services.js';
+import { captureCastResult } from './cast-results.js';
 import { castPrice, castTimeoutMs, checkInput, resolveCastTarget, runSpell } from './cast-spell.js';
 import { castLogFields, viewCastLogs } from './log-views.js';
 
@@ -36,7 +37,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
   app.post(
     '/v1/cast',
     {
-      // The input goes to the spell as JSON bytes and is never stored, so a NUL in it is data.
+      // The input goes to the spell as JSON bytes and is kept as JSON text (escaped), so a NUL in it is data.
       config: {
         limit: 'manual',
         opaqueBodyFields: ['input'],
@@ -136,6 +137,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         costCents,
         now: services.clock.now(),
         logs: outcome.logs,
+        record: captureCastResult(request.body.input, outcome, services.config.castResultMaxBytes),
       });
       if (settlement.softLimitExceeded) reply.header(SOFT_LIMIT_HEADER, 'soft_limit_exceeded');
       const durationMs = Math.round(outcome.durationMs * 1000) / 1000;
