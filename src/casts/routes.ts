@@ -55,7 +55,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         summary: 'Cast a spell: owner/name or owner/name@version (a bare name is your own), with any JSON input',
         description:
           'Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing. ' +
-          'The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire. A cast the pool ended (time limit, a crashed worker) has no logs.',
+          'The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire, with the cast’s input and output (each up to `CAST_RESULT_MAX_BYTES`) and a failure’s message, kept for `CAST_OUTPUT_RETENTION_DAYS`. A cast the pool ended (time limit, a crashed worker) has no logs.',
         body: z.object({
           spell: z
             .string()
