@@ -51,7 +51,7 @@ beforeAll(async () => {
   });
   creator = await signUp(t.app);
   consumer = await signUp(t.app);
-  creatorHandle = (await t.app.inject({ url: '/v1/me', headers: creator.headers })).json<{ tenant: { handle: string } }>().tenant.handle;
+  creatorHandle = creator.handle;
   await publish(t.app, creator, 'chatty', exampleSpell('chatty'), { visibility: 'public', price_cents: 3 });
   await publish(t.app, creator, 'echo', exampleSpell('echo'), { visibility: 'public' });
   await publish(t.app, creator, 'word-stats', exampleSpell('text-stats'), { visibility: 'public' });
