@@ -111,8 +111,8 @@ export interface Settlement {
 
 /**
  * Records the outcome, its log lines, its input and output and moves the hold into usage in one
- * transaction: the cast's cost and the counter change together or not at all. A cast the reconciler already expired is
- * left alone, so nothing is charged twice.
+ * transaction: the cast's cost and the counter change together or not at all. A cast the
+ * reconciler already expired is left alone (and keeps no logs or result), so nothing is charged twice.
  */
 export async function settleCast(db: DbOrTx, result: CastResult): Promise<Settlement> {
   return db.transaction(async (tx) => {
