@@ -825,6 +825,19 @@ export interface components {
             [key: string]: unknown;
         };
         PaymentRequiredErrorInput: components["schemas"]["BudgetExceededErrorInput"] | components["schemas"]["InsufficientCreditsErrorInput"];
+        SpellRetiredErrorInput: {
+            /** @constant */
+            error: "spell_retired";
+            message: string;
+            /** @description `owner/name` */
+            spell: string;
+            /** @description When it was deleted or unpublished (ISO 8601) */
+            retired_at: string | null;
+            /** @description For a deleted spell: until when casts pinned to a version ran */
+            pinned_until?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         AuditLogInput: {
             /** Format: uuid */
             id: string;
@@ -1132,6 +1145,19 @@ export interface components {
             [key: string]: unknown;
         };
         PaymentRequiredError: components["schemas"]["BudgetExceededError"] | components["schemas"]["InsufficientCreditsError"];
+        SpellRetiredError: {
+            /** @constant */
+            error: "spell_retired";
+            message: string;
+            /** @description `owner/name` */
+            spell: string;
+            /** @description When it was deleted or unpublished (ISO 8601) */
+            retired_at: string | null;
+            /** @description For a deleted spell: until when casts pinned to a version ran */
+            pinned_until?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         AuditLog: {
             /** Format: uuid */
             id: string;
@@ -2630,7 +2656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Too Many Requests */
@@ -2790,7 +2816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Too Many Requests */
@@ -2901,7 +2927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -3678,6 +3704,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Unsupported Media Type */
