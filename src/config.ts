@@ -168,6 +168,8 @@ const configSchema = z
     SPELL_LOG_RETENTION_DAYS: integer(7, 1, 3650),
     SPELL_RETIREMENT_DAYS: integer(30, 0, 3650),
     COST_PER_CAST_CENTS: integer(0, 0, 1_000_000),
+    CAST_RESULT_MAX_BYTES: integer(64 * 1024, 0, 64 * 1024 * 1024),
+    CAST_OUTPUT_RETENTION_DAYS: integer(7, 1, 3650),
     CAST_RECONCILE_INTERVAL_MS: integer(30_000, 100, 3_600_000),
     CAST_EXPIRY_GRACE_MS: integer(5 * 60_000, 0, 24 * 3_600_000),
     SEED_DEMO_SPELL: boolean(true),
@@ -306,6 +308,8 @@ const configSchema = z
       seedDemo: env.SEED_DEMO_SPELL,
     },
     costPerCastCents: env.COST_PER_CAST_CENTS,
+    /** Bytes (of JSON text) of a cast's input or output kept for its detail; a larger side is kept as its size only, 0 keeps none. */
+    castResultMaxBytes: env.CAST_RESULT_MAX_BYTES,
     castReconcileIntervalMs: env.CAST_RECONCILE_INTERVAL_MS,
     /** How long past its timeout a `running` cast may stay before it is taken for dead. */
     castExpiryGraceMs: env.CAST_EXPIRY_GRACE_MS,
@@ -338,6 +342,8 @@ const configSchema = z
       webhookRetentionDays: env.WEBHOOK_LOG_RETENTION_DAYS,
       castLogCleanupCron: env.JOB_CAST_LOG_CLEANUP_CRON,
       castLogRetentionDays: env.SPELL_LOG_RETENTION_DAYS,
+      /** How long a cast's input, output and error message are kept (cast-log-cleanup deletes them after). */
+      castResultRetentionDays: env.CAST_OUTPUT_RETENTION_DAYS,
     },
     github:
       env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET

@@ -79,12 +79,18 @@ describe('config', () => {
         webhookRetentionDays: 30,
         castLogCleanupCron: '30 4 * * *',
         castLogRetentionDays: 7,
+        castResultRetentionDays: 7,
       },
       spells: { logMaxBytes: 16_384 },
+      castResultMaxBytes: 65_536,
     });
     expect(loadConfig({ SPELL_LOG_RETENTION_DAYS: '30', SPELL_LOG_MAX_BYTES: '0', JOB_CAST_LOG_CLEANUP_CRON: 'off' })).toMatchObject({
       jobs: { castLogRetentionDays: 30, castLogCleanupCron: undefined },
       spells: { logMaxBytes: 0 },
+    });
+    expect(loadConfig({ CAST_OUTPUT_RETENTION_DAYS: '2', CAST_RESULT_MAX_BYTES: '0' })).toMatchObject({
+      jobs: { castResultRetentionDays: 2 },
+      castResultMaxBytes: 0,
     });
     expect(
       loadConfig({
@@ -110,6 +116,8 @@ describe('config', () => {
       [{ JOB_GRACE_EXPIRY_CRON: 'every day' }, 'JOB_GRACE_EXPIRY_CRON'],
       [{ SPELL_LOG_RETENTION_DAYS: '0' }, 'SPELL_LOG_RETENTION_DAYS'],
       [{ SPELL_LOG_MAX_BYTES: 'lots' }, 'SPELL_LOG_MAX_BYTES'],
+      [{ CAST_OUTPUT_RETENTION_DAYS: '0' }, 'CAST_OUTPUT_RETENTION_DAYS'],
+      [{ CAST_RESULT_MAX_BYTES: '-1' }, 'CAST_RESULT_MAX_BYTES'],
       [{ LICENSE_KEY_PREFIX: 'spell' }, 'LICENSE_KEY_PREFIX'],
       [{ CF_ACCESS_TEAM_DOMAIN: 'myteam.cloudflareaccess.com' }, 'CF_ACCESS_POLICY_AUD'],
     ];

@@ -2,6 +2,7 @@ import { and, count, eq, lt, min, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { castLogs } from '../db/schema.js';
 import type { SpellLogLine } from '../spells/runtime/index.js';
+import { cutToBytes, storable, utf8Bytes } from './stored-text.js';
 
 /**
  * Every write to `cast_logs`: a cast's log lines are kept (capped) when it settles and deleted
@@ -17,30 +18,6 @@ export interface CastLogs {
 
 export const NO_LOGS: CastLogs = { lines: [], truncated: false };
 
-const encoder = new TextEncoder();
-
-/**
- * Text a `jsonb` column takes: PostgreSQL refuses `\u0000` and lone surrogates in JSON, and a
- * spell's output is anyone's bytes.
- */
-function storable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- NUL is what this removes
-  return text.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-}
-
-/** The longest start of `text` whose UTF-8 fits `bytes`, never splitting a character. */
-function cutToBytes(text: string, bytes: number): string {
-  let used = 0;
-  let end = 0;
-  for (const char of text) {
-    const size = encoder.encode(char).byteLength;
-    if (used + size > bytes) break;
-    used += size;
-    end += char.length;
-  }
-  return text.slice(0, end);
-}
-
 /**
  * Keeps lines, in order, while their messages' UTF-8 fits `maxBytes`: the line that crosses the
  * cap is cut at it and the rest dropped, and `truncated` says so (as it does when the runtime
@@ -51,7 +28,7 @@ export function capCastLogs(logs: CastLogs, maxBytes: number): CastLogs {
   let left = maxBytes;
   for (const line of logs.lines) {
     const message = storable(line.message);
-    const size = encoder.encode(message).byteLength;
+    const size = utf8Bytes(message);
     if (size <= left) {
       lines.push({ stream: line.stream, level: line.level, message });
       left -= size;

@@ -6,8 +6,12 @@ import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { findCastLogs } from './cast-logs.js';
+import { findCastResult } from './cast-results.js';
 import { castLogFields, viewCastLogs } from './log-views.js';
 import { findCast, listCasts, type CastHistoryEntry } from './records.js';
+import { castResultFields, viewCastResult } from './result-views.js';
+
+const DAY_MS = 86_400_000;
 
 const castSchema = z
   .object({
@@ -22,8 +26,8 @@ const castSchema = z
   })
   .meta({ id: 'Cast' });
 
-/** One cast with what its spell wrote: only ever shown to the cast's own caster. */
-const castDetailSchema = castSchema.extend(castLogFields).meta({ id: 'CastDetail' });
+/** One cast with its input, output and what its spell wrote: only ever shown to the cast's own caster. */
+const castDetailSchema = castSchema.extend({ ...castResultFields, ...castLogFields }).meta({ id: 'CastDetail' });
 
 function viewCast(entry: CastHistoryEntry): z.infer<typeof castSchema> {
   const { cast } = entry;
@@ -75,10 +79,12 @@ export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
       schema: {
         operationId: 'getCast',
         tags,
-        summary: 'One of your casts, with what the spell wrote (its logs)',
+        summary: 'One of your casts in full: its input, output, error message and what the spell wrote (its logs)',
         description:
-          'Shows a cast to the user who cast it, with the lines its spell wrote through Extism `log_*` and WASI stdout/stderr (capped per cast, kept for `SPELL_LOG_RETENTION_DAYS`). ' +
-          'A spell’s owner sees the logs of their own casts (test casts) only: another tenant’s cast of their spell is `404` to them.',
+          'Shows a cast to the user who cast it, and to no one else: another user of the same account, or another account, gets `404`. ' +
+          'Its input and output are kept as JSON text for `CAST_OUTPUT_RETENTION_DAYS` (7 by default, `result_expires_at`), each side only up to `CAST_RESULT_MAX_BYTES` (64 KiB by default): a larger side is `null` with its size in `input_bytes`/`output_bytes`, and `input_kept`/`output_kept` say which is which. A failed cast keeps the message its `422` gave (`error_message`) for as long. ' +
+          'The lines its spell wrote through Extism `log_*` and WASI stdout/stderr are capped per cast and kept for `SPELL_LOG_RETENTION_DAYS`. ' +
+          'A spell’s owner sees the detail of their own casts (test casts) only: another tenant’s cast of their spell is `404` to them.',
         params: z.object({ id: z.uuid() }),
         response: { 200: castDetailSchema, ...errorResponses(400, 401, 404, 429) },
       },
@@ -87,7 +93,13 @@ export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
       const auth = authOf(request.auth);
       const entry = await findCast(services.db, { tenantId: auth.tenant.id, userId: auth.user.id, castId: request.params.id });
       if (!entry) throw new AppError('not_found', 'No such cast.');
-      return { ...viewCast(entry), ...viewCastLogs(await findCastLogs(services.db, { castId: entry.cast.id, tenantId: auth.tenant.id })) };
+      const owner = { castId: entry.cast.id, tenantId: auth.tenant.id };
+      const retentionMs = services.config.jobs.castResultRetentionDays * DAY_MS;
+      const [result, logs] = await Promise.all([
+        findCastResult(services.db, { ...owner, keptSince: new Date(services.clock.now().getTime() - retentionMs) }),
+        findCastLogs(services.db, owner),
+      ]);
+      return { ...viewCast(entry), ...viewCastResult(result, retentionMs), ...viewCastLogs(logs) };
     },
   );
 };

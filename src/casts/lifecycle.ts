@@ -7,6 +7,7 @@ import type { DbOrTx } from '../db/client.js';
 import { casts } from '../db/schema.js';
 import { activePlan } from '../tenants/entitlements.js';
 import { recordCastLogs, type CastLogs } from './cast-logs.js';
+import { recordCastResult, type CastResultRecord } from './cast-results.js';
 
 /**
  * Every write to `casts`: a cast starts (`running`, with its holds), settles, is abandoned or
@@ -98,6 +99,8 @@ export interface CastResult {
   now: Date;
   /** What the spell wrote, already capped (`capCastLogs`); kept with the cast when there is any. */
   logs?: CastLogs;
+  /** Its input, output and error message, already measured and capped (`captureCastResult`), for its detail. */
+  record?: CastResultRecord;
 }
 
 /** After settling: whether the period is now past its soft limit (for the response header). */
@@ -107,9 +110,9 @@ export interface Settlement {
 }
 
 /**
- * Records the outcome, its log lines and moves the hold into usage in one transaction: the cast's
- * cost and the counter change together or not at all. A cast the reconciler already expired is
- * left alone, so nothing is charged twice.
+ * Records the outcome, its log lines, its input and output and moves the hold into usage in one
+ * transaction: the cast's cost and the counter change together or not at all. A cast the
+ * reconciler already expired is left alone (and keeps no logs or result), so nothing is charged twice.
  */
 export async function settleCast(db: DbOrTx, result: CastResult): Promise<Settlement> {
   return db.transaction(async (tx) => {
@@ -126,7 +129,9 @@ export async function settleCast(db: DbOrTx, result: CastResult): Promise<Settle
       .where(and(eq(casts.id, result.castId), eq(casts.status, 'running')))
       .returning();
     if (!cast) return { settled: false, softLimitExceeded: false };
-    if (result.logs) await recordCastLogs(tx, { castId: cast.id, tenantId: cast.tenantId, now: result.now }, result.logs);
+    const kept = { castId: cast.id, tenantId: cast.tenantId, now: result.now };
+    if (result.logs) await recordCastLogs(tx, kept, result.logs);
+    if (result.record) await recordCastResult(tx, kept, result.record);
     if (cast.payment === 'credits' && result.status !== 'succeeded') await refundCredits(tx, cast.id, result.now);
     if (cast.payment === 'plan' && result.status === 'succeeded' && result.costCents > 0) {
       await queueMeterEvent(tx, { castId: cast.id, tenantId: cast.tenantId, valueCents: result.costCents, now: result.now });

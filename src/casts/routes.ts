@@ -5,6 +5,7 @@ import { abandonCast, settleCast, startCast } from './lifecycle.js';
 import { AppError } from '../errors.js';
 import { errorResponses, errorSchema } from '../http/schemas.js';
 import type { Services } from '../services.js';
+import { captureCastResult } from './cast-results.js';
 import { castPrice, castTimeoutMs, checkInput, resolveCastTarget, runSpell } from './cast-spell.js';
 import { castLogFields, viewCastLogs } from './log-views.js';
 
@@ -36,7 +37,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
   app.post(
     '/v1/cast',
     {
-      // The input goes to the spell as JSON bytes and is never stored, so a NUL in it is data.
+      // The input goes to the spell as JSON bytes and is kept as JSON text (escaped), so a NUL in it is data.
       config: {
         limit: 'manual',
         opaqueBodyFields: ['input'],
@@ -54,7 +55,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         summary: 'Cast a spell: owner/name or owner/name@version (a bare name is your own), with any JSON input',
         description:
           'Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing. ' +
-          'The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire. A cast the pool ended (time limit, a crashed worker) has no logs.',
+          'The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire, with the cast’s input and output (each up to `CAST_RESULT_MAX_BYTES`) and a failure’s message, kept for `CAST_OUTPUT_RETENTION_DAYS`. A cast the pool ended (time limit, a crashed worker) has no logs.',
         body: z.object({
           spell: z
             .string()
@@ -136,6 +137,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         costCents,
         now: services.clock.now(),
         logs: outcome.logs,
+        record: captureCastResult(request.body.input, outcome, services.config.castResultMaxBytes),
       });
       if (settlement.softLimitExceeded) reply.header(SOFT_LIMIT_HEADER, 'soft_limit_exceeded');
       const durationMs = Math.round(outcome.durationMs * 1000) / 1000;

@@ -1,5 +1,5 @@
 import { createAdminToken, listAdminTokens, revokeAdminToken } from '../admin/tokens.js';
-import { parseAge, retentionMs, runJob } from '../jobs/run-job.js';
+import { parseAge, retention, runJob } from '../jobs/run-job.js';
 import { JOB_NAMES, type JobName } from '../jobs/types.js';
 import { MIN_WEBHOOK_LOG_AGE_MS } from '../jobs/webhook-cleanup.js';
 import { issueLicenseKeys } from '../licenses/issue.js';
@@ -27,7 +27,7 @@ export async function runBatch(io: CliIo, name: string, options: { dryRun?: bool
     runJob(db, job, {
       now: new Date(),
       dryRun: options.dryRun ?? false,
-      olderThanMs: olderThanMs ?? retentionMs(job, config.jobs),
+      ...(olderThanMs === undefined ? retention(job, config.jobs) : { olderThanMs }),
     }),
   );
   if (options.json) {

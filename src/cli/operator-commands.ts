@@ -13,7 +13,7 @@ export function registerOperatorCommands(program: Command, io: CliIo): void {
     .description(`Run a batch job now: ${JOB_NAMES.join(' | ')}`)
     .argument('<job>', JOB_NAMES.join(' | '))
     .option('--dry-run', 'print what would change, change nothing')
-    .option('--older-than <age>', 'webhook-cleanup, cast-log-cleanup: delete rows older than this (e.g. 30d, 12h; default: the retention setting)')
+    .option('--older-than <age>', 'webhook-cleanup, cast-log-cleanup: delete rows older than this (e.g. 30d, 12h; default: its retention settings)')
     .option('--json', 'print the report as JSON')
     .action(async (job: string, options: { dryRun?: boolean; olderThan?: string; json?: boolean }) => (await actions()).runBatch(io, job, options));
 

@@ -279,9 +279,11 @@ export const castLogs = pgTable(
 
 /**
  * A cast's input and output as the caster sent and got them, for the cast's detail page; written
- * with the cast's settlement, shown only to the tenant that cast, dropped after
- * `CAST_OUTPUT_RETENTION_DAYS`. A side larger than `CAST_RESULT_MAX_BYTES` is not kept (null, with
- * its `*_bytes` still recorded).
+ * with the cast's settlement, shown only to the user who cast, dropped after
+ * `CAST_OUTPUT_RETENTION_DAYS` by the cast-log-cleanup job. A side larger than
+ * `CAST_RESULT_MAX_BYTES` is not kept (null, with its `*_bytes` still recorded). The sides are
+ * JSON text, not `jsonb`: that keeps them as sent (key order, `\u0000` in strings, which `jsonb`
+ * refuses) and their size is the size of that text.
  */
 export const castResults = pgTable(
   'cast_results',
@@ -292,10 +294,15 @@ export const castResults = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    input: jsonb('input'),
+    /** The input as JSON text; null when over the cap. */
+    input: text('input'),
+    /** UTF-8 bytes of the input's JSON text. */
     inputBytes: integer('input_bytes').notNull(),
-    output: jsonb('output'),
+    /** The output as JSON text; null when over the cap or when the cast failed (then `output_bytes` is null too). */
+    output: text('output'),
     outputBytes: integer('output_bytes'),
+    /** A failed cast's message, as its `422` said it (cut at 4 KiB). */
+    errorMessage: text('error_message'),
     createdAt: createdAt(),
   },
   (table) => [index('cast_results_created_idx').on(table.createdAt)],

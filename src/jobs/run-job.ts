@@ -10,13 +10,16 @@ export interface RunOptions {
   dryRun: boolean;
   /** webhook-cleanup and cast-log-cleanup: how old a row must be to go. */
   olderThanMs: number;
+  /** cast-log-cleanup: how old a cast's kept input and output must be to go (absent: `olderThanMs`, as `--older-than` sets both). */
+  resultsOlderThanMs?: number | undefined;
 }
 
 const DAY_MS = 86_400_000;
 
-/** How old a row must be for a job to delete it, unless `--older-than` says otherwise: its retention setting. */
-export function retentionMs(job: JobName, jobs: Config['jobs']): number {
-  return (job === 'cast-log-cleanup' ? jobs.castLogRetentionDays : jobs.webhookRetentionDays) * DAY_MS;
+/** How old rows must be for a job to delete them, unless `--older-than` says otherwise: its retention settings. */
+export function retention(job: JobName, jobs: Config['jobs']): Pick<RunOptions, 'olderThanMs' | 'resultsOlderThanMs'> {
+  if (job !== 'cast-log-cleanup') return { olderThanMs: jobs.webhookRetentionDays * DAY_MS };
+  return { olderThanMs: jobs.castLogRetentionDays * DAY_MS, resultsOlderThanMs: jobs.castResultRetentionDays * DAY_MS };
 }
 
 export function runJob(db: Database, job: JobName, options: RunOptions): Promise<JobReport> {

@@ -3,7 +3,7 @@ import { Cron } from 'croner';
 import { and, eq } from 'drizzle-orm';
 import { jobRuns } from '../db/schema.js';
 import type { Services } from '../services.js';
-import { retentionMs, runJob } from './run-job.js';
+import { retention, runJob } from './run-job.js';
 import type { JobName, JobReport } from './types.js';
 
 export type OccurrenceOutcome =
@@ -37,7 +37,7 @@ export async function runScheduledOccurrence(
     const report = await runJob(db, job, {
       now: clock.now(),
       dryRun: false,
-      olderThanMs: retentionMs(job, config.jobs),
+      ...retention(job, config.jobs),
     });
     await db.update(jobRuns).set({ finishedAt: clock.now(), result: report }).where(finished);
     logger.info({ job, occurrence: at.toISOString(), changed: report.changed }, 'scheduled job finished');

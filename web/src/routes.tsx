@@ -4,6 +4,7 @@ import { Loading } from './components/alert';
 import { Layout } from './components/layout';
 import { BillingPage } from './pages/billing';
 import { BudgetsPage } from './pages/budgets';
+import { CastDetailPage } from './pages/cast-detail';
 import { CastsPage } from './pages/casts';
 import { ClaimPage } from './pages/claim';
 import { CreatorPage } from './pages/creator';
@@ -32,6 +33,7 @@ const titles: Record<string, string> = {
 };
 
 function titleFor(pathname: string): string {
+  if (/^\/casts\/[^/]+$/.test(pathname)) return 'Cast · My casts';
   const spell = /^\/creator\/([^/]+)$/.exec(pathname)?.[1];
   if (spell) {
     try {
@@ -80,6 +82,7 @@ function WebApp() {
           <Route path="/spells" element={guarded(<SpellsPage />)} />
           <Route path="/playground" element={guarded(<PlaygroundPage />)} />
           <Route path="/casts" element={guarded(<CastsPage />)} />
+          <Route path="/casts/:id" element={guarded(<CastDetailPage />)} />
           <Route path="/budgets" element={guarded(<BudgetsPage />)} />
           <Route path="/billing" element={guarded(<BillingPage />)} />
           <Route path="/creator" element={guarded(<CreatorPage />)} />

@@ -1,6 +1,6 @@
 import { ApiError, callApi, type ApiResponse, type RequestOptions } from './http';
 import type {
-  ApiKey, BillingOverview, Budget, Cast, CastResult, Me, NewSpell, Period, Purchase, Spell, SpellDetail, SpellStats, SpellVersion, Subscription, Usage,
+  ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, Me, NewSpell, Period, Purchase, Spell, SpellDetail, SpellStats, SpellVersion, Subscription, Usage,
   UsageSeries, User,
 } from './types';
 
@@ -96,6 +96,7 @@ export const api = {
   cast: (spell: string, input: unknown) => call<CastResult>('/v1/cast', { method: 'POST', json: { spell, input } }),
   listCasts: (cursor?: string, limit = 50) =>
     get<{ casts: Cast[]; next_cursor: string | null }>(`/v1/casts?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+  getCast: (id: string) => get<CastDetail>(`/v1/casts/${encodeURIComponent(id)}`),
 
   getBudget: () => get<{ budget: Budget | null }>('/v1/budgets'),
   saveBudget: (input: { period: Period; soft_limit_cents: number; hard_limit_cents: number; time_zone: string }) =>

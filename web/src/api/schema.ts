@@ -431,7 +431,7 @@ export interface paths {
         put?: never;
         /**
          * Cast a spell: owner/name or owner/name@version (a bare name is your own), with any JSON input
-         * @description Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing. The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire. A cast the pool ended (time limit, a crashed worker) has no logs.
+         * @description Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing. The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire, with the cast’s input and output (each up to `CAST_RESULT_MAX_BYTES`) and a failure’s message, kept for `CAST_OUTPUT_RETENTION_DAYS`. A cast the pool ended (time limit, a crashed worker) has no logs.
          */
         post: operations["castSpell"];
         delete?: never;
@@ -465,8 +465,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One of your casts, with what the spell wrote (its logs)
-         * @description Shows a cast to the user who cast it, with the lines its spell wrote through Extism `log_*` and WASI stdout/stderr (capped per cast, kept for `SPELL_LOG_RETENTION_DAYS`). A spell’s owner sees the logs of their own casts (test casts) only: another tenant’s cast of their spell is `404` to them.
+         * One of your casts in full: its input, output, error message and what the spell wrote (its logs)
+         * @description Shows a cast to the user who cast it, and to no one else: another user of the same account, or another account, gets `404`. Its input and output are kept as JSON text for `CAST_OUTPUT_RETENTION_DAYS` (7 by default, `result_expires_at`), each side only up to `CAST_RESULT_MAX_BYTES` (64 KiB by default): a larger side is `null` with its size in `input_bytes`/`output_bytes`, and `input_kept`/`output_kept` say which is which. A failed cast keeps the message its `422` gave (`error_message`) for as long. The lines its spell wrote through Extism `log_*` and WASI stdout/stderr are capped per cast and kept for `SPELL_LOG_RETENTION_DAYS`. A spell’s owner sees the detail of their own casts (test casts) only: another tenant’s cast of their spell is `404` to them.
          */
         get: operations["getCast"];
         put?: never;
@@ -999,6 +999,22 @@ export interface components {
             duration_ms: number | null;
             cost_cents: number | null;
             created_at: string;
+            /** @description The input as the spell got it (no input: `null`), while kept; `null` when not kept (see `input_kept`) */
+            input: unknown;
+            /** @description Size of the input as JSON text in UTF-8 bytes, also when the input itself was over `CAST_RESULT_MAX_BYTES`; `null` once the result is gone */
+            input_bytes: number | null;
+            /** @description True when `input` holds the input; false when it was over the cap, has expired, or was never kept */
+            input_kept: boolean;
+            /** @description What the spell returned (JSON when it parsed, else the text), while kept; `null` when not kept (see `output_kept`) or the cast failed */
+            output: unknown;
+            /** @description Size of the output as JSON text in UTF-8 bytes, also when over the cap; `null` when the cast failed or the result is gone */
+            output_bytes: number | null;
+            /** @description True when `output` holds the output (a spell may well return `null`) */
+            output_kept: boolean;
+            /** @description A failed cast: the message its `422` gave (cut at 4 KiB), while the result is kept; `null` otherwise */
+            error_message: string | null;
+            /** @description When the kept input, output and error message are deleted (`CAST_OUTPUT_RETENTION_DAYS` after the cast); `null` when none is kept: expired, still running, or cast before results were kept */
+            result_expires_at: string | null;
             /** @description What the spell wrote during the cast, in order, capped per cast (`SPELL_LOG_MAX_BYTES`) */
             logs: components["schemas"]["CastLogLineInput"][];
             /** @description True when lines were dropped or cut at the cap */
@@ -1303,6 +1319,22 @@ export interface components {
             duration_ms: number | null;
             cost_cents: number | null;
             created_at: string;
+            /** @description The input as the spell got it (no input: `null`), while kept; `null` when not kept (see `input_kept`) */
+            input: unknown;
+            /** @description Size of the input as JSON text in UTF-8 bytes, also when the input itself was over `CAST_RESULT_MAX_BYTES`; `null` once the result is gone */
+            input_bytes: number | null;
+            /** @description True when `input` holds the input; false when it was over the cap, has expired, or was never kept */
+            input_kept: boolean;
+            /** @description What the spell returned (JSON when it parsed, else the text), while kept; `null` when not kept (see `output_kept`) or the cast failed */
+            output: unknown;
+            /** @description Size of the output as JSON text in UTF-8 bytes, also when over the cap; `null` when the cast failed or the result is gone */
+            output_bytes: number | null;
+            /** @description True when `output` holds the output (a spell may well return `null`) */
+            output_kept: boolean;
+            /** @description A failed cast: the message its `422` gave (cut at 4 KiB), while the result is kept; `null` otherwise */
+            error_message: string | null;
+            /** @description When the kept input, output and error message are deleted (`CAST_OUTPUT_RETENTION_DAYS` after the cast); `null` when none is kept: expired, still running, or cast before results were kept */
+            result_expires_at: string | null;
             /** @description What the spell wrote during the cast, in order, capped per cast (`SPELL_LOG_MAX_BYTES`) */
             logs: components["schemas"]["CastLogLine"][];
             /** @description True when lines were dropped or cut at the cap */

@@ -27,6 +27,8 @@ export type SpellStats = Answer<'getSpellStats', 200>;
 
 export type CastResult = Answer<'castSpell', 200>;
 export type Cast = Schemas['Cast'];
+/** One cast in full (`GET /v1/casts/{id}`): its input, output, error message and logs. */
+export type CastDetail = Schemas['CastDetail'];
 export type CastLogLine = Schemas['CastLogLine'];
 
 export type Budget = Schemas['Budget'];

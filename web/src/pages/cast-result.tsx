@@ -55,6 +55,7 @@ export function CastResultPanel({ outcome }: { outcome: CastOutcome }) {
           <div><dt>Cost</dt><dd data-testid="cast-cost">{formatCents(result.cost_cents)}</dd></div>
           <div><dt>Cast id</dt><dd><code>{result.cast_id}</code></dd></div>
         </dl>
+        <p><Link to={`/casts/${result.cast_id}`}>View cast</Link></p>
         <pre className="output" data-testid="cast-output" tabIndex={0}>
           {typeof result.output === 'string' ? result.output : JSON.stringify(result.output, null, 2)}
         </pre>
@@ -97,6 +98,11 @@ export function CastResultPanel({ outcome }: { outcome: CastOutcome }) {
         title={failed ? 'The spell failed' : error.code === 'invalid_input' ? 'The input does not match the spell’s schema' : undefined}
       />
       {failed && <SpellLogs lines={logs.lines} truncated={logs.truncated} />}
+      {typeof details.cast_id === 'string' && (
+        <p>
+          <Link to={`/casts/${details.cast_id}`}>View cast</Link>
+        </p>
+      )}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { ApiError } from '../api/http';
 import type { Cast } from '../api/types';
@@ -41,7 +42,7 @@ export function CastsPage() {
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Your casts, newest first</caption>
+            <caption className="visually-hidden">Your casts, newest first; each one’s time opens its detail</caption>
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -54,7 +55,9 @@ export function CastsPage() {
             <tbody>
               {casts.map((cast) => (
                 <tr key={cast.id}>
-                  <td data-label="When">{formatDate(cast.created_at)}</td>
+                  <td data-label="When">
+                    <Link to={`/casts/${cast.id}`}>{formatDate(cast.created_at)}</Link>
+                  </td>
                   <td data-label="Spell">
                     <code>
                       {cast.spell}@{cast.version}
