@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
+import { auditActionList } from './actions.js';
 import { listAuditLogs } from './audit-log.js';
 
 /** `GET /v1/audit-logs`: the caller's tenant's own trail (what operators, Stripe and its users did to it). */
@@ -20,7 +21,7 @@ export const tenantAuditRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
         description:
           'Every audited change to the tenant: licenses, entitlements, status, `handle_changed`, and an operator’s ' +
           '`spell_unpublished` / `spell_republished` of its spells (with the reason). Filter by `action`.',
-        querystring: z.object({ action: z.string().trim().min(1).max(100).optional(), ...pageQuery }),
+        querystring: z.object({ action: z.string().trim().min(1).max(100).optional().describe(`One of ${auditActionList}`), ...pageQuery }),
         response: {
           200: z.object({ audit_logs: z.array(auditLogSchema), next_cursor: z.string().nullable() }),
           ...errorResponses(400, 401, 403, 429),

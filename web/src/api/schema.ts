@@ -213,6 +213,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s tenant, and whether its handle can still change */
+        get: operations["getTenantAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the tenant’s handle (the owner part of `handle/spell`)
+         * @description The account owner only, with a signed-in session (an API key gets 403). A handle is 1–39 lower-case letters, digits or inner dashes and not a reserved word (`400 validation_failed`). `409 conflict` when another tenant holds or ever held it, or when the handle is locked: once any of the tenant’s spells has been public, casters address it as `handle/spell` and the handle no longer changes. The old handle stays the tenant’s for ever: nobody else gets it, and the tenant may change back to it. Writes `handle_changed` to the audit log.
+         */
+        patch: operations["updateTenant"];
+        trace?: never;
+    };
+    "/v1/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant’s own audit trail, newest first (the account owner only)
+         * @description Every audited change to the tenant: licenses, entitlements, status, `handle_changed`, and an operator’s `spell_unpublished` / `spell_republished` of its spells (with the reason). Filter by `action`.
+         */
+        get: operations["listTenantAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/keys": {
         parameters: {
             query?: never;
@@ -261,7 +302,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The catalog: public spells and your own */
+        /**
+         * The catalog: public spells and your own, searched and filtered
+         * @description `q` finds spells whose name, owner handle, description or tags contain every word of it; `owner` and `tag` filter exactly. Deleted spells and spells the platform unpublished are not listed (your own unpublished ones are, with `unpublished` set). `sort`: `name` (then owner), `popular` (most casts first) or `new`.
+         */
         get: operations["listSpells"];
         put?: never;
         /**
@@ -275,6 +319,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/spells/{owner}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Any spell you may see, by owner/name: its README, versions and casts
+         * @description Another tenant’s private spell answers 404, exactly as a missing one. A public spell its owner deleted, or the platform unpublished, answers `410 spell_retired`; your own answer 200 with `deleted_at` or `unpublished`.
+         */
+        get: operations["getSpellByOwner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/spells/{name}": {
         parameters: {
             query?: never;
@@ -282,15 +346,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A spell and its versions */
+        /**
+         * One of your own spells (a bare name is always yours), with its README and versions
+         * @description Your deleted spells too, with `deleted_at` and `pinned_until`. Another tenant’s spell is `GET /v1/spells/{owner}/{name}`.
+         */
         get: operations["getSpell"];
         put?: never;
         post?: never;
-        /** Unpublish a spell (past casts stay in the history) */
+        /**
+         * Delete your spell: out of the catalog at once, its name never reused
+         * @description Past casts stay in the history. Casts pinned to one of its versions (`owner/name@N`) keep working for `SPELL_RETIREMENT_DAYS` (default 30), then answer `410 spell_retired`; unpinned casts answer 410 at once. Neither the name nor its version numbers are given to another spell, yours or anyone’s.
+         */
         delete: operations["deleteSpell"];
         options?: never;
         head?: never;
-        /** Change price, description, visibility, function, timeout or input schema */
+        /**
+         * Change price, description, visibility, function, timeout, input schema, tags or README of your spell
+         * @description A spell the platform unpublished cannot be made public again by its owner (`403`); a deleted one cannot change (`410`).
+         */
         patch: operations["updateSpell"];
         trace?: never;
     };
@@ -321,7 +394,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Casts of your spell by everyone, and its earnings (the cost of its successful casts) */
+        /** Casts of your own spell (a bare name) by everyone, and its earnings (the cost of its successful casts) */
         get: operations["getSpellStats"];
         put?: never;
         post?: never;
@@ -395,7 +468,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cast a spell: name or name@version, with any JSON input
+         * Cast a spell: owner/name or owner/name@version (a bare name is your own), with any JSON input
          * @description Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing. The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire. A cast the pool ended (time limit, a crashed worker) has no logs.
          */
         post: operations["castSpell"];
@@ -626,7 +699,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tenants, newest first: search by name or user email, filter by status */
+        /** Tenants, newest first: search by name, handle (current or past) or user email, filter by status */
         get: operations["listTenants"];
         put?: never;
         post?: never;
@@ -704,6 +777,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/spells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every tenant’s spells, newest first: search by name, owner handle or description; filter by owner and status */
+        get: operations["listAdminSpells"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/spells/{owner}/{name}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a public spell out of service, with a reason its owner sees
+         * @description The spell leaves the catalog and every cast of it by another tenant, pinned to a version or not, answers `410 spell_retired`; its owner still casts it and sees `unpublished: {at, reason}`, and cannot make it public again. Only a public, live spell: a private, deleted or already unpublished one answers `409 conflict`. Writes `spell_unpublished` to the owner tenant’s audit log.
+         */
+        post: operations["unpublishSpell"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/spells/{owner}/{name}/republish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put an unpublished spell back as its owner had it
+         * @description Clears the unpublish; a spell that is not unpublished, or was deleted since, answers `409 conflict`. Writes `spell_republished`.
+         */
+        post: operations["republishSpell"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/audit-logs": {
         parameters: {
             query?: never;
@@ -744,7 +874,7 @@ export interface components {
     schemas: {
         ErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -827,10 +957,116 @@ export interface components {
             } | null;
             revoked_at: string | null;
         };
+        SpellVersionInput: {
+            version: number;
+            sha256: string;
+            exports: string[];
+            /** @description The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s */
+            function_name: string | null;
+            created_at: string;
+        };
+        SpellInput: {
+            /** @description The name within its owner */
+            name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            price_cents: number | null;
+            function_name: string;
+            timeout_ms: number | null;
+            input_schema: unknown | null;
+            tags: string[];
+            /** @description true when the caller’s tenant owns the spell */
+            owned: boolean;
+            latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
+            created_at: string;
+            updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+        };
+        SpellDetailInput: {
+            /** @description The name within its owner */
+            name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            price_cents: number | null;
+            function_name: string;
+            timeout_ms: number | null;
+            input_schema: unknown | null;
+            tags: string[];
+            /** @description true when the caller’s tenant owns the spell */
+            owned: boolean;
+            latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
+            created_at: string;
+            updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+            /** @description Markdown */
+            readme: string;
+            versions: components["schemas"]["SpellVersionInput"][];
+        };
+        AdminSpellInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description The owner’s handle */
+            owner: string;
+            name: string;
+            /** @description `owner/name` */
+            full_name: string;
+            /** Format: uuid */
+            tenant_id: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            /**
+             * @description `live`, `unpublished` (by an operator) or `deleted` (by its owner)
+             * @enum {string}
+             */
+            status: "live" | "unpublished" | "deleted";
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+            deleted_at: string | null;
+            created_at: string;
+        };
         AdminTenantInput: {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The owner part of its spells’ names */
+            handle: string;
             /** @enum {string} */
             status: "active" | "grace" | "suspended";
             grace_until: string | null;
@@ -864,6 +1100,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The owner part of the tenant’s spells’ names: `handle/spell` */
+            handle: string;
             /** @enum {string} */
             status: "active" | "grace" | "suspended";
             grace_until: string | null;
@@ -873,6 +1111,13 @@ export interface components {
             name: string;
             created_at: string;
             last_used_at: string | null;
+        };
+        HandleStateInput: {
+            /** @description true once one of the tenant’s spells has been public: the handle is then fixed */
+            locked: boolean;
+            locked_reason: string | null;
+            /** @description Every handle the tenant has held, oldest first; they stay its own (it may take one back) */
+            held: string[];
         };
         BudgetInput: {
             /** @enum {string} */
@@ -897,7 +1142,7 @@ export interface components {
         };
         CastFailedErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -927,6 +1172,7 @@ export interface components {
         CastInput: {
             /** Format: uuid */
             id: string;
+            /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
             /** @enum {string} */
@@ -939,6 +1185,7 @@ export interface components {
         CastDetailInput: {
             /** Format: uuid */
             id: string;
+            /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
             /** @enum {string} */
@@ -952,48 +1199,9 @@ export interface components {
             /** @description True when lines were dropped or cut at the cap */
             logs_truncated: boolean;
         };
-        SpellVersionInput: {
-            version: number;
-            sha256: string;
-            exports: string[];
-            /** @description The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s */
-            function_name: string | null;
-            created_at: string;
-        };
-        SpellInput: {
-            name: string;
-            description: string;
-            /** @enum {string} */
-            visibility: "public" | "private";
-            price_cents: number | null;
-            function_name: string;
-            timeout_ms: number | null;
-            input_schema: unknown | null;
-            /** @description true when the caller’s tenant owns the spell */
-            owned: boolean;
-            latest_version: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        SpellDetailInput: {
-            name: string;
-            description: string;
-            /** @enum {string} */
-            visibility: "public" | "private";
-            price_cents: number | null;
-            function_name: string;
-            timeout_ms: number | null;
-            input_schema: unknown | null;
-            /** @description true when the caller’s tenant owns the spell */
-            owned: boolean;
-            latest_version: number | null;
-            created_at: string;
-            updated_at: string;
-            versions: components["schemas"]["SpellVersionInput"][];
-        };
         Error: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1076,10 +1284,116 @@ export interface components {
             } | null;
             revoked_at: string | null;
         };
+        SpellVersion: {
+            version: number;
+            sha256: string;
+            exports: string[];
+            /** @description The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s */
+            function_name: string | null;
+            created_at: string;
+        };
+        Spell: {
+            /** @description The name within its owner */
+            name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            price_cents: number | null;
+            function_name: string;
+            timeout_ms: number | null;
+            input_schema: unknown | null;
+            tags: string[];
+            /** @description true when the caller’s tenant owns the spell */
+            owned: boolean;
+            latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
+            created_at: string;
+            updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+        };
+        SpellDetail: {
+            /** @description The name within its owner */
+            name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            price_cents: number | null;
+            function_name: string;
+            timeout_ms: number | null;
+            input_schema: unknown | null;
+            tags: string[];
+            /** @description true when the caller’s tenant owns the spell */
+            owned: boolean;
+            latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
+            created_at: string;
+            updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+            /** @description Markdown */
+            readme: string;
+            versions: components["schemas"]["SpellVersion"][];
+        };
+        AdminSpell: {
+            /** Format: uuid */
+            id: string;
+            /** @description The owner’s handle */
+            owner: string;
+            name: string;
+            /** @description `owner/name` */
+            full_name: string;
+            /** Format: uuid */
+            tenant_id: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            /**
+             * @description `live`, `unpublished` (by an operator) or `deleted` (by its owner)
+             * @enum {string}
+             */
+            status: "live" | "unpublished" | "deleted";
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+            deleted_at: string | null;
+            created_at: string;
+        };
         AdminTenant: {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The owner part of its spells’ names */
+            handle: string;
             /** @enum {string} */
             status: "active" | "grace" | "suspended";
             grace_until: string | null;
@@ -1113,6 +1427,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The owner part of the tenant’s spells’ names: `handle/spell` */
+            handle: string;
             /** @enum {string} */
             status: "active" | "grace" | "suspended";
             grace_until: string | null;
@@ -1122,6 +1438,13 @@ export interface components {
             name: string;
             created_at: string;
             last_used_at: string | null;
+        };
+        HandleState: {
+            /** @description true once one of the tenant’s spells has been public: the handle is then fixed */
+            locked: boolean;
+            locked_reason: string | null;
+            /** @description Every handle the tenant has held, oldest first; they stay its own (it may take one back) */
+            held: string[];
         };
         Budget: {
             /** @enum {string} */
@@ -1146,7 +1469,7 @@ export interface components {
         };
         CastFailedError: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1176,6 +1499,7 @@ export interface components {
         Cast: {
             /** Format: uuid */
             id: string;
+            /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
             /** @enum {string} */
@@ -1188,6 +1512,7 @@ export interface components {
         CastDetail: {
             /** Format: uuid */
             id: string;
+            /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
             /** @enum {string} */
@@ -1200,45 +1525,6 @@ export interface components {
             logs: components["schemas"]["CastLogLine"][];
             /** @description True when lines were dropped or cut at the cap */
             logs_truncated: boolean;
-        };
-        SpellVersion: {
-            version: number;
-            sha256: string;
-            exports: string[];
-            /** @description The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s */
-            function_name: string | null;
-            created_at: string;
-        };
-        Spell: {
-            name: string;
-            description: string;
-            /** @enum {string} */
-            visibility: "public" | "private";
-            price_cents: number | null;
-            function_name: string;
-            timeout_ms: number | null;
-            input_schema: unknown | null;
-            /** @description true when the caller’s tenant owns the spell */
-            owned: boolean;
-            latest_version: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        SpellDetail: {
-            name: string;
-            description: string;
-            /** @enum {string} */
-            visibility: "public" | "private";
-            price_cents: number | null;
-            function_name: string;
-            timeout_ms: number | null;
-            input_schema: unknown | null;
-            /** @description true when the caller’s tenant owns the spell */
-            owned: boolean;
-            latest_version: number | null;
-            created_at: string;
-            updated_at: string;
-            versions: components["schemas"]["SpellVersion"][];
         };
     };
     responses: never;
@@ -1989,6 +2275,234 @@ export interface operations {
             };
         };
     };
+    getTenantAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenant: components["schemas"]["Tenant"];
+                        handle: components["schemas"]["HandleState"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    handle: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenant: components["schemas"]["Tenant"];
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTenantAuditLogs: {
+        parameters: {
+            query?: {
+                action?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audit_logs: components["schemas"]["AuditLog"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listApiKeys: {
         parameters: {
             query?: never;
@@ -2217,6 +2731,10 @@ export interface operations {
         parameters: {
             query?: {
                 mine?: "true" | "false";
+                q?: string;
+                owner?: string;
+                tag?: string;
+                sort?: "name" | "popular" | "new";
                 limit?: number;
                 offset?: number;
             };
@@ -2303,6 +2821,10 @@ export interface operations {
                     input_schema?: {
                         [key: string]: unknown;
                     } | null;
+                    /** @description Up to 10 catalog tags (duplicates dropped) */
+                    tags?: string[];
+                    /** @description The spell’s page, in Markdown (raw HTML is shown as text, never run) */
+                    readme?: string;
                 };
                 "multipart/form-data": {
                     /** @description The JSON body, as text */
@@ -2384,6 +2906,88 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSpellByOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                owner: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpellDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2542,6 +3146,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
@@ -2585,6 +3198,10 @@ export interface operations {
                     input_schema?: {
                         [key: string]: unknown;
                     } | null;
+                    /** @description Up to 10 catalog tags (duplicates dropped) */
+                    tags?: string[];
+                    /** @description The spell’s page, in Markdown (raw HTML is shown as text, never run) */
+                    readme?: string;
                 };
             };
         };
@@ -2633,6 +3250,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2831,15 +3457,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3346,7 +3963,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description name or name@version */
+                    /** @description `owner/name`, `owner/name@version` (pinned), or a bare `name[@version]` for your own spell */
                     spell: string;
                     input?: unknown;
                 };
@@ -4486,6 +5103,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            /** @description The owner part of its spells’ names */
+                            handle: string;
                             /** @enum {string} */
                             status: "active" | "grace" | "suspended";
                             grace_until: string | null;
@@ -4902,6 +5521,283 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAdminSpells: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description an owner’s handle, exactly */
+                owner?: string;
+                status?: "live" | "unpublished" | "deleted";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        spells: components["schemas"]["AdminSpell"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unpublishSpell: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                owner: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Shown to the spell’s owner */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        spell: components["schemas"]["AdminSpell"];
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    republishSpell: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                owner: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        spell: components["schemas"]["AdminSpell"];
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
