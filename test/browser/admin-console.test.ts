@@ -217,10 +217,10 @@ describe.runIf(hasChromium())('browser: admin console', () => {
       const dialog = page.getByRole('dialog', { name: `Unpublish ${full}?` });
       await dialog.waitFor();
       // The focus is inside the dialog; Cancel closes it, sends nothing and gives the focus back.
-      expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+      expect(await dialog.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(true);
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden' });
-      expect(await opener.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await opener.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
       expect(unpublishes).toEqual([]);
 
       await opener.click();

@@ -63,7 +63,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account (a user and its tenant) and sign in */
+        /**
+         * Create an account (a user and its tenant) and sign in
+         * @description The answer carries the new tenant, with the `handle` its spells are published under (derived from the display name or the email; change it with `PATCH /v1/tenant`).
+         */
         post: operations["register"];
         delete?: never;
         options?: never;
@@ -1672,6 +1675,7 @@ export interface operations {
                         token: string;
                         user: components["schemas"]["User"];
                         expires_at: string;
+                        tenant: components["schemas"]["Tenant"];
                     };
                 };
             };
@@ -2429,6 +2433,7 @@ export interface operations {
     listTenantAuditLogs: {
         parameters: {
             query?: {
+                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed` */
                 action?: string;
                 limit?: number;
                 cursor?: string;
@@ -5836,6 +5841,7 @@ export interface operations {
     listAuditLogs: {
         parameters: {
             query?: {
+                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed` */
                 action?: string;
                 actor_type?: "operator" | "user" | "stripe" | "system";
                 actor_id?: string;
