@@ -6,7 +6,7 @@ import { tenantSchema, viewTenant } from '../auth/views.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { changeHandle, findHandleLock, handlesHeld } from './handles.js';
+import { changeHandle, findHandleLock, handlesHeld } from '../tenants/handles.js';
 
 const handleStateSchema = z
   .object({

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditLogSchema, viewAuditLog } from '../admin/views.js';
 import { authOf } from '../auth/access.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { auditActionList } from './actions.js';
-import { listAuditLogs } from './audit-log.js';
+import { auditActionList } from '../audit/actions.js';
+import { listAuditLogs } from '../audit/audit-log.js';
+import { auditLogSchema, viewAuditLog } from '../audit/views.js';
 
 /** `GET /v1/audit-logs`: the caller's tenant's own trail (what operators, Stripe and its users did to it). */
 export const tenantAuditRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
