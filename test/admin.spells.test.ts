@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS } from '../src/audit/actions.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { createOperator, type Operator } from './helpers/admin.js';
 import { exampleSpell, publish } from './helpers/spells.js';
@@ -147,5 +149,12 @@ describe('admin.spells', () => {
     expect((await adminSearch(`owner=${handle}&status=deleted`)).spells.map((s) => s.name)).toEqual([name]);
     const trail = (await t.app.inject({ url: '/v1/audit-logs', headers: creator.headers })).json<{ audit_logs: AuditLog[] }>();
     expect(trail.audit_logs.filter((row) => row.action.startsWith('spell_'))).toEqual([]);
+  });
+
+  it('offers every audit action, the new ones included, in the console’s Action filter', () => {
+    const source = readFileSync(new URL('../web/src/admin/audit-log.tsx', import.meta.url), 'utf8');
+    const offered = /const AUDIT_ACTIONS = \[([^\]]*)\]/.exec(source)?.[1]?.match(/'[a-z_]+'/g)?.map((word) => word.slice(1, -1));
+    expect(offered?.sort()).toEqual([...AUDIT_ACTIONS].sort());
+    expect(AUDIT_ACTIONS).toEqual(expect.arrayContaining(['spell_unpublished', 'spell_republished', 'handle_changed']));
   });
 });
