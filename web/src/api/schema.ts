@@ -923,6 +923,19 @@ export interface components {
             [key: string]: unknown;
         };
         PaymentRequiredErrorInput: components["schemas"]["BudgetExceededErrorInput"] | components["schemas"]["InsufficientCreditsErrorInput"];
+        SpellRetiredErrorInput: {
+            /** @constant */
+            error: "spell_retired";
+            message: string;
+            /** @description `owner/name` */
+            spell: string;
+            /** @description When it was deleted or unpublished (ISO 8601) */
+            retired_at: string | null;
+            /** @description For a deleted spell: until when casts pinned to a version ran */
+            pinned_until?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         AuditLogInput: {
             /** Format: uuid */
             id: string;
@@ -1250,6 +1263,19 @@ export interface components {
             [key: string]: unknown;
         };
         PaymentRequiredError: components["schemas"]["BudgetExceededError"] | components["schemas"]["InsufficientCreditsError"];
+        SpellRetiredError: {
+            /** @constant */
+            error: "spell_retired";
+            message: string;
+            /** @description `owner/name` */
+            spell: string;
+            /** @description When it was deleted or unpublished (ISO 8601) */
+            retired_at: string | null;
+            /** @description For a deleted spell: until when casts pinned to a version ran */
+            pinned_until?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         AuditLog: {
             /** Format: uuid */
             id: string;
@@ -2997,7 +3023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Too Many Requests */
@@ -3157,7 +3183,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Too Many Requests */
@@ -3268,7 +3294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4045,6 +4071,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Unsupported Media Type */
