@@ -36,9 +36,10 @@ export function AccountPage() {
             account={account.data}
             isOwner={me.role === 'owner'}
             onChanged={async (handle) => {
-              setNotice(`Your handle is now ${handle}. Your spells are cast as ${handle}/name.`);
-              account.reload();
+              // The header and the details show the new handle by the time the notice says so.
               await refresh();
+              account.reload();
+              setNotice(`Your handle is now ${handle}. Your spells are cast as ${handle}/name.`);
             }}
           />
         )
