@@ -50,7 +50,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         summary: 'Change the tenant’s handle (the owner part of `handle/spell`)',
         description:
           'The account owner only, with a signed-in session (an API key gets 403). A handle is 1–39 lower-case letters, ' +
-          'digits or inner dashes and not a reserved word (`400 validation_failed`). `409 conflict` when another tenant holds ' +
+          'digits or inner dashes (the input is lower-cased) and not a reserved word (`400 validation_failed`). `409 conflict` when another tenant holds ' +
           'or ever held it, or when the handle is locked: once any of the tenant’s spells has been public, casters address ' +
           'it as `handle/spell` and the handle no longer changes. The old handle stays the tenant’s for ever: nobody else ' +
           'gets it, and the tenant may change back to it. Writes `handle_changed` to the audit log.',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminToken } from '../../src/admin/tokens.js';
 import { handleFrom } from '../../src/tenants/handles.js';
 import { exampleSpell } from '../helpers/spells.js';
-import { issueKeys, signInToConsole } from './admin-console.js';
+import { callApi, issueKeys, registerByApi, signInInBrowser, signInToConsole } from './admin-console.js';
 import { hasChromium, inPage, launchBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -18,36 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await web?.close();
 });
-
-/** Calls the API as a consumer with a bearer session (no CSRF: not a cookie). */
-async function callApi(token: string, method: string, path: string, body?: unknown): Promise<Response> {
-  const json = body !== undefined && !(body instanceof Uint8Array);
-  return fetch(`${web.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(json ? { 'content-type': 'application/json' } : body instanceof Uint8Array ? { 'content-type': 'application/wasm' } : {}),
-    },
-    ...(body === undefined ? {} : { body: body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body) }),
-  });
-}
-
-async function registerByApi(email: string): Promise<string> {
-  const response = await fetch(`${web.url}/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function signInInBrowser(page: Page, email: string, next: string): Promise<void> {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 async function claim(page: Page, key: string, email: string, company: string): Promise<void> {
   await page.goto('/claim');
@@ -186,15 +156,15 @@ describe.runIf(hasChromium())('browser: admin console', () => {
   it('unpublishes a spell with a reason from the console; its owner sees the banner; republish puts it back', async () => {
     const tag = Math.random().toString(16).slice(2, 8);
     const creatorEmail = uniqueEmail('maker');
-    const creator = await registerByApi(creatorEmail);
-    const consumer = await registerByApi(uniqueEmail('caster'));
+    const creator = await registerByApi(web.url, creatorEmail);
+    const consumer = await registerByApi(web.url, uniqueEmail('caster'));
     const handle = `maker-${tag}`;
-    expect((await callApi(creator, 'PATCH', '/v1/tenant', { handle })).status).toBe(200);
+    expect((await callApi(web.url, creator, 'PATCH', '/v1/tenant', { handle })).status).toBe(200);
     const name = `glow-${tag}`;
-    expect((await callApi(creator, 'POST', '/v1/spells', { name, visibility: 'public', description: 'Makes things glow' })).status).toBe(201);
-    expect((await callApi(creator, 'POST', `/v1/spells/${name}/versions`, exampleSpell('echo'))).status).toBe(201);
+    expect((await callApi(web.url, creator, 'POST', '/v1/spells', { name, visibility: 'public', description: 'Makes things glow' })).status).toBe(201);
+    expect((await callApi(web.url, creator, 'POST', `/v1/spells/${name}/versions`, exampleSpell('echo'))).status).toBe(201);
     const full = `${handle}/${name}`;
-    const castBy = (token: string) => callApi(token, 'POST', '/v1/cast', { spell: full, input: { glow: true } });
+    const castBy = (token: string) => callApi(web.url, token, 'POST', '/v1/cast', { spell: full, input: { glow: true } });
     expect((await castBy(consumer)).status).toBe(200);
     const reason = `Reported as a phishing helper ${tag}`;
 
