@@ -17,6 +17,8 @@ import { refuseWritesOnFullDisk } from './health/disk-guard.js';
 import { healthRoutes } from './health/routes.js';
 import { keyRoutes } from './keys/routes.js';
 import { meRoutes } from './me/routes.js';
+import { tenantAuditRoutes } from './me/audit-routes.js';
+import { tenantRoutes } from './me/tenant-routes.js';
 import { recordHttpMetrics } from './metrics/http-metrics.js';
 import { budgetRoutes } from './budgets/routes.js';
 import { castRoute } from './casts/routes.js';
@@ -85,6 +87,8 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(authRoutes, { services });
   await app.register(githubRoutes, { services });
   await app.register(meRoutes, { services });
+  await app.register(tenantRoutes, { services });
+  await app.register(tenantAuditRoutes, { services });
   await app.register(keyRoutes, { services });
   await app.register(createSpellRoute, { services });
   await app.register(spellRoutes, { services });

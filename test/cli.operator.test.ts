@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { like } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
+import { billingAuditLogs } from '../src/db/schema.js';
 import { startServer } from '../src/server.js';
 import { expectOneLineError, spell } from './helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
@@ -123,6 +125,49 @@ describe('cli.operator', () => {
       expect(run.stderr).toContain(message);
     }
   });
+
+  it('unpublishes and republishes a spell by owner/name, audited as the shell user', async () => {
+    const server = await startServer(
+      loadConfig({ ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO_SPELL: 'false', RATE_LIMIT_ANON_PER_MINUTE: '1000' }),
+    );
+    let handle = '';
+    try {
+      const registered = await fetch(`${server.url}/v1/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'maker@example.com', password: 'a long enough password', display_name: 'CLI Maker' }),
+      });
+      const body = (await registered.json()) as { token: string; tenant: { handle: string } };
+      handle = body.tenant.handle;
+      const created = await fetch(`${server.url}/v1/spells`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${body.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'loud', visibility: 'public' }),
+      });
+      expect(created.status).toBe(201);
+    } finally {
+      await server.close();
+    }
+    const unpublished = await operator(['admin', 'spells', 'unpublish', `${handle}/loud`, '--reason', 'Reported for spam']);
+    expect(unpublished).toMatchObject({ code: 0, stdout: `${handle}/loud unpublished: Reported for spam\n` });
+    const again = await operator(['admin', 'spells', 'unpublish', `${handle}/loud`, '--reason', 'twice']);
+    expect(again.code).toBe(1);
+    expect(expectOneLineError(again)).toContain('already unpublished');
+    const malformed = await operator(['admin', 'spells', 'unpublish', 'not a spell', '--reason', 'x']);
+    expect(malformed.code).toBe(2);
+    expect(expectOneLineError(malformed)).toContain('is not owner/name');
+    expect((await operator(['admin', 'spells', 'republish', `${handle}/loud`])).stdout).toBe(`${handle}/loud republished\n`);
+    expect((await operator(['admin', 'spells', 'republish', `${handle}/loud`])).code).toBe(1);
+
+    const opened = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? dataDir });
+    try {
+      const rows = await opened.db.select().from(billingAuditLogs).where(like(billingAuditLogs.action, 'spell_%')).orderBy(billingAuditLogs.createdAt);
+      expect(rows.map((row) => row.action)).toEqual(['spell_unpublished', 'spell_republished']);
+      for (const row of rows) expect(row).toMatchObject({ actorType: 'operator', actorId: expect.stringMatching(/^cli:/), after: expect.objectContaining({ name: 'loud' }) });
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
 
   it('refuses a malformed environment variable with exit 78, naming it', async () => {
     const run = await operator(['admin', 'token', 'list'], { ...env, DATABASE_URL: 'mysql://nope' });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditActionList } from '../audit/actions.js';
 import { listAuditLogs } from '../audit/audit-log.js';
 import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses, isoDate } from '../http/schemas.js';
@@ -15,7 +16,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
         tags: ['admin'],
         summary: 'The audit trail, newest first: filter by action, actor, tenant, target and time',
         querystring: z.object({
-          action: z.string().trim().min(1).max(100).optional(),
+          action: z.string().trim().min(1).max(100).optional().describe(`One of ${auditActionList}`),
           actor_type: z.enum(['operator', 'user', 'stripe', 'system']).optional(),
           actor_id: z.string().trim().min(1).max(200).optional(),
           tenant_id: z.uuid().optional(),

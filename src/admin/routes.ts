@@ -5,6 +5,7 @@ import type { Services } from '../services.js';
 import { adminOf, guardAdminRoutes } from './access.js';
 import { adminAuditRoutes } from './audit-routes.js';
 import { adminLicenseRoutes } from './license-routes.js';
+import { adminSpellRoutes } from './spell-routes.js';
 import { adminTenantRoutes } from './tenant-routes.js';
 
 /** Every `/v1/admin` route, behind the admin guard (its own scope, so the guard reaches only these). */
@@ -32,5 +33,6 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
 
   await app.register(adminLicenseRoutes, { services });
   await app.register(adminTenantRoutes, { services });
+  await app.register(adminSpellRoutes, { services });
   await app.register(adminAuditRoutes, { services });
 };

@@ -17,7 +17,7 @@ const tenantId = z.object({ id: z.uuid() });
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 const adminTenantSchema = z
-  .object({ id: z.uuid(), name: z.string(), status, grace_until: z.string().nullable(), created_at: z.string() })
+  .object({ id: z.uuid(), name: z.string(), handle: z.string().describe('The owner part of its spells’ names'), status, grace_until: z.string().nullable(), created_at: z.string() })
   .meta({ id: 'AdminTenant' });
 const entitlementSchema = z
   .object({
@@ -36,6 +36,7 @@ const entitlementSchema = z
 const viewTenant = (tenant: TenantRow) => ({
   id: tenant.id,
   name: tenant.name,
+  handle: tenant.handle,
   status: tenant.status,
   grace_until: iso(tenant.graceUntil),
   created_at: tenant.createdAt.toISOString(),
@@ -62,7 +63,7 @@ export const adminTenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
       schema: {
         operationId: 'listTenants',
         tags,
-        summary: 'Tenants, newest first: search by name or user email, filter by status',
+        summary: 'Tenants, newest first: search by name, handle (current or past) or user email, filter by status',
         querystring: z.object({ q: z.string().trim().min(1).max(200).optional(), status: status.optional(), ...pageQuery }),
         response: {
           200: z.object({

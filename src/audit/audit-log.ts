@@ -2,6 +2,9 @@ import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { after, newestFirst, type Position } from '../db/paging.js';
 import { billingAuditLogs } from '../db/schema.js';
+import type { AuditAction } from './actions.js';
+
+export { AUDIT_ACTIONS, type AuditAction } from './actions.js';
 
 export type AuditActor =
   | { type: 'stripe'; id: string }
@@ -10,7 +13,7 @@ export type AuditActor =
   | { type: 'system'; id?: string };
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   actor: AuditActor;
   tenantId: string | null;
   target: { type: string; id: string | null };

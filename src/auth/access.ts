@@ -16,7 +16,8 @@ declare module 'fastify' {
     /**
      * `public` routes take anonymous callers; `anonymous` routes (register, sign-in, license claim)
      * ignore any credentials sent, so they always count against the client IP's limit; `session`
-     * routes (managing API keys) need a signed-in session, so an API key cannot mint or revoke keys;
+     * routes (managing API keys, the account's handle) need a signed-in session, so an API key cannot
+     * mint or revoke keys or rename the account;
      * `admin` routes have their own guard and never see a consumer's credentials; every other route
      * requires a consumer's session or API key.
      */
@@ -90,7 +91,7 @@ export const access = fp<{ services: Services }>(
         );
       }
       if (config.auth === 'session' && request.auth?.kind === 'api_key') {
-        throw new AppError('forbidden', 'This needs a signed-in session: an API key cannot create or revoke API keys.');
+        throw new AppError('forbidden', 'This needs a signed-in session: an API key cannot manage API keys or the account.');
       }
     });
 

@@ -3,6 +3,9 @@ import { parseAge, retention, runJob } from '../jobs/run-job.js';
 import { JOB_NAMES, type JobName } from '../jobs/types.js';
 import { MIN_WEBHOOK_LOG_AGE_MS } from '../jobs/webhook-cleanup.js';
 import { issueLicenseKeys } from '../licenses/issue.js';
+import { republishSpell, unpublishSpell, type Moderation } from '../spells/moderation.js';
+import { SPELL_NAME_PATTERN } from '../spells/registry.js';
+import { HANDLE_PATTERN } from '../tenants/handles.js';
 import { CliError, EXIT_CODES, usageError } from './exit-codes.js';
 import { line, printJson, type CliIo } from './io.js';
 import { cliActor, withDatabase } from './with-database.js';
@@ -80,4 +83,30 @@ export async function generateLicenses(io: CliIo, options: { count: number; memo
     for (const key of batch.keys) line(io.stdout, [key.key, key.id, batch.batchId, csvField(batch.memo)].join(','));
   }
   line(io.stderr, `${batch.keys.length} license keys issued in batch ${batch.batchId}`);
+}
+
+/** `owner/name` from the command line, checked before the database is opened. */
+function spellArgument(ref: string): { owner: string; name: string } {
+  const [owner = '', name = '', ...rest] = ref.split('/');
+  if (rest.length > 0 || !HANDLE_PATTERN.test(owner) || !SPELL_NAME_PATTERN.test(name)) throw usageError(`"${ref}" is not owner/name, e.g. alice/word-count`);
+  return { owner, name };
+}
+
+function reportModeration(io: CliIo, outcome: Moderation, done: string): void {
+  if (!outcome.ok) throw new CliError(EXIT_CODES.failed, outcome.message);
+  line(io.stdout, done);
+}
+
+export async function unpublishSpellCommand(io: CliIo, ref: string, options: { reason: string }): Promise<void> {
+  const { owner, name } = spellArgument(ref);
+  const reason = options.reason.trim();
+  if (reason.length < 1 || reason.length > 500) throw usageError('--reason must be 1-500 characters');
+  const outcome = await withDatabase(io, (db) => unpublishSpell(db, { owner, name, reason, actor: cliActor(), now: new Date() }));
+  reportModeration(io, outcome, `${owner}/${name} unpublished: ${reason}`);
+}
+
+export async function republishSpellCommand(io: CliIo, ref: string): Promise<void> {
+  const { owner, name } = spellArgument(ref);
+  const outcome = await withDatabase(io, (db) => republishSpell(db, { owner, name, actor: cliActor(), now: new Date() }));
+  reportModeration(io, outcome, `${owner}/${name} republished`);
 }

@@ -36,6 +36,19 @@ export function registerOperatorCommands(program: Command, io: CliIo): void {
     .argument('<id>', 'the token id from `spell admin token list`')
     .action(async (id: string) => (await actions()).revokeToken(io, id));
 
+  const spells = admin.command('spells').description('Take spells out of service, or put them back (audited to the owner)');
+  spells
+    .command('unpublish')
+    .description('Unpublish a public spell: out of the catalog, 410 spell_retired to everyone but its owner, who sees the reason')
+    .argument('<owner/name>', 'the spell, as casts name it')
+    .requiredOption('--reason <text>', 'why, shown to the owner (1-500 characters)')
+    .action(async (spell: string, options: { reason: string }) => (await actions()).unpublishSpellCommand(io, spell, options));
+  spells
+    .command('republish')
+    .description('Put an unpublished spell back as its owner had it')
+    .argument('<owner/name>', 'the spell, as casts name it')
+    .action(async (spell: string) => (await actions()).republishSpellCommand(io, spell));
+
   program
     .command('license')
     .description('License keys')

@@ -15,7 +15,7 @@ export interface TenantSummary {
   plan: PlanCode;
 }
 
-/** Tenants newest first; `q` matches the tenant's name or any of its users' emails. */
+/** Tenants newest first; `q` matches the tenant's name, any handle it holds or held, or any of its users' emails. */
 export async function searchTenants(
   db: DbOrTx,
   filter: { q?: string | undefined; status?: TenantStatus | undefined; before?: Position | undefined; limit: number; now: Date },
@@ -29,6 +29,7 @@ export async function searchTenants(
     pattern
       ? or(
           ilike(tenants.name, pattern),
+          sql`exists (select 1 from "tenant_handles" where "tenant_handles"."tenant_id" = "tenants"."id" and "tenant_handles"."handle" ilike ${pattern})`,
           sql`exists (select 1 from "users" where "users"."tenant_id" = "tenants"."id" and "users"."email" ilike ${pattern})`,
         )
       : undefined,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import type { DbOrTx } from '../db/client.js';
 import { spells, tenantHandles, tenants } from '../db/schema.js';
 
@@ -76,36 +77,57 @@ export function claimExactHandle(tx: DbOrTx, tenantId: string, handle: string): 
   return claim(tx, tenantId, handle);
 }
 
+/**
+ * Why the tenant's handle can no longer change, in words for its owner (one of its spells has
+ * been public); null while it can.
+ */
+export async function findHandleLock(db: DbOrTx, tenantId: string, handle: string): Promise<string | null> {
+  const [published] = await db
+    .select({ name: spells.name })
+    .from(spells)
+    .where(and(eq(spells.tenantId, tenantId), eq(spells.everPublic, true)))
+    .orderBy(spells.createdAt)
+    .limit(1);
+  return published ? `The handle cannot change: ${handle}/${published.name} has been public, and casters address it by that name.` : null;
+}
+
 export type HandleChange = { ok: true; handle: string } | { ok: false; reason: 'invalid' | 'taken' | 'locked'; message: string };
 
 /**
  * Changes a tenant's handle. Refused once any of its spells has been public (casters' pinned
  * names must keep meaning the same spell), and when another tenant holds or held the handle. The
- * old handle stays the tenant's, so nobody else can take it; the tenant may take it back.
+ * old handle stays the tenant's, so nobody else can take it; the tenant may take it back. With
+ * `audit`, a change writes `handle_changed` in the same transaction.
  */
-export async function changeHandle(db: DbOrTx, tenantId: string, handle: string): Promise<HandleChange> {
+export async function changeHandle(
+  db: DbOrTx,
+  tenantId: string,
+  handle: string,
+  audit?: { actor: AuditActor; now: Date },
+): Promise<HandleChange> {
   const problem = handleProblem(handle);
   if (problem) return { ok: false, reason: 'invalid', message: `The handle ${problem}.` };
   return db.transaction(async (tx) => {
     const [tenant] = await tx.select({ handle: tenants.handle }).from(tenants).where(eq(tenants.id, tenantId)).for('update');
     if (!tenant) throw new Error(`tenant ${tenantId} is missing`);
     if (tenant.handle === handle) return { ok: true as const, handle };
-    const [published] = await tx
-      .select({ name: spells.name })
-      .from(spells)
-      .where(and(eq(spells.tenantId, tenantId), eq(spells.everPublic, true)))
-      .limit(1);
-    if (published) {
-      return {
-        ok: false as const,
-        reason: 'locked' as const,
-        message: `The handle cannot change: ${tenant.handle}/${published.name} has been public, and casters address it by that name.`,
-      };
-    }
+    const locked = await findHandleLock(tx, tenantId, tenant.handle);
+    if (locked) return { ok: false as const, reason: 'locked' as const, message: locked };
     const [held] = await tx.select({ tenantId: tenantHandles.tenantId }).from(tenantHandles).where(eq(tenantHandles.handle, handle));
     if (held && held.tenantId !== tenantId) return { ok: false as const, reason: 'taken' as const, message: `The handle ${handle} is taken.` };
     if (!held && !(await claim(tx, tenantId, handle))) return { ok: false as const, reason: 'taken' as const, message: `The handle ${handle} is taken.` };
     await tx.update(tenants).set({ handle }).where(eq(tenants.id, tenantId));
+    if (audit) {
+      await writeAudit(tx, {
+        action: 'handle_changed',
+        actor: audit.actor,
+        tenantId,
+        target: { type: 'tenant', id: tenantId },
+        before: { handle: tenant.handle },
+        after: { handle },
+        at: audit.now,
+      });
+    }
     return { ok: true as const, handle };
   });
 }

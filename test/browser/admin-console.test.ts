@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminToken } from '../../src/admin/tokens.js';
-import { issueKeys, signInToConsole } from './admin-console.js';
+import { handleFrom } from '../../src/tenants/handles.js';
+import { exampleSpell } from '../helpers/spells.js';
+import { callApi, issueKeys, registerByApi, signInInBrowser, signInToConsole } from './admin-console.js';
 import { hasChromium, inPage, launchBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -62,14 +64,15 @@ describe.runIf(hasChromium())('browser: admin console', () => {
     await inPage(browser, web.url, 'admin-tenant', async ({ page, problems }) => {
       await signInToConsole(page, adminToken);
       await page.getByRole('link', { name: 'Tenants' }).click();
-      await page.getByLabel('Name or email').fill(email);
+      await page.getByLabel('Name, handle or email').fill(email);
       await page.getByRole('button', { name: 'Search' }).click();
       const row = page.getByTestId('tenant-row').filter({ hasText: company });
       await row.waitFor();
-      expect(await row.getByRole('cell').allTextContents()).toEqual([company, email, 'LIFETIME', 'active', expect.any(String)]);
+      expect(await row.getByRole('cell').allTextContents()).toEqual([company, handleFrom(company), email, 'LIFETIME', 'active', expect.any(String)]);
       await row.getByRole('link', { name: company }).click();
       await page.getByRole('heading', { name: company }).waitFor();
       expect(await page.getByTestId('tenant-plan').textContent()).toBe('LIFETIME');
+      expect(await page.getByTestId('tenant-handle').textContent()).toBe(handleFrom(company));
       await page.getByTestId('audit-row').filter({ hasText: 'license_claimed' }).waitFor();
 
       await page.getByLabel('New status').selectOption('suspended');
@@ -147,6 +150,112 @@ describe.runIf(hasChromium())('browser: admin console', () => {
       await claim(page, key, uniqueEmail('late'), 'Too Late Ltd');
       await page.getByRole('alert').filter({ hasText: 'This license key cannot be claimed' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/claim');
+    });
+  });
+
+  it('unpublishes a spell with a reason from the console; its owner sees the banner; republish puts it back', async () => {
+    const tag = Math.random().toString(16).slice(2, 8);
+    const creatorEmail = uniqueEmail('maker');
+    const creator = await registerByApi(web.url, creatorEmail);
+    const consumer = await registerByApi(web.url, uniqueEmail('caster'));
+    const handle = `maker-${tag}`;
+    expect((await callApi(web.url, creator, 'PATCH', '/v1/tenant', { handle })).status).toBe(200);
+    const name = `glow-${tag}`;
+    expect((await callApi(web.url, creator, 'POST', '/v1/spells', { name, visibility: 'public', description: 'Makes things glow' })).status).toBe(201);
+    expect((await callApi(web.url, creator, 'POST', `/v1/spells/${name}/versions`, exampleSpell('echo'))).status).toBe(201);
+    const full = `${handle}/${name}`;
+    const castBy = (token: string) => callApi(web.url, token, 'POST', '/v1/cast', { spell: full, input: { glow: true } });
+    expect((await castBy(consumer)).status).toBe(200);
+    const reason = `Reported as a phishing helper ${tag}`;
+
+    await inPage(browser, web.url, 'admin-unpublish', async ({ page, problems }) => {
+      await signInToConsole(page, adminToken);
+      await page.getByRole('link', { name: 'Spells', exact: true }).click();
+      await page.getByRole('heading', { name: 'Spells', level: 1 }).waitFor();
+      await page.getByLabel('Name, owner or description').fill(name);
+      await page.getByRole('button', { name: 'Search' }).click();
+      const row = page.getByTestId('spell-row').filter({ hasText: full });
+      await row.waitFor();
+      expect(await row.getByRole('cell').allTextContents()).toEqual([`${full}Makes things glow`, 'public', 'live', '1', expect.any(String), 'Unpublish']);
+
+      const unpublishes: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/unpublish')) unpublishes.push(request.url());
+      });
+      const opener = row.getByRole('button', { name: `Unpublish ${full}` });
+      await opener.click();
+      const dialog = page.getByRole('dialog', { name: `Unpublish ${full}?` });
+      await dialog.waitFor();
+      // The focus is inside the dialog; Cancel closes it, sends nothing and gives the focus back.
+      expect(await dialog.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(true);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await opener.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+      expect(unpublishes).toEqual([]);
+
+      await opener.click();
+      await dialog.getByRole('button', { name: 'Unpublish' }).click();
+      // The reason is required: the browser keeps the form from being sent without it.
+      expect(unpublishes).toEqual([]);
+      await dialog.getByLabel('Reason (shown to the owner)').fill(reason);
+      await dialog.getByRole('button', { name: 'Unpublish' }).click();
+      await page.getByText(`${full} unpublished.`).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      await row.getByText('unpublished', { exact: true }).waitFor();
+      await row.getByText(reason, { exact: false }).waitFor();
+      expect(unpublishes).toHaveLength(1);
+      expect(problems).toEqual([]);
+    });
+
+    const refused = await castBy(consumer);
+    expect(refused.status).toBe(410);
+    expect((await castBy(creator)).status).toBe(200);
+
+    await inPage(browser, web.url, 'owner-unpublished-banner', async ({ page, problems }) => {
+      await signInInBrowser(page, creatorEmail, `/creator/${name}`);
+      const banner = page.getByTestId('unpublished-banner');
+      await banner.waitFor();
+      expect(await page.getByTestId('unpublished-reason').textContent()).toBe(reason);
+      expect(await banner.getAttribute('role')).toBe('alert');
+      await page.getByTestId('account-link').click();
+      await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+      expect(await page.getByTestId('account-handle').textContent()).toBe(handle);
+      // A spell of this handle has been public: the handle is fixed, and the form says why.
+      expect(await page.getByTestId('handle-locked').textContent()).toContain(`${full} has been public`);
+      expect(await page.getByLabel('New handle').isDisabled()).toBe(true);
+      expect(problems).toEqual([]);
+    });
+
+    await inPage(browser, web.url, 'admin-republish', async ({ page }) => {
+      await signInToConsole(page, adminToken);
+      await page.goto('/admin/spells');
+      await page.getByLabel('Status').selectOption('unpublished');
+      await page.getByLabel('Name, owner or description').fill(handle);
+      await page.getByRole('button', { name: 'Search' }).click();
+      const row = page.getByTestId('spell-row').filter({ hasText: full });
+      page.once('dialog', (confirm) => void confirm.accept());
+      await row.getByRole('button', { name: `Republish ${full}` }).click();
+      await page.getByText(`${full} republished.`).waitFor();
+      await expect.poll(() => page.getByTestId('spell-row').filter({ hasText: full }).count(), { timeout: 15_000 }).toBe(0);
+    });
+    expect((await castBy(consumer)).status).toBe(200);
+  });
+
+  it('changes the handle from the account page', async () => {
+    await inPage(browser, web.url, 'account-handle', async ({ page, problems }) => {
+      await signUpInBrowser(page, uniqueEmail('renamer'));
+      await page.getByTestId('account-link').click();
+      await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+      const fresh = `renamed-${Math.random().toString(16).slice(2, 8)}`;
+      await page.getByLabel('New handle').fill('admin');
+      await page.getByRole('button', { name: 'Change handle' }).click();
+      await page.getByRole('alert').filter({ hasText: 'admin is reserved' }).waitFor();
+      await page.getByLabel('New handle').fill(fresh);
+      await page.getByRole('button', { name: 'Change handle' }).click();
+      await page.getByText(`Your handle is now ${fresh}.`).waitFor();
+      expect(await page.getByTestId('account-handle').textContent()).toBe(fresh);
+      await expect.poll(() => page.getByTestId('account-link').textContent()).toContain(fresh);
+      expect(problems).toEqual([]);
     });
   });
 

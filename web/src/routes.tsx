@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from './components/alert';
 import { Layout } from './components/layout';
+import { AccountPage } from './pages/account';
 import { BillingPage } from './pages/billing';
 import { BudgetsPage } from './pages/budgets';
 import { CastDetailPage } from './pages/cast-detail';
@@ -30,6 +31,7 @@ const titles: Record<string, string> = {
   '/budgets': 'Budgets',
   '/billing': 'Billing',
   '/creator': 'Creator',
+  '/account': 'Account',
 };
 
 function titleFor(pathname: string): string {
@@ -87,6 +89,7 @@ function WebApp() {
           <Route path="/billing" element={guarded(<BillingPage />)} />
           <Route path="/creator" element={guarded(<CreatorPage />)} />
           <Route path="/creator/:name" element={guarded(<CreatorSpellPage />)} />
+          <Route path="/account" element={guarded(<AccountPage />)} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

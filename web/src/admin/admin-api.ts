@@ -25,6 +25,8 @@ export type TenantRow = AdminAnswer<'listTenants'>['tenants'][number];
 export type TenantStatus = TenantRow['status'];
 export type Entitlement = components['schemas']['Entitlement'];
 export type AuditLog = components['schemas']['AuditLog'];
+export type AdminSpell = components['schemas']['AdminSpell'];
+export type SpellStatus = AdminSpell['status'];
 export type TenantDetail = AdminAnswer<'getTenant'>;
 export interface Page { next_cursor: string | null }
 
@@ -76,6 +78,12 @@ export const adminApi = {
       `/v1/admin/tenants/${encodeURIComponent(id)}/entitlements/${encodeURIComponent(entitlementId)}/revoke`,
       reason ? { reason } : {},
     ),
+  listSpells: (filters: { q?: string; owner?: string; status?: string; cursor?: string | null; limit?: number }) =>
+    adminCall<Page & { spells: AdminSpell[] }>(`/v1/admin/spells${query(filters)}`),
+  unpublishSpell: (spell: AdminSpell, reason: string) =>
+    adminCall<{ spell: AdminSpell }>(`/v1/admin/spells/${encodeURIComponent(spell.owner)}/${encodeURIComponent(spell.name)}/unpublish`, { reason }),
+  republishSpell: (spell: AdminSpell) =>
+    adminCall<{ spell: AdminSpell }>(`/v1/admin/spells/${encodeURIComponent(spell.owner)}/${encodeURIComponent(spell.name)}/republish`, {}),
   auditLogs: (filters: Record<string, string | undefined | null>) =>
     adminCall<Page & { audit_logs: AuditLog[] }>(`/v1/admin/audit-logs${query(filters)}`),
 };

@@ -6,6 +6,7 @@ import { TopBar } from '../components/top-bar';
 import { adminApi, adminToken } from './admin-api';
 import { AuditLogPage } from './audit-log';
 import { LicenseKeysPage } from './license-keys';
+import { SpellsPage } from './spells';
 import { TenantDetailPage } from './tenant-detail';
 import { TenantsPage } from './tenants';
 import { useAction } from '../components/use-action';
@@ -13,6 +14,7 @@ import { useAction } from '../components/use-action';
 const adminLinks = [
   ['/admin/license-keys', 'License keys'],
   ['/admin/tenants', 'Tenants'],
+  ['/admin/spells', 'Spells'],
   ['/admin/audit-log', 'Audit log'],
 ] as const;
 
@@ -74,6 +76,7 @@ export function AdminApp() {
           <Route path="license-keys" element={<LicenseKeysPage />} />
           <Route path="tenants" element={<TenantsPage />} />
           <Route path="tenants/:id" element={<TenantDetailPage />} />
+          <Route path="spells" element={<SpellsPage />} />
           <Route path="audit-log" element={<AuditLogPage />} />
           <Route path="*" element={<p>No such console page. <Link to="/admin">Back to the console</Link>.</p>} />
         </Routes>

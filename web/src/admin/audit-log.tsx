@@ -8,6 +8,14 @@ import { adminApi } from './admin-api';
 import { AuditTable } from './audit-table';
 import { Pager, useCursorPages } from './pager';
 
+/** The actions the server records, as src/audit/actions.ts lists them (offered in the Action field). */
+const AUDIT_ACTIONS = [
+  'license_generated', 'license_claimed', 'license_revoked', 'entitlement_created', 'entitlement_revoked', 'tenant_status_changed',
+  'tenant_suspended', 'subscription_status_changed', 'credits_purchased', 'credits_refunded', 'credits_dispute_lost',
+  'purchase_payment_failed', 'admin_token_created', 'admin_token_revoked', 'cast_logs_purged', 'webhook_logs_purged',
+  'spell_unpublished', 'spell_republished', 'handle_changed',
+] as const;
+
 const FILTERS = ['action', 'target_type', 'target_id', 'tenant_id', 'actor_type', 'from', 'to'] as const;
 
 /** A datetime-local value (the browser's zone) as an ISO instant for the API. */
@@ -50,9 +58,9 @@ export function AuditLogPage() {
       <form key={filterKey} className="filters" onSubmit={apply} aria-label="Filter the audit log">
         <TextField label="Action" name="action" defaultValue={filters.action} placeholder="license_claimed" list="audit-actions" />
         <datalist id="audit-actions">
-          {['license_generated', 'license_claimed', 'license_revoked', 'entitlement_created', 'entitlement_revoked', 'tenant_status_changed', 'tenant_suspended'].map(
-            (action) => <option key={action} value={action} />,
-          )}
+          {AUDIT_ACTIONS.map((action) => (
+            <option key={action} value={action} />
+          ))}
         </datalist>
         <SelectField label="Target type" name="target_type" defaultValue={filters.target_type}>
           <option value="">Any</option>
@@ -60,6 +68,7 @@ export function AuditLogPage() {
           <option value="license_batch">License batch</option>
           <option value="tenant">Tenant</option>
           <option value="entitlement">Entitlement</option>
+          <option value="spell">Spell</option>
           <option value="subscription">Subscription</option>
           <option value="purchase">Purchase</option>
           <option value="admin_token">Admin token</option>

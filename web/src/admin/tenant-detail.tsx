@@ -42,6 +42,7 @@ export function TenantDetailPage() {
       {notice && <Alert tone="success">{notice}</Alert>}
       <ErrorAlert error={error} />
       <dl className="stats card">
+        <div><dt>Handle</dt><dd data-testid="tenant-handle"><code>{tenant.handle}</code></dd></div>
         <div><dt>Status</dt><dd data-testid="tenant-status"><span className={`status status-${tenant.status}`}>{tenant.status}</span></dd></div>
         <div><dt>Plan</dt><dd data-testid="tenant-plan">{plan}</dd></div>
         {tenant.grace_until && <div><dt>Grace until</dt><dd>{formatDay(tenant.grace_until)}</dd></div>}
@@ -109,6 +110,7 @@ export function TenantDetailPage() {
         <h2 id="tenant-audit-title">Recent audit entries</h2>
         <AuditTable logs={logs} />
         <p><Link to={`/admin/audit-log?tenant_id=${tenant.id}`}>All audit entries of this tenant</Link></p>
+        <p><Link to={`/admin/spells?owner=${encodeURIComponent(tenant.handle)}`}>This tenant’s spells</Link></p>
       </section>
     </>
   );

@@ -24,7 +24,7 @@ export function TenantsPage() {
     <>
       <PageHeader title="Tenants" />
       <form className="filters" onSubmit={search} role="search" aria-label="Search tenants">
-        <TextField label="Name or email" name="q" type="search" />
+        <TextField label="Name, handle or email" name="q" type="search" />
         <SelectField label="Status" name="status" defaultValue="">
           <option value="">Any</option>
           <option value="active">Active</option>
@@ -46,6 +46,7 @@ export function TenantsPage() {
             <thead>
               <tr>
                 <th scope="col">Tenant</th>
+                <th scope="col">Handle</th>
                 <th scope="col">Owner</th>
                 <th scope="col">Plan</th>
                 <th scope="col">Status</th>
@@ -56,6 +57,7 @@ export function TenantsPage() {
               {tenants.data?.tenants.map((tenant) => (
                 <tr key={tenant.id} data-testid="tenant-row">
                   <td data-label="Tenant"><Link to={`/admin/tenants/${tenant.id}`}>{tenant.name}</Link></td>
+                  <td data-label="Handle"><code>{tenant.handle}</code></td>
                   <td data-label="Owner">{tenant.owner_email ?? '—'}</td>
                   <td data-label="Plan">{tenant.plan}</td>
                   <td data-label="Status"><span className={`status status-${tenant.status}`}>{tenant.status}</span></td>

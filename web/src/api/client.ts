@@ -1,7 +1,7 @@
 import { ApiError, callApi, type ApiResponse, type RequestOptions } from './http';
 import type {
   ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, Me, NewSpell, Period, Purchase, Spell, SpellDetail, SpellStats, SpellVersion, Subscription, Usage,
-  UsageSeries, User,
+  Tenant, TenantAccount, UsageSeries, User,
 } from './types';
 
 /**
@@ -70,6 +70,9 @@ export const api = {
   logout: () => call<null>('/v1/auth/logout', { method: 'POST' }),
   claimLicense: (input: { email: string; password: string; display_name?: string; tenant_name?: string; license_key: string }) =>
     post<SessionAnswer>('/v1/public/license/claim', input),
+
+  account: () => get<TenantAccount>('/v1/tenant'),
+  changeHandle: (handle: string) => call<{ tenant: Tenant }>('/v1/tenant', { method: 'PATCH', json: { handle } }).then((r) => r.body),
 
   listKeys: () => get<{ keys: ApiKey[] }>('/v1/keys'),
   createKey: (name: string) => post<ApiKey & { key: string }>('/v1/keys', { name }),

@@ -216,6 +216,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s tenant, and whether its handle can still change */
+        get: operations["getTenantAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the tenant’s handle (the owner part of `handle/spell`)
+         * @description The account owner only, with a signed-in session (an API key gets 403). A handle is 1–39 lower-case letters, digits or inner dashes (the input is lower-cased) and not a reserved word (`400 validation_failed`). `409 conflict` when another tenant holds or ever held it, or when the handle is locked: once any of the tenant’s spells has been public, casters address it as `handle/spell` and the handle no longer changes. The old handle stays the tenant’s for ever: nobody else gets it, and the tenant may change back to it. Writes `handle_changed` to the audit log.
+         */
+        patch: operations["updateTenant"];
+        trace?: never;
+    };
+    "/v1/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant’s own audit trail, newest first (the account owner only)
+         * @description Every audited change to the tenant: licenses, entitlements, status, `handle_changed`, and an operator’s `spell_unpublished` / `spell_republished` of its spells (with the reason). Filter by `action`.
+         */
+        get: operations["listTenantAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/keys": {
         parameters: {
             query?: never;
@@ -661,7 +702,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tenants, newest first: search by name or user email, filter by status */
+        /** Tenants, newest first: search by name, handle (current or past) or user email, filter by status */
         get: operations["listTenants"];
         put?: never;
         post?: never;
@@ -733,6 +774,63 @@ export interface paths {
         put?: never;
         /** Revoke one of a tenant's active entitlements */
         post: operations["revokeEntitlement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/spells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every tenant’s spells, newest first: search by name, owner handle or description; filter by owner and status */
+        get: operations["listAdminSpells"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/spells/{owner}/{name}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a public spell out of service, with a reason its owner sees
+         * @description The spell leaves the catalog and every cast of it by another tenant, pinned to a version or not, answers `410 spell_retired`; its owner still casts it and sees `unpublished: {at, reason}`, and cannot make it public again. Only a public, live spell: a private, deleted or already unpublished one answers `409 conflict`. Writes `spell_unpublished` to the owner tenant’s audit log.
+         */
+        post: operations["unpublishSpell"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/spells/{owner}/{name}/republish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put an unpublished spell back as its owner had it
+         * @description Clears the unpublish; a spell that is not unpublished, or was deleted since, answers `409 conflict`. Writes `spell_republished`.
+         */
+        post: operations["republishSpell"];
         delete?: never;
         options?: never;
         head?: never;
@@ -875,10 +973,116 @@ export interface components {
             } | null;
             revoked_at: string | null;
         };
+        SpellVersionInput: {
+            version: number;
+            sha256: string;
+            exports: string[];
+            /** @description The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s */
+            function_name: string | null;
+            created_at: string;
+        };
+        SpellInput: {
+            /** @description The name within its owner */
+            name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            price_cents: number | null;
+            function_name: string;
+            timeout_ms: number | null;
+            input_schema: unknown | null;
+            tags: string[];
+            /** @description true when the caller’s tenant owns the spell */
+            owned: boolean;
+            latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
+            created_at: string;
+            updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+        };
+        SpellDetailInput: {
+            /** @description The name within its owner */
+            name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            price_cents: number | null;
+            function_name: string;
+            timeout_ms: number | null;
+            input_schema: unknown | null;
+            tags: string[];
+            /** @description true when the caller’s tenant owns the spell */
+            owned: boolean;
+            latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
+            created_at: string;
+            updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+            /** @description Markdown */
+            readme: string;
+            versions: components["schemas"]["SpellVersionInput"][];
+        };
+        AdminSpellInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description The owner’s handle */
+            owner: string;
+            name: string;
+            /** @description `owner/name` */
+            full_name: string;
+            /** Format: uuid */
+            tenant_id: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            /**
+             * @description `live`, `unpublished` (by an operator) or `deleted` (by its owner)
+             * @enum {string}
+             */
+            status: "live" | "unpublished" | "deleted";
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+            deleted_at: string | null;
+            created_at: string;
+        };
         AdminTenantInput: {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The owner part of its spells’ names */
+            handle: string;
             /** @enum {string} */
             status: "active" | "grace" | "suspended";
             grace_until: string | null;
@@ -923,6 +1127,13 @@ export interface components {
             name: string;
             created_at: string;
             last_used_at: string | null;
+        };
+        HandleStateInput: {
+            /** @description true once one of the tenant’s spells has been public: the handle is then fixed */
+            locked: boolean;
+            locked_reason: string | null;
+            /** @description Every handle the tenant has held, oldest first; they stay its own (it may take one back) */
+            held: string[];
         };
         BudgetInput: {
             /** @enum {string} */
@@ -1019,83 +1230,6 @@ export interface components {
             logs: components["schemas"]["CastLogLineInput"][];
             /** @description True when lines were dropped or cut at the cap */
             logs_truncated: boolean;
-        };
-        SpellVersionInput: {
-            version: number;
-            sha256: string;
-            exports: string[];
-            /** @description The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s */
-            function_name: string | null;
-            created_at: string;
-        };
-        SpellInput: {
-            /** @description The name within its owner */
-            name: string;
-            /** @description The owner’s handle */
-            owner: string;
-            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
-            full_name: string;
-            description: string;
-            /** @enum {string} */
-            visibility: "public" | "private";
-            price_cents: number | null;
-            function_name: string;
-            timeout_ms: number | null;
-            input_schema: unknown | null;
-            tags: string[];
-            /** @description true when the caller’s tenant owns the spell */
-            owned: boolean;
-            latest_version: number | null;
-            /** @description Casts of the spell by everyone */
-            casts: number;
-            /** @description The share of finished casts that succeeded, 0–1; null before any */
-            success_rate: number | null;
-            created_at: string;
-            updated_at: string;
-            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
-            deleted_at: string | null;
-            pinned_until: string | null;
-            /** @description Set on your own spell when an operator took it out of the catalog, with why */
-            unpublished: {
-                at: string;
-                reason: string;
-            } | null;
-        };
-        SpellDetailInput: {
-            /** @description The name within its owner */
-            name: string;
-            /** @description The owner’s handle */
-            owner: string;
-            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
-            full_name: string;
-            description: string;
-            /** @enum {string} */
-            visibility: "public" | "private";
-            price_cents: number | null;
-            function_name: string;
-            timeout_ms: number | null;
-            input_schema: unknown | null;
-            tags: string[];
-            /** @description true when the caller’s tenant owns the spell */
-            owned: boolean;
-            latest_version: number | null;
-            /** @description Casts of the spell by everyone */
-            casts: number;
-            /** @description The share of finished casts that succeeded, 0–1; null before any */
-            success_rate: number | null;
-            created_at: string;
-            updated_at: string;
-            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
-            deleted_at: string | null;
-            pinned_until: string | null;
-            /** @description Set on your own spell when an operator took it out of the catalog, with why */
-            unpublished: {
-                at: string;
-                reason: string;
-            } | null;
-            /** @description Markdown */
-            readme: string;
-            versions: components["schemas"]["SpellVersionInput"][];
         };
         Error: {
             /** @enum {string} */
@@ -1195,10 +1329,116 @@ export interface components {
             } | null;
             revoked_at: string | null;
         };
+        SpellVersion: {
+            version: number;
+            sha256: string;
+            exports: string[];
+            /** @description The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s */
+            function_name: string | null;
+            created_at: string;
+        };
+        Spell: {
+            /** @description The name within its owner */
+            name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            price_cents: number | null;
+            function_name: string;
+            timeout_ms: number | null;
+            input_schema: unknown | null;
+            tags: string[];
+            /** @description true when the caller’s tenant owns the spell */
+            owned: boolean;
+            latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
+            created_at: string;
+            updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+        };
+        SpellDetail: {
+            /** @description The name within its owner */
+            name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            price_cents: number | null;
+            function_name: string;
+            timeout_ms: number | null;
+            input_schema: unknown | null;
+            tags: string[];
+            /** @description true when the caller’s tenant owns the spell */
+            owned: boolean;
+            latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
+            created_at: string;
+            updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+            /** @description Markdown */
+            readme: string;
+            versions: components["schemas"]["SpellVersion"][];
+        };
+        AdminSpell: {
+            /** Format: uuid */
+            id: string;
+            /** @description The owner’s handle */
+            owner: string;
+            name: string;
+            /** @description `owner/name` */
+            full_name: string;
+            /** Format: uuid */
+            tenant_id: string;
+            description: string;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            /**
+             * @description `live`, `unpublished` (by an operator) or `deleted` (by its owner)
+             * @enum {string}
+             */
+            status: "live" | "unpublished" | "deleted";
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+            deleted_at: string | null;
+            created_at: string;
+        };
         AdminTenant: {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The owner part of its spells’ names */
+            handle: string;
             /** @enum {string} */
             status: "active" | "grace" | "suspended";
             grace_until: string | null;
@@ -1243,6 +1483,13 @@ export interface components {
             name: string;
             created_at: string;
             last_used_at: string | null;
+        };
+        HandleState: {
+            /** @description true once one of the tenant’s spells has been public: the handle is then fixed */
+            locked: boolean;
+            locked_reason: string | null;
+            /** @description Every handle the tenant has held, oldest first; they stay its own (it may take one back) */
+            held: string[];
         };
         Budget: {
             /** @enum {string} */
@@ -1339,83 +1586,6 @@ export interface components {
             logs: components["schemas"]["CastLogLine"][];
             /** @description True when lines were dropped or cut at the cap */
             logs_truncated: boolean;
-        };
-        SpellVersion: {
-            version: number;
-            sha256: string;
-            exports: string[];
-            /** @description The function casts of this version call, once the spell’s `function_name` has moved on since; null while it follows the spell’s */
-            function_name: string | null;
-            created_at: string;
-        };
-        Spell: {
-            /** @description The name within its owner */
-            name: string;
-            /** @description The owner’s handle */
-            owner: string;
-            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
-            full_name: string;
-            description: string;
-            /** @enum {string} */
-            visibility: "public" | "private";
-            price_cents: number | null;
-            function_name: string;
-            timeout_ms: number | null;
-            input_schema: unknown | null;
-            tags: string[];
-            /** @description true when the caller’s tenant owns the spell */
-            owned: boolean;
-            latest_version: number | null;
-            /** @description Casts of the spell by everyone */
-            casts: number;
-            /** @description The share of finished casts that succeeded, 0–1; null before any */
-            success_rate: number | null;
-            created_at: string;
-            updated_at: string;
-            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
-            deleted_at: string | null;
-            pinned_until: string | null;
-            /** @description Set on your own spell when an operator took it out of the catalog, with why */
-            unpublished: {
-                at: string;
-                reason: string;
-            } | null;
-        };
-        SpellDetail: {
-            /** @description The name within its owner */
-            name: string;
-            /** @description The owner’s handle */
-            owner: string;
-            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
-            full_name: string;
-            description: string;
-            /** @enum {string} */
-            visibility: "public" | "private";
-            price_cents: number | null;
-            function_name: string;
-            timeout_ms: number | null;
-            input_schema: unknown | null;
-            tags: string[];
-            /** @description true when the caller’s tenant owns the spell */
-            owned: boolean;
-            latest_version: number | null;
-            /** @description Casts of the spell by everyone */
-            casts: number;
-            /** @description The share of finished casts that succeeded, 0–1; null before any */
-            success_rate: number | null;
-            created_at: string;
-            updated_at: string;
-            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
-            deleted_at: string | null;
-            pinned_until: string | null;
-            /** @description Set on your own spell when an operator took it out of the catalog, with why */
-            unpublished: {
-                at: string;
-                reason: string;
-            } | null;
-            /** @description Markdown */
-            readme: string;
-            versions: components["schemas"]["SpellVersion"][];
         };
     };
     responses: never;
@@ -2141,6 +2311,235 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTenantAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenant: components["schemas"]["Tenant"];
+                        handle: components["schemas"]["HandleState"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    handle: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenant: components["schemas"]["Tenant"];
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTenantAuditLogs: {
+        parameters: {
+            query?: {
+                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed` */
+                action?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audit_logs: components["schemas"]["AuditLog"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4776,6 +5175,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            /** @description The owner part of its spells’ names */
+                            handle: string;
                             /** @enum {string} */
                             status: "active" | "grace" | "suspended";
                             grace_until: string | null;
@@ -5227,9 +5628,287 @@ export interface operations {
             };
         };
     };
+    listAdminSpells: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description an owner’s handle, exactly */
+                owner?: string;
+                status?: "live" | "unpublished" | "deleted";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        spells: components["schemas"]["AdminSpell"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unpublishSpell: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                owner: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Shown to the spell’s owner */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        spell: components["schemas"]["AdminSpell"];
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    republishSpell: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                owner: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        spell: components["schemas"]["AdminSpell"];
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listAuditLogs: {
         parameters: {
             query?: {
+                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed` */
                 action?: string;
                 actor_type?: "operator" | "user" | "stripe" | "system";
                 actor_id?: string;

@@ -15,6 +15,8 @@ export type Tenant = Schemas['Tenant'];
 export type TenantStatus = Tenant['status'];
 export type Me = Answer<'getMe', 200>;
 export type Plan = Me['plan'];
+/** The tenant with whether its handle can still change (GET /v1/tenant). */
+export type TenantAccount = Answer<'getTenantAccount', 200>;
 
 export type ApiKey = Schemas['ApiKey'];
 

@@ -32,7 +32,9 @@ export function Layout({ children }: { children: ReactNode }) {
         account={
           me && (
             <>
-              <span className="account-email">{me.user.email}</span>
+              <Link to="/account" className="account-email" data-testid="account-link">
+                <span className="account-handle">{me.tenant.handle}</span> · {me.user.email}
+              </Link>
               <button type="button" className="link-button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
                 Sign out
               </button>

@@ -40,6 +40,7 @@ export function CreatorSpellPage() {
           Cast it
         </Link>
       </PageHeader>
+      {details.unpublished && <UnpublishedBanner unpublished={details.unpublished} />}
       {notice && <Alert tone="success">{notice}</Alert>}
       <dl className="stats card">
         <div><dt>Casts</dt><dd data-testid="spell-casts">{stats.casts}</dd></div>
@@ -74,6 +75,22 @@ export function CreatorSpellPage() {
   );
 }
 
+/** An operator took the spell out of service: say so first, with their reason and what it means. */
+function UnpublishedBanner({ unpublished }: { unpublished: NonNullable<Spell['unpublished']> }) {
+  return (
+    <div className="alert alert-error unpublished-banner" role="alert" data-testid="unpublished-banner">
+      <strong className="alert-title">Unpublished by the platform on {formatDate(unpublished.at)}</strong>
+      <p>
+        Reason: <q data-testid="unpublished-reason">{unpublished.reason}</q>
+      </p>
+      <p>
+        The spell is out of the catalog and casts of it by other accounts fail with <code>410 spell_retired</code>. You can still cast it
+        and upload versions, but not make it public again. Contact support if you think this is a mistake.
+      </p>
+    </div>
+  );
+}
+
 function SettingsForm({ spell, onSaved }: { spell: Spell; onSaved: () => void }) {
   const [error, setError] = useState<ApiError>();
   const [formError, setFormError] = useState<string>();
@@ -86,10 +103,12 @@ function SettingsForm({ spell, onSaved }: { spell: Spell; onSaved: () => void })
     if (priceText !== '' && price === null) return setFormError('Enter the price in dollars, e.g. 0.02.');
     setFormError(undefined);
     try {
+      const visibility = form.get('visibility') === 'private' ? 'private' : 'public';
       await api.updateSpell(spell.name, {
         price_cents: price,
         description: String(form.get('description') ?? ''),
-        visibility: form.get('visibility') === 'private' ? 'private' : 'public',
+        // An unpublished spell cannot be made public again: only a move to private is sent.
+        ...(!spell.unpublished || visibility === 'private' ? { visibility } : {}),
       });
       onSaved();
     } catch (caught) {
@@ -110,8 +129,13 @@ function SettingsForm({ spell, onSaved }: { spell: Spell; onSaved: () => void })
           defaultValue={spell.price_cents === null ? '' : (spell.price_cents / 100).toFixed(2)}
           hint={`Empty: the server’s default cost. Now ${spell.price_cents === null ? 'default' : formatCents(spell.price_cents)}.`}
         />
-        <SelectField label="Visibility" name="visibility" defaultValue={spell.visibility}>
-          <option value="public">Public</option>
+        <SelectField
+          label="Visibility"
+          name="visibility"
+          defaultValue={spell.visibility}
+          hint={spell.unpublished ? 'Unpublished by the platform: it cannot be made public again.' : undefined}
+        >
+          <option value="public" disabled={spell.unpublished !== null && spell.visibility !== 'public'}>Public</option>
           <option value="private">Private</option>
         </SelectField>
       </div>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { Empty, ErrorAlert, Loading } from '../components/alert';
+import { Alert, Empty, ErrorAlert, Loading } from '../components/alert';
 import { formatCents, formatDate } from '../components/format';
 import { PageHeader } from '../components/layout';
 import { useLoad } from '../components/use-load';
@@ -13,9 +13,21 @@ export function CreatorPage() {
       Promise.all(body.spells.filter((spell) => spell.owned).map(async (spell) => ({ spell, stats: await api.spellStats(spell.name) }))),
     ),
   );
+  const unpublished = (spells.data ?? []).filter(({ spell }) => spell.unpublished);
   return (
     <>
       <PageHeader title="Creator" />
+      {unpublished.length > 0 && (
+        <Alert tone="error" title="The platform unpublished some of your spells">
+          <ul>
+            {unpublished.map(({ spell }) => (
+              <li key={spell.name}>
+                <Link to={`/creator/${encodeURIComponent(spell.name)}`}>{spell.name}</Link>: {spell.unpublished?.reason}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       <PublishForm onCreated={spells.reload} />
       <h2>Your spells</h2>
       <ErrorAlert error={spells.error} />
@@ -42,6 +54,11 @@ export function CreatorPage() {
                   <td data-label="Spell">
                     <Link to={`/creator/${encodeURIComponent(spell.name)}`}>{spell.name}</Link>
                     {spell.visibility === 'private' && <span className="badge muted">private</span>}
+                    {spell.unpublished && (
+                      <span className="badge badge-danger" title={`Unpublished by the platform: ${spell.unpublished.reason}`}>
+                        unpublished
+                      </span>
+                    )}
                   </td>
                   <td data-label="Latest">{spell.latest_version === null ? 'no version' : `v${spell.latest_version}`}</td>
                   <td data-label="Price" className="num">{spell.price_cents === null ? 'default' : spell.price_cents === 0 ? 'free' : formatCents(spell.price_cents)}</td>

@@ -1,0 +1,32 @@
+/**
+ * Every action the audit log records, written once: `writeAudit` takes only these, the filters'
+ * OpenAPI descriptions list them, and the admin console offers them.
+ */
+export const AUDIT_ACTIONS = [
+  'license_generated',
+  'license_claimed',
+  'license_revoked',
+  'entitlement_created',
+  'entitlement_revoked',
+  'tenant_status_changed',
+  'tenant_suspended',
+  'subscription_status_changed',
+  'credits_purchased',
+  'credits_refunded',
+  'credits_dispute_lost',
+  'purchase_payment_failed',
+  'admin_token_created',
+  'admin_token_revoked',
+  'cast_logs_purged',
+  'webhook_logs_purged',
+  /** An operator took a public spell out of service; `after` holds the owner, the name and the reason. */
+  'spell_unpublished',
+  /** An operator put an unpublished spell back. */
+  'spell_republished',
+  /** The tenant's owner changed its handle; `before` and `after` hold the handles. */
+  'handle_changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** For a filter's description: the actions, as code. */
+export const auditActionList = AUDIT_ACTIONS.map((action) => `\`${action}\``).join(', ');
