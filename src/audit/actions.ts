@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'admin_token_created',
   'admin_token_revoked',
   'cast_logs_purged',
+  'cast_results_purged',
   'webhook_logs_purged',
   /** An operator took a public spell out of service; `after` holds the owner, the name and the reason. */
   'spell_unpublished',

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/actions.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { countCastLogsBefore, deleteCastLogsBefore } from '../casts/cast-logs.js';
 import { countCastResultsBefore, deleteCastResultsBefore } from '../casts/cast-results.js';
@@ -9,7 +10,7 @@ const BATCH = 1_000;
 /** One kind of row the job deletes: how to count and delete it, and how its report and audit name it. */
 interface KeptRows {
   what: string;
-  action: string;
+  action: AuditAction;
   targetType: string;
   count(db: DbOrTx, cutoff: Date): Promise<{ rows: number; oldest: Date | null }>;
   delete(tx: DbOrTx, cutoff: Date, limit: number): Promise<number>;
