@@ -261,7 +261,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The catalog: public spells and your own */
+        /**
+         * The catalog: public spells and your own, searched and filtered
+         * @description `q` finds spells whose name, owner handle, description or tags contain every word of it; `owner` and `tag` filter exactly. Deleted spells and spells the platform unpublished are not listed (your own unpublished ones are, with `unpublished` set). `sort`: `name` (then owner), `popular` (most casts first) or `new`.
+         */
         get: operations["listSpells"];
         put?: never;
         /**
@@ -275,6 +278,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/spells/{owner}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Any spell you may see, by owner/name: its README, versions and casts
+         * @description Another tenant’s private spell answers 404, exactly as a missing one. A public spell its owner deleted, or the platform unpublished, answers `410 spell_retired`; your own answer 200 with `deleted_at` or `unpublished`.
+         */
+        get: operations["getSpellByOwner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/spells/{name}": {
         parameters: {
             query?: never;
@@ -282,15 +305,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A spell and its versions */
+        /**
+         * One of your own spells (a bare name is always yours), with its README and versions
+         * @description Your deleted spells too, with `deleted_at` and `pinned_until`. Another tenant’s spell is `GET /v1/spells/{owner}/{name}`.
+         */
         get: operations["getSpell"];
         put?: never;
         post?: never;
-        /** Unpublish a spell (past casts stay in the history) */
+        /**
+         * Delete your spell: out of the catalog at once, its name never reused
+         * @description Past casts stay in the history. Casts pinned to one of its versions (`owner/name@N`) keep working for `SPELL_RETIREMENT_DAYS` (default 30), then answer `410 spell_retired`; unpinned casts answer 410 at once. Neither the name nor its version numbers are given to another spell, yours or anyone’s.
+         */
         delete: operations["deleteSpell"];
         options?: never;
         head?: never;
-        /** Change price, description, visibility, function, timeout or input schema */
+        /**
+         * Change price, description, visibility, function, timeout, input schema, tags or README of your spell
+         * @description A spell the platform unpublished cannot be made public again by its owner (`403`); a deleted one cannot change (`410`).
+         */
         patch: operations["updateSpell"];
         trace?: never;
     };
@@ -321,7 +353,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Casts of your spell by everyone, and its earnings (the cost of its successful casts) */
+        /** Casts of your own spell (a bare name) by everyone, and its earnings (the cost of its successful casts) */
         get: operations["getSpellStats"];
         put?: never;
         post?: never;
@@ -395,7 +427,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cast a spell: name or name@version, with any JSON input
+         * Cast a spell: owner/name or owner/name@version (a bare name is your own), with any JSON input
          * @description Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing. The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire. A cast the pool ended (time limit, a crashed worker) has no logs.
          */
         post: operations["castSpell"];
@@ -744,7 +776,7 @@ export interface components {
     schemas: {
         ErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -864,6 +896,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The owner part of the tenant’s spells’ names: `handle/spell` */
+            handle: string;
             /** @enum {string} */
             status: "active" | "grace" | "suspended";
             grace_until: string | null;
@@ -897,7 +931,7 @@ export interface components {
         };
         CastFailedErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -927,6 +961,7 @@ export interface components {
         CastInput: {
             /** Format: uuid */
             id: string;
+            /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
             /** @enum {string} */
@@ -939,6 +974,7 @@ export interface components {
         CastDetailInput: {
             /** Format: uuid */
             id: string;
+            /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
             /** @enum {string} */
@@ -961,7 +997,12 @@ export interface components {
             created_at: string;
         };
         SpellInput: {
+            /** @description The name within its owner */
             name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
             description: string;
             /** @enum {string} */
             visibility: "public" | "private";
@@ -969,14 +1010,32 @@ export interface components {
             function_name: string;
             timeout_ms: number | null;
             input_schema: unknown | null;
+            tags: string[];
             /** @description true when the caller’s tenant owns the spell */
             owned: boolean;
             latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
             created_at: string;
             updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
         };
         SpellDetailInput: {
+            /** @description The name within its owner */
             name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
             description: string;
             /** @enum {string} */
             visibility: "public" | "private";
@@ -984,16 +1043,31 @@ export interface components {
             function_name: string;
             timeout_ms: number | null;
             input_schema: unknown | null;
+            tags: string[];
             /** @description true when the caller’s tenant owns the spell */
             owned: boolean;
             latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
             created_at: string;
             updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+            /** @description Markdown */
+            readme: string;
             versions: components["schemas"]["SpellVersionInput"][];
         };
         Error: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1113,6 +1187,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The owner part of the tenant’s spells’ names: `handle/spell` */
+            handle: string;
             /** @enum {string} */
             status: "active" | "grace" | "suspended";
             grace_until: string | null;
@@ -1146,7 +1222,7 @@ export interface components {
         };
         CastFailedError: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1176,6 +1252,7 @@ export interface components {
         Cast: {
             /** Format: uuid */
             id: string;
+            /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
             /** @enum {string} */
@@ -1188,6 +1265,7 @@ export interface components {
         CastDetail: {
             /** Format: uuid */
             id: string;
+            /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
             /** @enum {string} */
@@ -1210,7 +1288,12 @@ export interface components {
             created_at: string;
         };
         Spell: {
+            /** @description The name within its owner */
             name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
             description: string;
             /** @enum {string} */
             visibility: "public" | "private";
@@ -1218,14 +1301,32 @@ export interface components {
             function_name: string;
             timeout_ms: number | null;
             input_schema: unknown | null;
+            tags: string[];
             /** @description true when the caller’s tenant owns the spell */
             owned: boolean;
             latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
             created_at: string;
             updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
         };
         SpellDetail: {
+            /** @description The name within its owner */
             name: string;
+            /** @description The owner’s handle */
+            owner: string;
+            /** @description `owner/name`: what a cast names (with `@version` to pin one) */
+            full_name: string;
             description: string;
             /** @enum {string} */
             visibility: "public" | "private";
@@ -1233,11 +1334,26 @@ export interface components {
             function_name: string;
             timeout_ms: number | null;
             input_schema: unknown | null;
+            tags: string[];
             /** @description true when the caller’s tenant owns the spell */
             owned: boolean;
             latest_version: number | null;
+            /** @description Casts of the spell by everyone */
+            casts: number;
+            /** @description The share of finished casts that succeeded, 0–1; null before any */
+            success_rate: number | null;
             created_at: string;
             updated_at: string;
+            /** @description Set on your own deleted spells; casts pinned to a version run until `pinned_until` */
+            deleted_at: string | null;
+            pinned_until: string | null;
+            /** @description Set on your own spell when an operator took it out of the catalog, with why */
+            unpublished: {
+                at: string;
+                reason: string;
+            } | null;
+            /** @description Markdown */
+            readme: string;
             versions: components["schemas"]["SpellVersion"][];
         };
     };
@@ -2217,6 +2333,10 @@ export interface operations {
         parameters: {
             query?: {
                 mine?: "true" | "false";
+                q?: string;
+                owner?: string;
+                tag?: string;
+                sort?: "name" | "popular" | "new";
                 limit?: number;
                 offset?: number;
             };
@@ -2303,6 +2423,10 @@ export interface operations {
                     input_schema?: {
                         [key: string]: unknown;
                     } | null;
+                    /** @description Up to 10 catalog tags (duplicates dropped) */
+                    tags?: string[];
+                    /** @description The spell’s page, in Markdown (raw HTML is shown as text, never run) */
+                    readme?: string;
                 };
                 "multipart/form-data": {
                     /** @description The JSON body, as text */
@@ -2384,6 +2508,88 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSpellByOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                owner: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpellDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2542,6 +2748,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
@@ -2585,6 +2800,10 @@ export interface operations {
                     input_schema?: {
                         [key: string]: unknown;
                     } | null;
+                    /** @description Up to 10 catalog tags (duplicates dropped) */
+                    tags?: string[];
+                    /** @description The spell’s page, in Markdown (raw HTML is shown as text, never run) */
+                    readme?: string;
                 };
             };
         };
@@ -2633,6 +2852,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2831,15 +3059,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3346,7 +3565,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description name or name@version */
+                    /** @description `owner/name`, `owner/name@version` (pinned), or a bare `name[@version]` for your own spell */
                     spell: string;
                     input?: unknown;
                 };

@@ -39,7 +39,7 @@ markdown.renderer.rules.image = (tokens, index) => {
   const token = tokens[index];
   if (!token) return '';
   const alt = markdown.utils.escapeHtml(token.content || 'image');
-  const src = token.attrGet('src') ?? '';
+  const src = String(token.attrGet('src') ?? '');
   if (!HTTPS.test(src)) return `<span class="readme-image">[${alt}]</span>`;
   return `<a class="readme-image" href="${markdown.utils.escapeHtml(src)}" target="_blank" rel="noopener noreferrer nofollow">[image: ${alt}]</a>`;
 };
