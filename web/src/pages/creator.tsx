@@ -9,7 +9,7 @@ import { PublishForm } from './publish-form';
 /** The creator's spells with their numbers, and the form to publish a new one. */
 export function CreatorPage() {
   const spells = useLoad(() =>
-    api.listSpells(true).then((body) =>
+    api.listSpells({ mine: true }).then((body) =>
       Promise.all(body.spells.filter((spell) => spell.owned).map(async (spell) => ({ spell, stats: await api.spellStats(spell.name) }))),
     ),
   );
