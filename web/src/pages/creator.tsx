@@ -38,9 +38,9 @@ export function CreatorPage() {
             </thead>
             <tbody>
               {spells.data?.map(({ spell, stats }) => (
-                <tr key={spell.name}>
+                <tr key={spell.full_name}>
                   <td data-label="Spell">
-                    <Link to={`/creator/${encodeURIComponent(spell.name)}`}>{spell.name}</Link>
+                    <Link to={`/creator/${encodeURIComponent(spell.name)}`}>{spell.full_name}</Link>
                     {spell.visibility === 'private' && <span className="badge muted">private</span>}
                   </td>
                   <td data-label="Latest">{spell.latest_version === null ? 'no version' : `v${spell.latest_version}`}</td>

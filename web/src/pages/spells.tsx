@@ -58,9 +58,9 @@ export function SpellsPage() {
           Publish a spell
         </Link>
       </PageHeader>
-      <form className="filters card" role="search" aria-label="Search the catalog" onSubmit={searchNow}>
+      <form className="filters card" role="search" aria-label="Catalog" onSubmit={searchNow}>
         <TextField
-          label="Search"
+          label="Search spells"
           type="search"
           value={text}
           onChange={(event) => setText(event.target.value)}
