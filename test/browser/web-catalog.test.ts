@@ -179,18 +179,18 @@ describe.runIf(hasChromium())('browser: catalog, spell page and schema form', ()
       expect(await page.getByLabel('Spell', { exact: true }).inputValue()).toBe(`${creator.handle}/loud-echo`);
       // Required fields are marked; descriptions are the hints.
       await page.getByText('What to say back').waitFor();
-      expect(await page.getByLabel('greeting').getAttribute('aria-required')).toBe('true');
-      expect(await page.getByLabel('mood').getAttribute('aria-required')).toBeNull();
+      expect(await page.getByLabel('greeting', { exact: true }).getAttribute('aria-required')).toBe('true');
+      expect(await page.getByLabel('mood', { exact: true }).getAttribute('aria-required')).toBeNull();
 
-      await page.getByLabel('greeting').fill('hello');
+      await page.getByLabel('greeting', { exact: true }).fill('hello');
       await page.getByRole('button', { name: 'Cast', exact: true }).click();
       await page.getByText('Required.').waitFor();
-      await page.getByLabel('times').fill('2.5');
+      await page.getByLabel('times', { exact: true }).fill('2.5');
       await page.getByRole('button', { name: 'Cast', exact: true }).click();
       await page.getByText('Enter a whole number.').waitFor();
-      await page.getByLabel('times').fill('3');
-      await page.getByLabel('loud').check();
-      await page.getByLabel('mood').selectOption({ label: 'glad' });
+      await page.getByLabel('times', { exact: true }).fill('3');
+      await page.getByLabel('loud', { exact: true }).check();
+      await page.getByLabel('mood', { exact: true }).selectOption({ label: 'glad' });
       await page.getByRole('button', { name: 'Cast', exact: true }).click();
       const output = JSON.parse((await page.getByTestId('cast-output').textContent()) ?? '') as unknown;
       expect(output).toEqual({ greeting: 'hello', times: 3, loud: true, mood: 'glad' });
@@ -203,7 +203,7 @@ describe.runIf(hasChromium())('browser: catalog, spell page and schema form', ()
       await page.getByText('The form cannot hold this input').waitFor();
       await page.getByLabel('Input (JSON)').fill('{"greeting": "hi", "times": 1}');
       await page.getByRole('button', { name: 'Form', exact: true }).click();
-      expect(await page.getByLabel('greeting').inputValue()).toBe('hi');
+      expect(await page.getByLabel('greeting', { exact: true }).inputValue()).toBe('hi');
 
       await page.getByRole('link', { name: 'My casts' }).click();
       await page.getByRole('row').filter({ hasText: `${creator.handle}/loud-echo@1` }).first().waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { Spell } from '../api/types';
@@ -39,8 +39,9 @@ export function PlaygroundPage() {
 
   useEffect(() => setOutcome(undefined), [fullName]);
   // Each finished cast takes the focus to its result, so a keyboard or screen-reader user is
-  // where the output is read (and a phone scrolls down to it below the form).
-  useEffect(() => {
+  // where the output is read (and a phone scrolls down to it below the form); before the paint,
+  // so the result is never on screen without the focus.
+  useLayoutEffect(() => {
     if (outcome) resultRef.current?.focus();
   }, [outcome]);
 

@@ -25,18 +25,18 @@ function SchemaField({ field, value, issue, onChange }: { field: FormField; valu
   const id = useId();
   const described = [field.description && `${id}-hint`, issue && `${id}-issue`].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-describedby': described, 'aria-required': field.required || undefined, 'aria-invalid': issue ? true : undefined };
+  // The mark sits beside the label, not in it: the field's name stays its key (or title), and
+  // `aria-required` says "required" to a screen reader.
   const label = (
-    <label htmlFor={id}>
-      {field.label}
+    <span className="field-label">
+      <label htmlFor={id}>{field.label}</label>
       {field.required && (
-        <span className="required-mark" aria-hidden="true">
-          {' '}
+        <span className="required-mark" aria-hidden="true" title="required">
           *
         </span>
       )}
-      {field.required && <span className="visually-hidden"> (required)</span>}
       {field.label !== field.key && <code className="field-key">{field.key}</code>}
-    </label>
+    </span>
   );
   let control;
   if (field.kind === 'boolean') {
