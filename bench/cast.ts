@@ -42,7 +42,8 @@ const base = `http://127.0.0.1:${port}`;
 const demoWasm = readFileSync(new URL('../spells/examples/build/text-stats.wasm', import.meta.url));
 // With --budget the casts go to a priced copy of the demo spell under a monthly budget, so every
 // cast takes and settles a budget hold.
-const castSpell = args.budget ? 'bench-stats' : 'text-stats';
+/** With --budget the bench tenant's own priced copy of the demo (a bare name: the caller's own). */
+const castSpell = args.budget ? 'bench-stats' : 'spell/text-stats';
 const castBody = JSON.stringify({ spell: castSpell, input: { text: 'The quick brown fox jumps over the lazy dog.' } });
 
 async function freshDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {

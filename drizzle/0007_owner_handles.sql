@@ -26,8 +26,9 @@ ALTER TABLE "cast_results" ADD CONSTRAINT "cast_results_tenant_id_tenants_id_fk"
 CREATE INDEX "cast_results_created_idx" ON "cast_results" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "tenant_handles_tenant_id_idx" ON "tenant_handles" USING btree ("tenant_id");--> statement-breakpoint
 -- A tenant could have several deleted spells of one name (names were unique among live spells
--- only): all but the live one, or the newest, get a suffix so that a name is unique per owner.
-UPDATE "spells" s SET "name" = left(s."name", 50) || '-' || left(replace(s."id"::text, '-', ''), 8)
+-- only): all but the live one, or the newest, get their id as a suffix so that a name is unique
+-- per owner.
+UPDATE "spells" s SET "name" = left(s."name", 31) || '-' || replace(s."id"::text, '-', '')
   FROM (SELECT "id", row_number() OVER (PARTITION BY "tenant_id", "name" ORDER BY ("deleted_at" IS NULL) DESC, "created_at" DESC, "id") AS rn FROM "spells") d
  WHERE d."id" = s."id" AND d.rn > 1;--> statement-breakpoint
 UPDATE "spells" SET "ever_public" = true WHERE "visibility" = 'public';--> statement-breakpoint
@@ -37,7 +38,8 @@ CREATE INDEX "spells_public_name_idx" ON "spells" USING btree ("name") WHERE "sp
 ALTER TABLE "tenants" ADD COLUMN "handle" text;--> statement-breakpoint
 -- Handles for the tenants there are: the platform's own tenant (the one without users that
 -- publishes the demo spell) gets "spell"; every other one its name made into a handle (an email's
--- part before the @), with a piece of its id when that is reserved or another tenant has it.
+-- part before the @), with "--" and a number when that is reserved or an earlier tenant has it (a
+-- name made into a handle never holds "--", so these never meet one).
 WITH base AS (
   SELECT t."id", t."created_at",
          CASE WHEN t."name" = 'Spell Platform' AND NOT EXISTS (SELECT 1 FROM "users" u WHERE u."tenant_id" = t."id") THEN 'spell'
@@ -54,7 +56,7 @@ UPDATE "tenants" t SET "handle" = CASE
       'docs', 'static', 'assets', 'me', 'official', 'staff', 'security', 'billing', 'stripe', 'github', 'webhooks',
       'auth', 'v1', 'login', 'logout', 'signup', 'settings', 'null', 'undefined', 'anonymous', 'operator'))
       THEN r.handle
-    ELSE r.handle || '-' || left(replace(t."id"::text, '-', ''), 6)
+    ELSE r.handle || '--' || r.rn
   END
   FROM ranked r WHERE r."id" = t."id";--> statement-breakpoint
 ALTER TABLE "tenants" ALTER COLUMN "handle" SET NOT NULL;--> statement-breakpoint

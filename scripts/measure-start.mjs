@@ -88,7 +88,7 @@ function cpuSeconds(group) {
   return ticks / 100; // USER_HZ, 100 on Linux
 }
 
-/** Waits for /readyz, then registers (once) and casts text-stats; returns the phase times. */
+/** Waits for /readyz, then registers (once) and casts spell/text-stats; returns the phase times. */
 async function firstCast(run, token) {
   const { child, started, lines } = start();
   try {
@@ -105,7 +105,7 @@ async function firstCast(run, token) {
       const registered = await post('/v1/auth/register', { email: `measure-${Date.now()}@example.com`, password: 'measure start password' });
       token = registered.body.token;
     }
-    const cast = await post('/v1/cast', { spell: 'text-stats', input: { text: 'time to first cast' } }, token);
+    const cast = await post('/v1/cast', { spell: 'spell/text-stats', input: { text: 'time to first cast' } }, token);
     const casted = performance.now() - started;
     const cpu = cpuSeconds(child.pid);
     if (cast.status !== 200) throw new Error(`cast answered ${cast.status}: ${JSON.stringify(cast.body)}`);

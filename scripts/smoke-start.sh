@@ -21,6 +21,6 @@ token=$(curl -fsS -X POST "$base/v1/auth/register" -H 'content-type: application
   -d '{"email":"smoke@example.com","password":"smoke test password"}' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')
 curl -fsS "$base/v1/me" -H "authorization: Bearer $token" >/dev/null
 cast=$(curl -fsS -X POST "$base/v1/cast" -H "authorization: Bearer $token" -H 'content-type: application/json' \
-  -d '{"spell":"text-stats","input":{"text":"smoke test"}}')
+  -d '{"spell":"spell/text-stats","input":{"text":"smoke test"}}')
 echo "$cast" | grep -q '"words":2' || { echo "smoke: unexpected cast answer: $cast"; exit 1; }
-echo "smoke: npm start served /readyz, register, /v1/me and a cast of text-stats on port $port"
+echo "smoke: npm start served /readyz, register, /v1/me and a cast of spell/text-stats on port $port"

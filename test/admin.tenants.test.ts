@@ -175,8 +175,8 @@ describe('admin.audit-logs', () => {
 describe('admin.tenants paging', () => {
   it('pages through tenants created within one millisecond without losing any', async () => {
     const names = ['same-ms-a', 'same-ms-b', 'same-ms-c'];
-    await t.services.db.execute(sql`insert into tenants (name, created_at) values
-      (${names[0]}, '2030-01-01T00:00:00.123100Z'), (${names[1]}, '2030-01-01T00:00:00.123400Z'), (${names[2]}, '2030-01-01T00:00:00.123900Z')`);
+    await t.services.db.execute(sql`insert into tenants (name, handle, created_at) values
+      (${names[0]}, ${names[0]}, '2030-01-01T00:00:00.123100Z'), (${names[1]}, ${names[1]}, '2030-01-01T00:00:00.123400Z'), (${names[2]}, ${names[2]}, '2030-01-01T00:00:00.123900Z')`);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

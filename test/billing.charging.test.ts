@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const cast = (user: SignedUp, spell: string) =>
-  t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell, input: 'x' } });
+  t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: `${creator.handle}/${spell}`, input: 'x' } });
 const balance = async (user: SignedUp) =>
   (await t.app.inject({ url: '/v1/billing', headers: user.headers })).json<{ credits_cents: number }>().credits_cents;
 
@@ -36,7 +36,7 @@ describe('billing.charging', () => {
     expect(refused.json()).toMatchObject({ error: 'insufficient_credits', balance_cents: 0, price_cents: PRICE });
     expect((await cast(user, 'free-echo')).statusCode).toBe(200);
     const history = (await t.app.inject({ url: '/v1/casts', headers: user.headers })).json<{ casts: { spell: string }[] }>();
-    expect(history.casts.map((row) => row.spell)).toEqual(['free-echo']);
+    expect(history.casts.map((row) => row.spell)).toEqual([`${creator.handle}/free-echo`]);
   });
 
   it('draws a credit pack down to exactly zero under 30 concurrent casts, then refuses', async () => {

@@ -10,9 +10,10 @@ const CREDIT = 5_500;
 const PRICE = 100;
 
 let t: BillingTestApp;
+let creator: SignedUp;
 beforeAll(async () => {
   t = await buildBillingApp();
-  const creator = await signUp(t.app);
+  creator = await signUp(t.app);
   await publish(t.app, creator, 'refund-echo', exampleSpell('echo'), { visibility: 'public', price_cents: PRICE });
 });
 afterAll(() => t.close());
@@ -170,17 +171,17 @@ describe('billing.refunds: refunds and disputes take credit back', () => {
     const user = await signUp(t.app);
     const { paymentIntent } = await buyPack(user);
     for (let i = 0; i < 3; i += 1) {
-      const cast = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: 'refund-echo', input: 'x' } });
+      const cast = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: `${creator.handle}/refund-echo`, input: 'x' } });
       expect(cast.statusCode).toBe(200);
     }
     await t.stripe.refund(paymentIntent);
     expect(await balance(user)).toBe(-3 * PRICE);
-    const refused = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: 'refund-echo', input: 'x' } });
+    const refused = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: `${creator.handle}/refund-echo`, input: 'x' } });
     expect(refused.statusCode).toBe(402);
     expect(refused.json()).toMatchObject({ error: 'insufficient_credits', balance_cents: -3 * PRICE });
     await buyPack(user);
     expect(await balance(user)).toBe(CREDIT - 3 * PRICE);
-    const again = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: 'refund-echo', input: 'x' } });
+    const again = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: `${creator.handle}/refund-echo`, input: 'x' } });
     expect(again.statusCode).toBe(200);
   });
 

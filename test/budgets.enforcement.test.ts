@@ -43,7 +43,7 @@ async function consumerWithBudget(budget: { period?: string; soft_limit_cents: n
 }
 
 const castOn = (app: TestApp, consumer: SignedUp, spell = 'paid-echo', input: unknown = 'hi') =>
-  app.app.inject({ method: 'POST', url: '/v1/cast', headers: consumer.headers, payload: { spell, input } });
+  app.app.inject({ method: 'POST', url: '/v1/cast', headers: consumer.headers, payload: { spell: `${creator.handle}/${spell}`, input } });
 
 const usageOf = async (consumer: SignedUp) =>
   (await first.app.inject({ url: '/v1/budgets/usage', headers: consumer.headers })).json<{

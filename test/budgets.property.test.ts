@@ -39,7 +39,7 @@ describe('budgets.property', () => {
           });
           const responses = await Promise.all(
             Array.from({ length: concurrency }, () =>
-              t.app.inject({ method: 'POST', url: '/v1/cast', headers: consumer.headers, payload: { spell, input: 1 } }),
+              t.app.inject({ method: 'POST', url: '/v1/cast', headers: consumer.headers, payload: { spell: `${creator.handle}/${spell}`, input: 1 } }),
             ),
           );
           const succeeded = responses.filter((response) => response.statusCode === 200).length;

@@ -25,9 +25,12 @@ const series = async (user: SignedUp) => {
   return response.json<Series>();
 };
 
+/** The creator of `metered-stats`, published by the first test. */
+let publisher: string;
+
 async function castAt(user: SignedUp, spell: string, at: string, input: unknown = { text: 'hi' }): Promise<number> {
   clock.set(new Date(at));
-  const response = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell, input } });
+  const response = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: `${publisher}/${spell}`, input } });
   return response.statusCode;
 }
 
@@ -48,6 +51,7 @@ describe('budgets.usage-series', () => {
     const member = await addMember(owner);
     const stranger = await signUp(t.app);
     await publish(t.app, owner, 'metered-stats', exampleSpell('text-stats'), { price_cents: 7, visibility: 'public' });
+    publisher = owner.handle;
     clock.set(new Date('2026-06-15T08:00:00Z'));
     await t.app.inject({ method: 'POST', url: '/v1/budgets', headers: owner.headers, payload: { period: 'daily', soft_limit_cents: 100, hard_limit_cents: 200 } });
 

@@ -24,8 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Casts one of the creator's spells. */
 const cast = (who: SignedUp, spell: string, input: unknown) =>
-  t.app.inject({ method: 'POST', url: '/v1/cast', headers: who.headers, payload: { spell, input } });
+  t.app.inject({ method: 'POST', url: '/v1/cast', headers: who.headers, payload: { spell: `${creator.handle}/${spell}`, input } });
 const getCast = (who: SignedUp, id: string) => t.app.inject({ url: `/v1/casts/${id}`, headers: who.headers });
 const storedRow = async (castId: string) => (await t.services.db.select().from(castLogs).where(eq(castLogs.castId, castId)))[0];
 

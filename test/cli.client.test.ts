@@ -43,12 +43,12 @@ const getSpell = (name: string) => t.app.inject({ url: `/v1/spells/${name}`, hea
 
 describe('cli.cast', () => {
   it('prints a cast’s output, or the whole answer with --json', async () => {
-    const human = await client(['cast', 'text-stats', '--input', '{"text":"one two three"}']);
+    const human = await client(['cast', 'spell/text-stats', '--input', '{"text":"one two three"}']);
     expect(human.code).toBe(0);
     expect(JSON.parse(human.stdout)).toMatchObject({ words: 3 });
     expect(human.stderr).toMatch(/^cast [0-9a-f-]{36}: \d+(\.\d+)? ms, 0 cents\n$/);
 
-    const json = await client(['cast', 'text-stats', '--input', '{"text":"one two"}', '--json']);
+    const json = await client(['cast', 'spell/text-stats', '--input', '{"text":"one two"}', '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ cast_id: expect.any(String), output: { words: 2 }, cost_cents: 0 });
   });
@@ -56,7 +56,7 @@ describe('cli.cast', () => {
   it('reads the input from a file', async () => {
     const path = join(files, `spell-cli-${process.pid}-input.json`);
     writeFileSync(path, '{"text":"a b c d"}');
-    const run = await client(['cast', 'text-stats', '--input-file', path, '--json']);
+    const run = await client(['cast', 'spell/text-stats', '--input-file', path, '--json']);
     expect(JSON.parse(run.stdout)).toMatchObject({ output: { words: 4 } });
   });
 });
@@ -64,7 +64,7 @@ describe('cli.cast', () => {
 describe('cli.publish', () => {
   it('publishes a new spell, then a second version, and casts a pinned one', async () => {
     const first = await client(['publish', 'reshape', 'spells/examples/build/json-transform.wasm', '--price-cents', '2', '--public']);
-    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Published reshape version 1 \(sha256 [0-9a-f]{12}…, exports .*cast/) });
+    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^Published ${owner.handle}/reshape version 1 \\(sha256 [0-9a-f]{12}…, exports .*cast`)) });
     const second = await client(['publish', 'reshape', 'spells/examples/build/echo.wasm', '--json']);
     expect(JSON.parse(second.stdout)).toMatchObject({ version: 2 });
 
@@ -99,7 +99,7 @@ describe('cli.publish', () => {
     expect(catalog.stdout).not.toContain('greeter');
 
     const fixed = await client(['publish', 'greeter', wasmFile('vowels', tinyWasm(['count_vowels'])), '--function', 'count_vowels', '--public']);
-    expect(fixed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Published greeter version 1 .*exports count_vowels/) });
+    expect(fixed).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^Published ${owner.handle}/greeter version 1 .*exports count_vowels`)) });
     expect((await getSpell('greeter')).json()).toMatchObject({ function_name: 'count_vowels', visibility: 'public', latest_version: 1 });
   });
 
@@ -107,11 +107,11 @@ describe('cli.publish', () => {
     await client(['publish', 'steady', 'spells/examples/build/echo.wasm', '--price-cents', '3']);
     const refused = await client(['publish', 'steady', wasmFile('empty', tinyWasm([], { memory: { initial: 1 } })), '--price-cents', '9']);
     expect(refused.code).toBe(3);
-    expect(expectOneLineError(refused)).toMatch(/does not export the function "cast".*Nothing was published; steady is unchanged\./);
+    expect(expectOneLineError(refused)).toMatch(/does not export the function "cast".*Nothing was published; [a-z0-9-]+\/steady is unchanged\./);
     // A new function is checked against the new module: one that does not export it changes nothing either.
     const wrongFunction = await client(['publish', 'steady', wasmFile('other', tinyWasm(['other'])), '--function', 'count_vowels', '--price-cents', '9']);
     expect(wrongFunction.code).toBe(3);
-    expect(expectOneLineError(wrongFunction)).toMatch(/does not export the function "count_vowels": it exports "other".*Nothing was published; steady is unchanged\./);
+    expect(expectOneLineError(wrongFunction)).toMatch(/does not export the function "count_vowels": it exports "other".*Nothing was published; [a-z0-9-]+\/steady is unchanged\./);
     expect((await getSpell('steady')).json()).toMatchObject({ price_cents: 3, function_name: 'cast', latest_version: 1 });
   });
 
@@ -140,9 +140,11 @@ describe('cli.lists', () => {
     const table = await client(['spells']);
     expect(table.code).toBe(0);
     const [header, ...rows] = table.stdout.trimEnd().split('\n');
-    expect(header).toMatch(/^NAME\s+VERSION\s+PRICE_CENTS\s+VISIBILITY\s+MINE\s+DESCRIPTION$/);
-    expect(rows).toContainEqual(expect.stringMatching(/^listed\s+1\s+4\s+public\s+yes/));
-    expect(rows).toContainEqual(expect.stringMatching(/^text-stats\s+1\s+/));
+    expect(header).toMatch(/^SPELL\s+VERSION\s+PRICE_CENTS\s+VISIBILITY\s+MINE\s+CASTS\s+DESCRIPTION$/);
+    expect(rows).toContainEqual(expect.stringMatching(new RegExp(`^${owner.handle}/listed\\s+1\\s+4\\s+public\\s+yes\\s+0`)));
+    expect(rows).toContainEqual(expect.stringMatching(/^spell\/text-stats\s+1\s+/));
+    const found = await client(['spells', '--search', 'characters words', '--owner', 'spell']);
+    expect(found.stdout.trimEnd().split('\n').slice(1)).toEqual([expect.stringMatching(/^spell\/text-stats\s/)]);
 
     const mine = JSON.parse((await client(['spells', '--mine', '--json'])).stdout) as { spells: { name: string }[] };
     expect(mine.spells.map((entry) => entry.name)).toContain('listed');
@@ -150,11 +152,11 @@ describe('cli.lists', () => {
   });
 
   it('lists casts newest first, with the next page’s cursor', async () => {
-    await client(['cast', 'text-stats', '--input', '{"text":"first"}']);
-    await client(['cast', 'text-stats', '--input', '{"text":"second"}']);
+    await client(['cast', 'spell/text-stats', '--input', '{"text":"first"}']);
+    await client(['cast', 'spell/text-stats', '--input', '{"text":"second"}']);
     const page = await client(['casts', '--limit', '1']);
     expect(page.code).toBe(0);
-    expect(page.stdout).toMatch(/^ID\s+SPELL\s+STATUS\s+DURATION_MS\s+COST_CENTS\s+CREATED\n[0-9a-f-]{36}\s+text-stats@1\s+succeeded\s/);
+    expect(page.stdout).toMatch(/^ID\s+SPELL\s+STATUS\s+DURATION_MS\s+COST_CENTS\s+CREATED\n[0-9a-f-]{36}\s+spell\/text-stats@1\s+succeeded\s/);
     const cursor = /^More: spell casts --cursor (\S+)$/m.exec(page.stderr)?.[1] ?? '';
     const next = JSON.parse((await client(['casts', '--limit', '1', '--cursor', cursor, '--json'])).stdout) as { casts: { id: string }[] };
     expect(next.casts).toHaveLength(1);
@@ -166,7 +168,7 @@ describe('cli.exit-codes', () => {
   it('exits 3 with the server’s message when a request is refused', async () => {
     const missing = await client(['cast', 'no-such-spell']);
     expect(missing.code).toBe(3);
-    expect(expectOneLineError(missing)).toContain('No spell named no-such-spell');
+    expect(expectOneLineError(missing)).toContain('You have no spell named no-such-spell');
     const badKey = await client(['spells'], { SPELL_API_KEY: 'spell_000000000000_nope' });
     expect(badKey.code).toBe(3);
     expect(expectOneLineError(badKey)).toContain('(401 unauthorized)');
@@ -204,13 +206,13 @@ describe('cli.exit-codes', () => {
   });
 
   it('exits 78 without an API key, 2 on a usage error, and never prints a stack trace', async () => {
-    const noKey = await spell(['cast', 'text-stats'], { env: { SPELL_URL: url } });
+    const noKey = await spell(['cast', 'spell/text-stats'], { env: { SPELL_URL: url } });
     expect(noKey.code).toBe(78);
     expect(expectOneLineError(noKey)).toContain('No API key');
 
     for (const args of [
-      ['cast', 'text-stats', '--input', '{not json'],
-      ['cast', 'text-stats', '--input-file', 'no/such/input.json'],
+      ['cast', 'spell/text-stats', '--input', '{not json'],
+      ['cast', 'spell/text-stats', '--input-file', 'no/such/input.json'],
       ['cast'],
       ['casts', '--limit', 'lots'],
       ['publish', 'x', 'f.wasm', '--price-cents', '-1'],
@@ -226,7 +228,7 @@ describe('cli.exit-codes', () => {
   it('prints the stack trace with --debug, and the version with --version', async () => {
     const debug = await client(['cast', 'no-such-spell', '--debug']);
     expect(debug.code).toBe(3);
-    expect(debug.stderr).toMatch(/^error: No spell named no-such-spell/);
+    expect(debug.stderr).toMatch(/^error: You have no spell named no-such-spell/);
     expect(debug.stderr).toMatch(/\n\s+at /);
 
     const version = await spell(['--version']);

@@ -85,13 +85,13 @@ describe('openapi.client', () => {
     expect(key).toMatch(/^spell_/);
     expect((await sdk.listApiKeys({ client: as(session) })).data?.keys.map((entry) => entry.name)).toEqual(['generated-sdk']);
 
-    const cast = await sdk.castSpell({ client: as(key), body: { spell: 'text-stats', input: { text: 'One spell. Two words!' } } });
+    const cast = await sdk.castSpell({ client: as(key), body: { spell: 'spell/text-stats', input: { text: 'One spell. Two words!' } } });
     expect(cast.response.status).toBe(200);
     expect(cast.data?.output).toMatchObject({ words: 4 });
     const castId = cast.data?.cast_id ?? '';
 
     const read = await sdk.getCast({ client: as(key), path: { id: castId } });
-    expect(read.data).toMatchObject({ id: castId, status: 'succeeded', spell: 'text-stats' });
+    expect(read.data).toMatchObject({ id: castId, status: 'succeeded', spell: 'spell/text-stats' });
   });
 
   it('brings back the documented error shape: 404 for a cast that is not yours, 401 without credentials', async () => {
@@ -102,7 +102,7 @@ describe('openapi.client', () => {
     expect(unknown.response.status).toBe(404);
     expect(unknown.error).toMatchObject({ error: 'not_found', message: expect.any(String) });
 
-    const anonymous = await sdk.castSpell({ client: clients.createClient({ baseUrl }), body: { spell: 'text-stats', input: { text: 'x' } } });
+    const anonymous = await sdk.castSpell({ client: clients.createClient({ baseUrl }), body: { spell: 'spell/text-stats', input: { text: 'x' } } });
     expect(anonymous.response.status).toBe(401);
     expect(anonymous.error).toMatchObject({ error: 'unauthorized' });
   });

@@ -55,10 +55,10 @@ describe('spells.create: one step', () => {
       latest_version: 1,
       versions: [{ version: 1, exports: ['cast'] }],
     });
-    const cast = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: other.headers, payload: { spell: 'echo-at-once', input: { hello: 'now' } } });
+    const cast = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: other.headers, payload: { spell: `${creator.handle}/echo-at-once`, input: { hello: 'now' } } });
     expect(cast.statusCode).toBe(200);
     expect(cast.json()).toMatchObject({ output: { hello: 'now' } });
-    const refusedInput = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: other.headers, payload: { spell: 'echo-at-once', input: {} } });
+    const refusedInput = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: other.headers, payload: { spell: `${creator.handle}/echo-at-once`, input: {} } });
     expect(refusedInput.json()).toMatchObject({ error: 'invalid_input' });
   });
 
@@ -153,24 +153,25 @@ describe('spells.create: one step', () => {
     expect(await rowsNamed('anonymous')).toEqual([]);
   });
 
-  it('answers 409 for a taken name, whoever took it, and changes nothing', async () => {
-    expect((await createWithModule(t.app, other, { name: 'taken-name' }, tinyWasm())).statusCode).toBe(201);
+  it('answers 409 for a name its owner already has, and changes nothing; another owner’s same name is no conflict', async () => {
+    expect((await createWithModule(t.app, creator, { name: 'taken-name' }, tinyWasm())).statusCode).toBe(201);
     const response = await createWithModule(t.app, creator, { name: 'taken-name' }, exampleSpell('echo'));
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ error: 'conflict', field: 'name' });
     expect(await rowsNamed('taken-name')).toHaveLength(1);
+    const elsewhere = await createWithModule(t.app, other, { name: 'taken-name' }, exampleSpell('echo'));
+    expect(elsewhere.json()).toMatchObject({ full_name: `${other.handle}/taken-name`, latest_version: 1 });
   });
 
-  it('gives two concurrent creates of one name one 201 and one 409, and leaves no orphan', async () => {
+  it('gives two concurrent creates of one name by one owner one 201 and one 409, and leaves no orphan', async () => {
     const [a, b] = await Promise.all([
       createWithModule(t.app, creator, { name: 'race', description: 'first' }, exampleSpell('echo')),
-      createWithModule(t.app, other, { name: 'race', description: 'second' }, exampleSpell('text-stats')),
+      createWithModule(t.app, creator, { name: 'race', description: 'second' }, exampleSpell('text-stats')),
     ]);
     expect([a?.statusCode, b?.statusCode].sort()).toEqual([201, 409]);
     const rows = await rowsNamed('race');
     expect(rows).toHaveLength(1);
-    const winner = a?.statusCode === 201 ? creator : other;
-    const detail = await t.app.inject({ url: '/v1/spells/race', headers: winner.headers });
+    const detail = await t.app.inject({ url: '/v1/spells/race', headers: creator.headers });
     expect(detail.json()).toMatchObject({ owned: true, latest_version: 1, versions: [{ version: 1 }] });
   });
 });
@@ -180,7 +181,7 @@ describe('spells.create: the transaction', () => {
     // Past the route's early name check: both creates reach the database at once.
     const modules = [tinyWasm(['cast', 'first']), tinyWasm(['cast', 'second'])];
     const outcomes = await Promise.all(
-      [creator, other].map((owner, index) =>
+      [creator, creator].map((owner, index) =>
         createSpellWithVersion(
           t.services.db,
           { tenantId: owner.user.tenant_id, ownerUserId: owner.user.id, name: 'race-in-the-database' },

@@ -99,23 +99,26 @@ describe('spells.registry', () => {
     await publish(t.app, creator, 'secret-spell', tinyWasm());
     await publish(t.app, creator, 'shared-spell', tinyWasm(), { visibility: 'public' });
 
-    expect((await t.app.inject({ url: '/v1/spells/secret-spell', headers: other.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/v1/spells/${creator.handle}/secret-spell`, headers: other.headers })).statusCode).toBe(404);
     const catalog = await t.app.inject({ url: '/v1/spells?limit=200', headers: other.headers });
-    const names = catalog.json<{ spells: { name: string }[] }>().spells.map((spell) => spell.name);
-    expect(names).toContain('shared-spell');
-    expect(names).not.toContain('secret-spell');
+    const names = catalog.json<{ spells: { full_name: string }[] }>().spells.map((spell) => spell.full_name);
+    expect(names).toContain(`${creator.handle}/shared-spell`);
+    expect(names).not.toContain(`${creator.handle}/secret-spell`);
 
-    const shared = await t.app.inject({ url: '/v1/spells/shared-spell', headers: other.headers });
-    expect(shared.json()).toMatchObject({ owned: false });
+    const shared = await t.app.inject({ url: `/v1/spells/${creator.handle}/shared-spell`, headers: other.headers });
+    expect(shared.json()).toMatchObject({ owned: false, owner: creator.handle, full_name: `${creator.handle}/shared-spell` });
+    // A bare name is the caller's own spell: another tenant's is out of reach, not refused.
     for (const [method, url, payload] of [
+      ['GET', '/v1/spells/shared-spell', undefined],
       ['PATCH', '/v1/spells/shared-spell', { price_cents: 0 }],
       ['DELETE', '/v1/spells/shared-spell', undefined],
     ] as const) {
       const response = await t.app.inject({ method, url, headers: other.headers, ...(payload && { payload }) });
-      expect(response.statusCode).toBe(403);
+      expect(response.statusCode).toBe(404);
     }
-    expect((await upload('shared-spell', tinyWasm(), other.headers)).statusCode).toBe(403);
+    expect((await upload('shared-spell', tinyWasm(), other.headers)).statusCode).toBe(404);
     expect((await upload('secret-spell', tinyWasm(), other.headers)).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/v1/spells/${creator.handle}/shared-spell`, headers: creator.headers })).json()).toMatchObject({ latest_version: 1 });
   });
 
   it('updates price, visibility, timeout and input schema, and validates them', async () => {
@@ -148,17 +151,20 @@ describe('spells.registry', () => {
     }
   });
 
-  it('refuses taken and malformed names, and frees the name on delete', async () => {
+  it('refuses taken and malformed names, and never frees a name on delete', async () => {
     await publish(t.app, creator, 'unique-name', tinyWasm());
-    const taken = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: other.headers, payload: { name: 'unique-name' } });
+    const taken = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name: 'unique-name' } });
     expect(taken.statusCode).toBe(409);
     for (const name of ['Upper', '-dash', 'with space', 'a'.repeat(65), '']) {
       const response = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name } });
       expect(response.statusCode).toBe(400);
     }
     expect((await t.app.inject({ method: 'DELETE', url: '/v1/spells/unique-name', headers: creator.headers })).statusCode).toBe(204);
-    expect((await t.app.inject({ url: '/v1/spells/unique-name', headers: creator.headers })).statusCode).toBe(404);
-    const reused = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: other.headers, payload: { name: 'unique-name' } });
-    expect(reused.statusCode).toBe(201);
+    expect((await t.app.inject({ url: '/v1/spells/unique-name', headers: creator.headers })).json()).toMatchObject({ deleted_at: expect.any(String) });
+    const again = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: creator.headers, payload: { name: 'unique-name' } });
+    expect(again.statusCode).toBe(409);
+    // Another owner's spell of that name is its own, under its own handle.
+    const elsewhere = await t.app.inject({ method: 'POST', url: '/v1/spells', headers: other.headers, payload: { name: 'unique-name' } });
+    expect(elsewhere.json()).toMatchObject({ full_name: `${other.handle}/unique-name` });
   });
 });

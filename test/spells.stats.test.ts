@@ -15,7 +15,7 @@ describe('spells.stats', () => {
     const caster = await signUp(t.app);
     await publish(t.app, creator, 'stats-echo', exampleSpell('echo'), { visibility: 'public', price_cents: 3 });
     await publish(t.app, creator, 'stats-trap', exampleSpell('trap'), { visibility: 'public', price_cents: 5 });
-    const cast = (spell: string) => t.app.inject({ method: 'POST', url: '/v1/cast', headers: caster.headers, payload: { spell, input: { n: 1 } } });
+    const cast = (spell: string) => t.app.inject({ method: 'POST', url: '/v1/cast', headers: caster.headers, payload: { spell: `${creator.handle}/${spell}`, input: { n: 1 } } });
     expect((await cast('stats-echo')).statusCode).toBe(200);
     expect((await cast('stats-echo')).statusCode).toBe(200);
     expect((await cast('stats-trap')).statusCode).toBe(422);
@@ -28,14 +28,13 @@ describe('spells.stats', () => {
     expect(trap.json()).toMatchObject({ casts: 1, succeeded: 0, failed: 1, earnings_cents: 0 });
   });
 
-  it('shows a spell’s numbers to its creator only', async () => {
+  it('shows a spell’s numbers to its creator only: a bare name is always the caller’s own spell', async () => {
     const creator = await signUp(t.app);
     const other = await signUp(t.app);
     await publish(t.app, creator, 'stats-private', exampleSpell('echo'), { visibility: 'public' });
     const refused = await t.app.inject({ url: '/v1/spells/stats-private/stats', headers: other.headers });
-    expect(refused.statusCode).toBe(403);
-    // A read: the answer says what was refused, not that the spell cannot be changed.
-    expect(refused.json()).toEqual({ error: 'forbidden', message: 'Only the spell’s creator can see its stats.' });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json()).toEqual({ error: 'not_found', message: `You have no spell named stats-private (${other.handle}/stats-private).` });
     const unknown = await t.app.inject({ url: '/v1/spells/no-such-spell/stats', headers: creator.headers });
     expect(unknown.statusCode).toBe(404);
     const fresh = await t.app.inject({ url: '/v1/spells/stats-private/stats', headers: creator.headers });

@@ -30,7 +30,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         security: [],
         summary: 'Create an account (a user and its tenant) and sign in',
         body: z.object({ email, password, display_name: z.string().trim().min(1).max(100).optional() }),
-        response: { 201: sessionResponse, ...errorResponses(400, 409, 429) },
+        description: 'The answer carries the new tenant, with the `handle` its spells are published under (derived from the display name or the email; change it with `PATCH /v1/tenant`).',
+        response: { 201: sessionResponse.extend({ tenant: tenantSchema }), ...errorResponses(400, 409, 429) },
       },
     },
     async (request, reply) => {
@@ -45,6 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       return reply.status(201).send({
         token: session.token,
         user: viewUser(created.user, created.tenant.id),
+        tenant: viewTenant(created.tenant),
         expires_at: session.expiresAt.toISOString(),
       });
     },

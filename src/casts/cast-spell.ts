@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { validateCastInput } from '../spells/input-schema.js';
 import { findSpellByOwner, findVersion, loadModuleBytes, SPELL_NAME_PATTERN, type SpellRow, type SpellVersionRow } from '../spells/registry.js';
+import { pinnedUntil, qualifiedName } from '../spells/names.js';
 import { HANDLE_PATTERN } from '../tenants/handles.js';
 import type { RunResult, RunTenant } from '../spells/runtime/index.js';
 import { capCastLogs, type CastLogs } from './cast-logs.js';
@@ -52,16 +53,6 @@ export interface CastTarget {
   version: SpellVersionRow;
 }
 
-/** `owner/name`, as a cast names a spell. */
-export function qualifiedName(owner: string, name: string): string {
-  return `${owner}/${name}`;
-}
-
-/** Until when casts pinned to a version of a deleted spell still run. */
-export function pinnedUntil(services: Services, spell: SpellRow): Date | null {
-  return spell.deletedAt ? new Date(spell.deletedAt.getTime() + services.config.spells.retirementDays * 86_400_000) : null;
-}
-
 function retired(name: string, message: string, spell: SpellRow, until: Date | null): AppError {
   return new AppError('spell_retired', message, {
     spell: name,
@@ -77,10 +68,16 @@ function retired(name: string, message: string, spell: SpellRow, until: Date | n
  * but its owner.
  */
 export async function resolveCastTarget(services: Services, auth: AuthContext, ref: string): Promise<CastTarget> {
-  const { owner = auth.tenant.handle, name, version } = parseSpellRef(ref);
+  const parsed = parseSpellRef(ref);
+  const { owner = auth.tenant.handle, name, version } = parsed;
   const full = qualifiedName(owner, name);
   const found = await findSpellByOwner(services.db, { owner, name }, auth.tenant.id);
-  if (!found) throw new AppError('not_found', `No spell named ${full}.`);
+  if (!found) {
+    throw new AppError(
+      'not_found',
+      parsed.owner === undefined ? `You have no spell named ${name} (${full}); cast another owner’s spell as owner/name.` : `No spell named ${full}.`,
+    );
+  }
   const { spell } = found;
   const now = services.clock.now();
   if (spell.unpublishedAt && spell.tenantId !== auth.tenant.id) {

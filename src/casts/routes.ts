@@ -65,7 +65,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         }),
         response: {
           200: z.object({ cast_id: z.uuid(), output: z.unknown(), duration_ms: z.number(), cost_cents: z.number().int(), ...castLogFields }),
-          ...errorResponses(400, 401, 402, 403, 404, 429, 503),
+          ...errorResponses(400, 401, 402, 403, 404, 410, 429, 503),
           422: castFailedSchema,
         },
       },

@@ -47,11 +47,27 @@ interface CastAnswer {
   cost_cents: number;
 }
 interface SpellListing {
-  spells: { name: string; latest_version: number | null; price_cents: number | null; visibility: string; owned: boolean; description: string }[];
+  spells: {
+    name: string;
+    full_name: string;
+    latest_version: number | null;
+    price_cents: number | null;
+    visibility: string;
+    owned: boolean;
+    casts: number;
+    description: string;
+  }[];
 }
 interface CastListing {
   casts: { id: string; spell: string; version: number; status: string; duration_ms: number | null; cost_cents: number | null; created_at: string }[];
   next_cursor: string | null;
+}
+
+interface SearchFlags {
+  search?: string;
+  owner?: string;
+  tag?: string;
+  sort: string;
 }
 
 /** `spell login|logout`, `publish`, `cast`, `spells`, `casts`: a client of any server. */
@@ -62,7 +78,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     program
       .command('publish')
       .description('Publish a .wasm file as the next version of a spell (creating the spell if needed)')
-      .argument('<name>', 'spell name')
+      .argument('<name>', 'your spell\'s name (it is published as <your handle>/<name>)')
       .argument('<file>', 'path to the .wasm module')
       .option('--price-cents <n>', 'price per cast in cents', wholeNumber('--price-cents', 0, 1_000_000))
       .option('--function <name>', 'the exported function a cast calls (default: cast)')
@@ -74,16 +90,16 @@ export function registerClientCommands(program: Command, io: CliIo): void {
       priceCents: options.priceCents,
       functionName: options.function,
       visibility: options.public ? 'public' : undefined,
-    })) as { version: number; sha256: string; exports: string[] };
+    })) as { spell: string; version: number; sha256: string; exports: string[] };
     if (options.json) return printJson(io, version);
-    line(io.stdout, `Published ${name} version ${version.version} (sha256 ${version.sha256.slice(0, 12)}…, exports ${version.exports.join(', ')})`);
+    line(io.stdout, `Published ${version.spell} version ${version.version} (sha256 ${version.sha256.slice(0, 12)}…, exports ${version.exports.join(', ')})`);
   });
 
   clientOptions(
     program
       .command('cast')
       .description('Cast a spell and print its output (its logs, time and cost on stderr)')
-      .argument('<spell>', 'name[@version]')
+      .argument('<spell>', 'owner/name[@version], or name[@version] for your own spell')
       .option('--input <json>', 'the input, as JSON (default: null)')
       .option('--input-file <path>', 'read the input (JSON) from a file'),
   ).action(async (spell: string, options: ConnectionFlags & { input?: string; inputFile?: string; json?: boolean }) => {
@@ -104,22 +120,35 @@ export function registerClientCommands(program: Command, io: CliIo): void {
       .command('spells')
       .description('List the catalog: public spells and your own')
       .option('--mine', 'only your own spells')
+      .option('--search <words>', 'only spells whose name, owner, description or tags contain every word')
+      .option('--owner <handle>', 'only spells of this owner')
+      .option('--tag <tag>', 'only spells with this tag')
+      .option('--sort <order>', 'name, popular (most casts first) or new', 'name')
       .option('--limit <n>', 'how many (1-200)', wholeNumber('--limit', 1, 200), 50)
       .option('--offset <n>', 'skip this many', wholeNumber('--offset', 0, 1_000_000_000), 0),
-  ).action(async (options: ConnectionFlags & { mine?: boolean; limit: number; offset: number; json?: boolean }) => {
-    const query = new URLSearchParams({ mine: String(options.mine ?? false), limit: String(options.limit), offset: String(options.offset) });
+  ).action(async (options: ConnectionFlags & SearchFlags & { mine?: boolean; limit: number; offset: number; json?: boolean }) => {
+    const query = new URLSearchParams({
+      mine: String(options.mine ?? false),
+      limit: String(options.limit),
+      offset: String(options.offset),
+      sort: options.sort,
+      ...(options.search !== undefined && { q: options.search }),
+      ...(options.owner !== undefined && { owner: options.owner }),
+      ...(options.tag !== undefined && { tag: options.tag }),
+    });
     const listing = (await callApi(await target(io, options), 'GET', `/v1/spells?${query}`)) as SpellListing;
     if (options.json) return printJson(io, listing);
     if (listing.spells.length === 0) return line(io.stderr, options.mine ? 'You have no spells yet; publish one with `spell publish`.' : 'No spells.');
     const rows = listing.spells.map((spell) => [
-      spell.name,
+      spell.full_name,
       spell.latest_version === null ? '-' : String(spell.latest_version),
       spell.price_cents === null ? 'default' : String(spell.price_cents),
       spell.visibility,
       spell.owned ? 'yes' : 'no',
+      String(spell.casts),
       truncate(spell.description, 60),
     ]);
-    for (const text of formatTable(['NAME', 'VERSION', 'PRICE_CENTS', 'VISIBILITY', 'MINE', 'DESCRIPTION'], rows)) line(io.stdout, text);
+    for (const text of formatTable(['SPELL', 'VERSION', 'PRICE_CENTS', 'VISIBILITY', 'MINE', 'CASTS', 'DESCRIPTION'], rows)) line(io.stdout, text);
   });
 
   clientOptions(

@@ -12,11 +12,13 @@ export interface PublishOptions {
 }
 
 interface SpellView {
+  full_name: string;
   function_name: string;
 }
 
 interface CreatedSpell {
-  versions: unknown[];
+  full_name: string;
+  versions: object[];
 }
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -66,7 +68,7 @@ async function createWithModule(target: ApiTarget, options: PublishOptions, wasm
   const created = (await callApi(target, 'POST', '/v1/spells', { form }).catch((error: unknown) => {
     throw withNote(error, `Nothing was published.`);
   })) as CreatedSpell;
-  return created.versions[0];
+  return { spell: created.full_name, ...created.versions[0] };
 }
 
 /**
@@ -83,9 +85,9 @@ export async function publishSpell(target: ApiTarget, options: PublishOptions): 
   // The server checks the module against the new function and switches to it with the version.
   const switchFunction = options.functionName !== undefined && options.functionName !== existing.function_name;
   const query = switchFunction ? `?${new URLSearchParams({ function_name: options.functionName ?? '' }).toString()}` : '';
-  const version = await callApi(target, 'POST', `${path}/versions${query}`, { wasm }).catch((error: unknown) => {
-    throw withNote(error, `Nothing was published; ${options.name} is unchanged.`);
-  });
+  const version = (await callApi(target, 'POST', `${path}/versions${query}`, { wasm }).catch((error: unknown) => {
+    throw withNote(error, `Nothing was published; ${existing.full_name} is unchanged.`);
+  })) as object;
   const changes = {
     ...(options.priceCents !== undefined && { price_cents: options.priceCents }),
     ...(options.visibility !== undefined && { visibility: options.visibility }),
@@ -95,5 +97,5 @@ export async function publishSpell(target: ApiTarget, options: PublishOptions): 
       throw withNote(error, `The new version was published, but the price and visibility were not changed.`);
     });
   }
-  return version;
+  return { spell: existing.full_name, ...version };
 }

@@ -47,9 +47,26 @@ export const paymentRequiredSchema = z
   .discriminatedUnion('error', [budgetExceededSchema, insufficientCreditsSchema])
   .meta({ id: 'PaymentRequiredError' });
 
-/** Response schemas for the errors a route can answer with, keyed by status (402 carries its typed details). */
-export function errorResponses(...statuses: number[]): Record<number, typeof errorSchema | typeof paymentRequiredSchema> {
-  return Object.fromEntries(statuses.map((status) => [status, status === 402 ? paymentRequiredSchema : errorSchema]));
+/** `410 spell_retired`: the spell was deleted (pinned casts ran until `pinned_until`) or unpublished. */
+export const spellRetiredSchema = z
+  .object({
+    error: z.literal('spell_retired'),
+    message: z.string(),
+    spell: z.string().describe('`owner/name`'),
+    retired_at: z.string().nullable().describe('When it was deleted or unpublished (ISO 8601)'),
+    pinned_until: z.string().nullable().optional().describe('For a deleted spell: until when casts pinned to a version ran'),
+  })
+  .loose()
+  .meta({ id: 'SpellRetiredError' });
+
+const typedErrors: Partial<Record<number, typeof paymentRequiredSchema | typeof spellRetiredSchema>> = {
+  402: paymentRequiredSchema,
+  410: spellRetiredSchema,
+};
+
+/** Response schemas for the errors a route can answer with, keyed by status (402 and 410 carry their typed details). */
+export function errorResponses(...statuses: number[]): Record<number, typeof errorSchema | typeof paymentRequiredSchema | typeof spellRetiredSchema> {
+  return Object.fromEntries(statuses.map((status) => [status, typedErrors[status] ?? errorSchema]));
 }
 
 export const isoDate = z.iso.datetime();

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
-import { pinnedUntil, qualifiedName } from '../casts/cast-spell.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { deleteSpell, findSpellByOwner, listVersions, searchCatalog, updateSpell, type SpellRow } from './registry.js';
+import { pinnedUntil, qualifiedName } from './names.js';
 import { findOwnSpell } from './own-spell.js';
 import { checkSettings, settingsChanges, spellSettingsFields, TAG_PATTERN } from './settings.js';
 import { readSpellStats } from './stats.js';

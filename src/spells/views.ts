@@ -77,7 +77,8 @@ export interface SpellViewContext {
 
 export function viewSpell(row: SpellRow, options: SpellViewContext): z.infer<typeof spellSchema> {
   const owned = row.tenantId === options.tenantId;
-  const finished = options.casts ? options.casts.succeeded + options.casts.failed : 0;
+  const { total = 0, succeeded = 0, failed = 0 } = options.casts ?? {};
+  const finished = succeeded + failed;
   return {
     name: row.name,
     owner: options.owner,
@@ -91,8 +92,8 @@ export function viewSpell(row: SpellRow, options: SpellViewContext): z.infer<typ
     tags: row.tags,
     owned,
     latest_version: options.latestVersion,
-    casts: options.casts?.total ?? 0,
-    success_rate: finished === 0 ? null : Math.round((options.casts!.succeeded / finished) * 1000) / 1000,
+    casts: total,
+    success_rate: finished === 0 ? null : Math.round((succeeded / finished) * 1000) / 1000,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     deleted_at: row.deletedAt?.toISOString() ?? null,

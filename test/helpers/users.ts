@@ -6,6 +6,8 @@ export interface SignedUp {
   email: string;
   password: string;
   user: { id: string; email: string; tenant_id: string; role: string };
+  /** The tenant's handle: its spells are `handle/name`. */
+  handle: string;
   headers: { authorization: string };
 }
 
@@ -15,8 +17,8 @@ export async function signUp(app: App, overrides: { email?: string; password?: s
   const password = overrides.password ?? 'correct horse battery staple';
   const response = await app.inject({ method: 'POST', url: '/v1/auth/register', payload: { email, password } });
   if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
-  const body = response.json<{ token: string; user: SignedUp['user'] }>();
-  return { ...body, email, password, headers: { authorization: `Bearer ${body.token}` } };
+  const { token, user, tenant } = response.json<{ token: string; user: SignedUp['user']; tenant: { handle: string } }>();
+  return { token, user, handle: tenant.handle, email, password, headers: { authorization: `Bearer ${token}` } };
 }
 
 /** Creates an API key for `session` and returns the full key. */

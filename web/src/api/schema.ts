@@ -63,7 +63,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account (a user and its tenant) and sign in */
+        /**
+         * Create an account (a user and its tenant) and sign in
+         * @description The answer carries the new tenant, with the `handle` its spells are published under (derived from the display name or the email; change it with `PATCH /v1/tenant`).
+         */
         post: operations["register"];
         delete?: never;
         options?: never;
@@ -1502,6 +1505,7 @@ export interface operations {
                         token: string;
                         user: components["schemas"]["User"];
                         expires_at: string;
+                        tenant: components["schemas"]["Tenant"];
                     };
                 };
             };
