@@ -825,6 +825,19 @@ export interface components {
             [key: string]: unknown;
         };
         PaymentRequiredErrorInput: components["schemas"]["BudgetExceededErrorInput"] | components["schemas"]["InsufficientCreditsErrorInput"];
+        SpellRetiredErrorInput: {
+            /** @constant */
+            error: "spell_retired";
+            message: string;
+            /** @description `owner/name` */
+            spell: string;
+            /** @description When it was deleted or unpublished (ISO 8601) */
+            retired_at: string | null;
+            /** @description For a deleted spell: until when casts pinned to a version ran */
+            pinned_until?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         AuditLogInput: {
             /** Format: uuid */
             id: string;
@@ -1116,6 +1129,19 @@ export interface components {
             [key: string]: unknown;
         };
         PaymentRequiredError: components["schemas"]["BudgetExceededError"] | components["schemas"]["InsufficientCreditsError"];
+        SpellRetiredError: {
+            /** @constant */
+            error: "spell_retired";
+            message: string;
+            /** @description `owner/name` */
+            spell: string;
+            /** @description When it was deleted or unpublished (ISO 8601) */
+            retired_at: string | null;
+            /** @description For a deleted spell: until when casts pinned to a version ran */
+            pinned_until?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         AuditLog: {
             /** Format: uuid */
             id: string;
@@ -2598,7 +2624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Too Many Requests */
@@ -2758,7 +2784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Too Many Requests */
@@ -2869,7 +2895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -3646,6 +3672,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Unsupported Media Type */
