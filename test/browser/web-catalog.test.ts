@@ -117,16 +117,14 @@ describe.runIf(hasChromium())('browser: catalog, spell page and schema form', ()
 
       await page.getByLabel('Search spells').fill('xylophone');
       await page.waitForURL((url) => url.searchParams.get('q') === 'xylophone');
-      await page.waitForFunction(`document.querySelectorAll('[data-testid="catalog-entry"]').length === 1`);
-      expect(await names()).toEqual([`${creator.handle}/parrot`]);
+      await expect.poll(names).toEqual([`${creator.handle}/parrot`]);
 
       // A tag filters, on top of the search; removing the search leaves the tag.
       await page.getByRole('link', { name: 'Spells tagged toys' }).click();
       await page.waitForURL((url) => url.searchParams.get('tag') === 'toys' && url.searchParams.get('q') === 'xylophone');
       await page.getByLabel('Search spells').fill('');
       await page.waitForURL((url) => !url.searchParams.has('q') && url.searchParams.get('tag') === 'toys');
-      await page.waitForFunction(`document.querySelectorAll('[data-testid="catalog-entry"]').length === 2`);
-      expect((await names()).sort()).toEqual([`${creator.handle}/loud-echo`, `${creator.handle}/parrot`]);
+      await expect.poll(async () => (await names()).sort()).toEqual([`${creator.handle}/loud-echo`, `${creator.handle}/parrot`]);
 
       // The owner link filters by owner; the chip takes the tag off again.
       await page.getByRole('link', { name: 'Remove filter: tagged #toys' }).click();
@@ -134,8 +132,7 @@ describe.runIf(hasChromium())('browser: catalog, spell page and schema form', ()
       await page.waitForURL((url) => url.searchParams.get('owner') === creator.handle && !url.searchParams.has('tag'));
       await page.getByLabel('Sort by').selectOption('new');
       await page.waitForURL((url) => url.searchParams.get('sort') === 'new');
-      await page.waitForFunction(`document.querySelector('[data-testid="catalog-entry"]')?.getAttribute('data-spell')?.endsWith('/parrot')`);
-      expect(await names()).toEqual([`${creator.handle}/parrot`, `${creator.handle}/loud-echo`]);
+      await expect.poll(names).toEqual([`${creator.handle}/parrot`, `${creator.handle}/loud-echo`]);
 
       await page.getByLabel('Search spells').fill('nothing-has-this-word');
       await page.getByText('No spell matches this search.').waitFor();
