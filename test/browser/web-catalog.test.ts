@@ -220,4 +220,42 @@ describe.runIf(hasChromium())('browser: catalog, spell page and schema form', ()
       expect(await page.getByRole('button', { name: 'Cast', exact: true }).count()).toBe(0);
     });
   });
+
+  it('lets a creator set tags, README (previewed) and input schema, which the spell page and playground then show', async () => {
+    await inPage(browser, web.url, 'web-creator-settings', async ({ page, problems }) => {
+      await signUpInBrowser(page, uniqueEmail('maker'));
+      const name = `tidy-${Math.random().toString(16).slice(2, 8)}`;
+      await page.getByRole('link', { name: 'Creator' }).click();
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.getByLabel('Tags').fill('text, Tidy');
+      await page.getByLabel('Module (.wasm)').setInputFiles(echoModule);
+      await page.getByRole('button', { name: 'Publish' }).click();
+      const heading = page.getByRole('heading', { level: 1 });
+      await page.getByText(/^v1 · /).waitFor();
+      const fullName = (await heading.textContent()) ?? '';
+      expect(fullName).toMatch(new RegExp(`^maker-[0-9a-f]+/${name}$`));
+      expect(await page.getByLabel('Tags').inputValue()).toBe('text, tidy');
+
+      await page.getByLabel('README (Markdown)').fill('## Usage\n\n- send `word`\n\n<b onmouseover="alert(1)">bold?</b>');
+      await page.getByRole('button', { name: 'Preview the README' }).click();
+      const preview = page.getByRole('region', { name: 'README preview' });
+      await preview.getByRole('heading', { name: 'Usage' }).waitFor();
+      expect(await preview.locator('b').count()).toBe(0);
+      await page.getByLabel('Input schema (JSON Schema)').fill('{"type": "object", "properties": {"word": {"type": "string"}}, "required": ["word"]}');
+      await page.getByLabel('Tags').fill('text, tidy, words');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Settings saved.').waitFor();
+
+      await page.getByRole('link', { name: 'Its page' }).click();
+      await page.getByRole('heading', { name: fullName, level: 1 }).waitFor();
+      await page.getByTestId('readme').getByRole('heading', { name: 'Usage' }).waitFor();
+      expect(await page.getByTestId('readme').textContent()).toContain('<b onmouseover="alert(1)">bold?</b>');
+      expect(await page.getByRole('list', { name: 'Tags' }).textContent()).toBe('#text#tidy#words');
+      await page.getByRole('link', { name: 'Cast in the playground' }).click();
+      await page.getByLabel('word', { exact: true }).fill('tidy');
+      await page.getByRole('button', { name: 'Cast', exact: true }).click();
+      expect(JSON.parse((await page.getByTestId('cast-output').textContent()) ?? '')).toEqual({ word: 'tidy' });
+      expect(problems).toEqual([]);
+    });
+  });
 });
