@@ -10,7 +10,7 @@ const schema = {
     strict: { type: 'boolean' },
     unit: { enum: ['words', 'lines', 3] },
   },
-  required: ['text', 'limit'],
+  required: ['limit', 'text'],
   additionalProperties: false,
 };
 

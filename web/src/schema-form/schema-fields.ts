@@ -56,7 +56,7 @@ function fieldOf(key: string, property: unknown, required: boolean): FormField |
   };
 }
 
-/** The form's fields for `schema`, in the schema's order; null when a form cannot express it. */
+/** The form's fields for `schema`, the required ones first; null when a form cannot express it. */
 export function formFieldsOf(schema: unknown): FormField[] | null {
   if (!isObject(schema) || schema.type !== 'object' || !isObject(schema.properties)) return null;
   if (Object.keys(schema).some((keyword) => !OBJECT_KEYWORDS.has(keyword))) return null;
@@ -71,7 +71,8 @@ export function formFieldsOf(schema: unknown): FormField[] | null {
     if (!field) return null;
     fields.push(field);
   }
-  return fields;
+  // Required fields first: the stored schema (jsonb) keeps no order of its own worth keeping.
+  return [...fields.filter((field) => field.required), ...fields.filter((field) => !field.required)];
 }
 
 /** An enum value as a <select>'s option value (and back): JSON keeps 1, "1" and true apart. */
@@ -146,7 +147,10 @@ export function sampleInput(schema: unknown): string {
   if (!isObject(schema) || !isObject(schema.properties)) return '{}';
   const empty: Record<string, unknown> = { string: '', number: 0, integer: 0, boolean: false, array: [], object: {} };
   const sample = Object.fromEntries(
-    Object.entries(schema.properties).map(([key, value]) => [key, isObject(value) && typeof value.type === 'string' ? (empty[value.type] ?? null) : null]),
+    Object.entries(schema.properties).map(([key, value]) => [
+      key,
+      !isObject(value) ? null : Array.isArray(value.enum) ? (value.enum[0] ?? null) : typeof value.type === 'string' ? (empty[value.type] ?? null) : null,
+    ]),
   );
   return JSON.stringify(sample, null, 2);
 }
