@@ -56,8 +56,8 @@ async function consumerPages(page: Page, licenseKey: string): Promise<void> {
     await page.getByRole('button', { name: 'Cast', exact: true }).click();
     await page.getByTestId('cast-output').waitFor();
   }
-  await page.goto('/playground?spell=text-stats');
-  await page.getByLabel('Input (JSON)').fill('{"text": "Hello brave new world.\\nBye."}');
+  await page.goto('/playground?spell=spell/text-stats');
+  await page.getByLabel('text', { exact: true }).fill('Hello brave new world. Bye.');
   await page.getByRole('button', { name: 'Cast', exact: true }).click();
   await page.getByTestId('cast-output').waitFor();
   await shoot(page, 'playground');
@@ -107,8 +107,8 @@ async function phonePages(phone: Page): Promise<void> {
     await phone.getByRole('button', { name: 'Cast', exact: true }).click();
     await phone.getByTestId('cast-output').waitFor();
   }
-  await phone.goto('/playground?spell=text-stats');
-  await phone.getByLabel('Input (JSON)').fill('{"text": "Small screens work too."}');
+  await phone.goto('/playground?spell=spell/text-stats');
+  await phone.getByLabel('text', { exact: true }).fill('Small screens work too.');
   await phone.getByRole('button', { name: 'Cast', exact: true }).click();
   await phone.getByTestId('cast-output').waitFor();
   await shoot(phone, 'phone-playground');

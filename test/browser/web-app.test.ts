@@ -8,8 +8,8 @@ import { startWebServer, type WebServer } from './web-server.js';
 const echoModule = fileURLToPath(new URL('../../spells/examples/build/echo.wasm', import.meta.url));
 const chattyModule = fileURLToPath(new URL('../../spells/examples/build/chatty.wasm', import.meta.url));
 
-/** Publishes `file` as a public spell of a fresh account, through the API as the CLI would. */
-async function publishPublicSpell(url: string, name: string, file: string): Promise<void> {
+/** Publishes `file` as a public spell of a fresh account, through the API as the CLI would; answers its `owner/name`. */
+async function publishPublicSpell(url: string, name: string, file: string): Promise<string> {
   const registered = await fetch(`${url}/v1/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -29,6 +29,8 @@ async function publishPublicSpell(url: string, name: string, file: string): Prom
     body: readFileSync(file),
   });
   expect(uploaded.status).toBe(201);
+  const me = (await (await fetch(`${url}/v1/me`, { headers })).json()) as { tenant: { handle: string } };
+  return `${me.tenant.handle}/${name}`;
 }
 
 let browser: Browser;
@@ -62,7 +64,10 @@ describe.runIf(hasChromium())('browser: web app', () => {
       expect(me.status).toBe(200);
 
       await page.getByRole('link', { name: 'Playground' }).click();
-      await page.getByLabel('Spell', { exact: true }).selectOption('text-stats');
+      await page.getByLabel('Spell', { exact: true }).selectOption('spell/text-stats');
+      // The demo spell's schema gives a form; the JSON editor is a click away.
+      await page.getByTestId('schema-form').waitFor();
+      await page.getByRole('button', { name: 'JSON', exact: true }).click();
       await page.getByLabel('Input (JSON)').fill('{"text": "Hello brave new world.\\nBye."}');
       await page.getByRole('button', { name: 'Cast', exact: true }).click();
       const output = JSON.parse((await page.getByTestId('cast-output').textContent()) ?? '') as Record<string, unknown>;
@@ -131,17 +136,17 @@ describe.runIf(hasChromium())('browser: web app', () => {
       const row = page.getByRole('row').filter({ hasText: name });
       await row.waitFor();
       // The form publishes privately unless told otherwise.
-      expect(await row.getByRole('cell').allTextContents()).toEqual([`${name}private`, 'v1', '$0.05', '1', '$0.05', expect.any(String)]);
+      expect(await row.getByRole('cell').allTextContents()).toEqual([expect.stringMatching(new RegExp(`^[a-z0-9-]+/${name}private$`)), 'v1', '$0.05', '1', '$0.05', expect.any(String)]);
       expect(problems).toEqual([]);
     });
   });
 
   it('shows what a spell logged under its output, and under the error when it fails', async () => {
     const name = `chatty-${Math.random().toString(16).slice(2, 8)}`;
-    await publishPublicSpell(web.url, name, chattyModule);
+    const fullName = await publishPublicSpell(web.url, name, chattyModule);
     await inPage(browser, web.url, 'web-cast-logs', async ({ page, problems }) => {
       await signUpInBrowser(page, uniqueEmail('lin'));
-      await page.goto(`/playground?spell=${name}`);
+      await page.goto(`/playground?spell=${fullName}`);
       await page.getByLabel('Input (JSON)').fill('{"lines": 1}');
       await page.getByRole('button', { name: 'Cast', exact: true }).click();
       await page.getByTestId('cast-output').waitFor();

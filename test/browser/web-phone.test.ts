@@ -134,9 +134,9 @@ describe.runIf(hasChromium())('browser: web app at phone width', () => {
       'web-phone-keyboard-cast',
       async ({ page, problems }) => {
         await signUpInBrowser(page, uniqueEmail('keyboard'));
-        await page.goto('/playground?spell=text-stats');
-        await page.getByLabel('Input (JSON)').fill('{"text": "Two words."}');
-        await page.getByLabel('Input (JSON)').focus();
+        await page.goto('/playground?spell=spell/text-stats');
+        await page.getByLabel('text', { exact: true }).fill('Two words.');
+        await page.getByLabel('text', { exact: true }).focus();
         await page.keyboard.press('Tab');
         expect(await focused(page)).toEqual({ tag: 'BUTTON', text: 'Cast' });
         await page.keyboard.press('Enter');
@@ -150,6 +150,7 @@ describe.runIf(hasChromium())('browser: web app at phone width', () => {
         expect(box && box.y < PHONE.height && box.y + box.height > 0).toBe(true);
 
         // A refusal lands there too; a mistake caught before sending leaves the focus on Cast.
+        await page.getByRole('button', { name: 'JSON', exact: true }).click();
         await page.getByLabel('Input (JSON)').fill('{"txt": "typo"}');
         await page.getByRole('button', { name: 'Cast', exact: true }).press('Enter');
         await result.getByText('The input does not match the spell’s schema').waitFor();

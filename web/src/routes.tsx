@@ -14,6 +14,7 @@ import { KeysPage } from './pages/keys';
 import { PlaygroundPage } from './pages/playground';
 import { SignInPage } from './pages/sign-in';
 import { SignUpPage } from './pages/sign-up';
+import { SpellPage } from './pages/spell';
 import { SpellsPage } from './pages/spells';
 import { RequireSession, SessionProvider, useSession } from './session';
 
@@ -36,6 +37,14 @@ const titles: Record<string, string> = {
 
 function titleFor(pathname: string): string {
   if (/^\/casts\/[^/]+$/.test(pathname)) return 'Cast · My casts';
+  const fullName = /^\/spells\/([^/]+\/[^/]+)$/.exec(pathname)?.[1];
+  if (fullName) {
+    try {
+      return decodeURIComponent(fullName);
+    } catch {
+      return 'Spells';
+    }
+  }
   const spell = /^\/creator\/([^/]+)$/.exec(pathname)?.[1];
   if (spell) {
     try {
@@ -82,6 +91,7 @@ function WebApp() {
           <Route path="/claim" element={<ClaimPage />} />
           <Route path="/keys" element={guarded(<KeysPage />)} />
           <Route path="/spells" element={guarded(<SpellsPage />)} />
+          <Route path="/spells/:owner/:name" element={guarded(<SpellPage />)} />
           <Route path="/playground" element={guarded(<PlaygroundPage />)} />
           <Route path="/casts" element={guarded(<CastsPage />)} />
           <Route path="/casts/:id" element={guarded(<CastDetailPage />)} />

@@ -1,7 +1,7 @@
 import { ApiError, callApi, type ApiResponse, type RequestOptions } from './http';
 import type {
-  ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, Me, NewSpell, Period, Purchase, Spell, SpellDetail, SpellStats, SpellVersion, Subscription, Usage,
-  Tenant, TenantAccount, UsageSeries, User,
+  ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, CatalogQuery, Me, NewSpell, Period, Purchase, Spell, SpellChanges, SpellDetail, SpellStats,
+  SpellVersion, Subscription, Tenant, TenantAccount, Usage, UsageSeries, User,
 } from './types';
 
 /**
@@ -78,7 +78,16 @@ export const api = {
   createKey: (name: string) => post<ApiKey & { key: string }>('/v1/keys', { name }),
   deleteKey: (prefix: string) => call<null>(`/v1/keys/${encodeURIComponent(prefix)}`, { method: 'DELETE' }),
 
-  listSpells: (mine = false) => get<{ spells: Spell[] }>(`/v1/spells?limit=200${mine ? '&mine=true' : ''}`),
+  /** The catalog, searched: empty fields are left out of the query. */
+  listSpells: (query: CatalogQuery = {}) => {
+    const params = new URLSearchParams({ limit: String(query.limit ?? 200) });
+    for (const key of ['q', 'owner', 'tag', 'sort'] as const) if (query[key]) params.set(key, String(query[key]));
+    if (query.mine) params.set('mine', 'true');
+    return get<{ spells: Spell[] }>(`/v1/spells?${params.toString()}`);
+  },
+  /** Any spell the caller may see, by its owner's handle and its name. */
+  getSpellByOwner: (owner: string, name: string) => get<SpellDetail>(`/v1/spells/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`),
+  /** One of the caller's own spells (a bare name is always the caller's). */
   getSpell: (name: string) => get<SpellDetail>(`/v1/spells/${encodeURIComponent(name)}`),
   spellStats: (name: string) => get<SpellStats>(`/v1/spells/${encodeURIComponent(name)}/stats`),
   /** Creates the spell with `file` as its version 1, or nothing when the module is refused. */
@@ -88,7 +97,7 @@ export const api = {
     form.append('module', file, file.name);
     return call<SpellDetail>('/v1/spells', { method: 'POST', form }).then((r) => r.body);
   },
-  updateSpell: (name: string, input: Partial<Pick<Spell, 'description' | 'visibility' | 'price_cents'>>) =>
+  updateSpell: (name: string, input: SpellChanges) =>
     call<Spell>(`/v1/spells/${encodeURIComponent(name)}`, { method: 'PATCH', json: input }).then((r) => r.body),
   uploadVersion: (name: string, file: File) => {
     const form = new FormData();

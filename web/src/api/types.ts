@@ -24,6 +24,11 @@ export type Spell = Schemas['Spell'];
 export type SpellDetail = Schemas['SpellDetail'];
 /** What `POST /v1/spells` takes: the name and the settings PATCH takes (as JSON, or a form's `spell` field). */
 export type NewSpell = NonNullable<operations['createSpell']['requestBody']>['content']['application/json'];
+/** What `PATCH /v1/spells/{name}` takes: any of the settings. */
+export type SpellChanges = NonNullable<operations['updateSpell']['requestBody']>['content']['application/json'];
+/** The catalog's search: `GET /v1/spells`'s query. */
+export type CatalogQuery = Omit<NonNullable<operations['listSpells']['parameters']['query']>, 'mine'> & { mine?: boolean };
+export type CatalogSort = NonNullable<CatalogQuery['sort']>;
 export type SpellVersion = Schemas['SpellVersion'];
 export type SpellStats = Answer<'getSpellStats', 200>;
 

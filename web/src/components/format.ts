@@ -20,3 +20,15 @@ export function parseDollars(text: string): number | null {
   if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) return null;
   return Math.round(Number(trimmed) * 100);
 }
+
+/** A spell's price as the catalog says it: its own price, or the server's default cost. */
+export function formatPrice(cents: number | null): string {
+  if (cents === null) return 'default price';
+  return cents === 0 ? 'free' : `${formatCents(cents)} per cast`;
+}
+
+/** The share of a spell's finished casts that succeeded, 0–1, as a percentage; null before any finished. */
+export function formatSuccessRate(rate: number | null): string {
+  if (rate === null) return 'no finished casts yet';
+  return `${Math.round(rate * 1000) / 10}% succeeded`;
+}

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { ApiError } from '../api/http';
 import type { Spell } from '../api/types';
 import { Alert, Empty, ErrorAlert, Loading } from '../components/alert';
-import { SelectField, TextArea, TextField } from '../components/field';
-import { formatCents, formatDate, parseDollars } from '../components/format';
+import { TextField } from '../components/field';
+import { formatCents, formatDate } from '../components/format';
 import { PageHeader } from '../components/layout';
-import { toApiError, useLoad } from '../components/use-load';
+import { useLoad } from '../components/use-load';
 import { useAction } from '../components/use-action';
+import { playgroundPath, spellPath } from '../components/spell-links';
+import { SpellSettingsForm } from './spell-settings-form';
 
 /** One of the creator's spells: numbers, settings, versions and a new upload. */
 export function CreatorSpellPage() {
@@ -35,8 +36,11 @@ export function CreatorSpellPage() {
   const [details, stats] = spell.data;
   return (
     <>
-      <PageHeader title={details.name}>
-        <Link className="button secondary" to={`/playground?spell=${encodeURIComponent(details.name)}`}>
+      <PageHeader title={details.full_name}>
+        <Link className="button secondary" to={spellPath(details)}>
+          Its page
+        </Link>
+        <Link className="button secondary" to={playgroundPath(details.full_name)}>
           Cast it
         </Link>
       </PageHeader>
@@ -48,7 +52,7 @@ export function CreatorSpellPage() {
         <div><dt>Failed</dt><dd>{stats.failed}</dd></div>
         <div><dt>Earnings</dt><dd data-testid="spell-earnings">{formatCents(stats.earnings_cents)}</dd></div>
       </dl>
-      <SettingsForm key={details.updated_at} spell={details} onSaved={() => { setNotice('Settings saved.'); spell.reload(); }} />
+      <SpellSettingsForm key={details.updated_at} spell={details} onSaved={() => { setNotice('Settings saved.'); spell.reload(); }} />
       <section className="card" aria-labelledby="versions-title">
         <h2 id="versions-title">Versions</h2>
         {details.versions.length === 0 ? (
@@ -88,59 +92,5 @@ function UnpublishedBanner({ unpublished }: { unpublished: NonNullable<Spell['un
         and upload versions, but not make it public again. Contact support if you think this is a mistake.
       </p>
     </div>
-  );
-}
-
-function SettingsForm({ spell, onSaved }: { spell: Spell; onSaved: () => void }) {
-  const [error, setError] = useState<ApiError>();
-  const [formError, setFormError] = useState<string>();
-
-  const save = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const priceText = String(form.get('price') ?? '').trim();
-    const price = priceText === '' ? null : parseDollars(priceText);
-    if (priceText !== '' && price === null) return setFormError('Enter the price in dollars, e.g. 0.02.');
-    setFormError(undefined);
-    try {
-      const visibility = form.get('visibility') === 'private' ? 'private' : 'public';
-      await api.updateSpell(spell.name, {
-        price_cents: price,
-        description: String(form.get('description') ?? ''),
-        // An unpublished spell cannot be made public again: only a move to private is sent.
-        ...(!spell.unpublished || visibility === 'private' ? { visibility } : {}),
-      });
-      onSaved();
-    } catch (caught) {
-      setError(toApiError(caught));
-    }
-  };
-
-  return (
-    <form className="card" onSubmit={(event) => void save(event)} aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
-      <ErrorAlert error={error} />
-      {formError && <p className="field-error" role="alert">{formError}</p>}
-      <div className="form-grid">
-        <TextField
-          label="Price per cast ($)"
-          name="price"
-          inputMode="decimal"
-          defaultValue={spell.price_cents === null ? '' : (spell.price_cents / 100).toFixed(2)}
-          hint={`Empty: the server’s default cost. Now ${spell.price_cents === null ? 'default' : formatCents(spell.price_cents)}.`}
-        />
-        <SelectField
-          label="Visibility"
-          name="visibility"
-          defaultValue={spell.visibility}
-          hint={spell.unpublished ? 'Unpublished by the platform: it cannot be made public again.' : undefined}
-        >
-          <option value="public" disabled={spell.unpublished !== null && spell.visibility !== 'public'}>Public</option>
-          <option value="private">Private</option>
-        </SelectField>
-      </div>
-      <TextArea label="Description" name="description" rows={2} maxLength={2000} defaultValue={spell.description} />
-      <button type="submit">Save settings</button>
-    </form>
   );
 }

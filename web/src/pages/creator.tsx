@@ -9,7 +9,7 @@ import { PublishForm } from './publish-form';
 /** The creator's spells with their numbers, and the form to publish a new one. */
 export function CreatorPage() {
   const spells = useLoad(() =>
-    api.listSpells(true).then((body) =>
+    api.listSpells({ mine: true }).then((body) =>
       Promise.all(body.spells.filter((spell) => spell.owned).map(async (spell) => ({ spell, stats: await api.spellStats(spell.name) }))),
     ),
   );
@@ -50,9 +50,9 @@ export function CreatorPage() {
             </thead>
             <tbody>
               {spells.data?.map(({ spell, stats }) => (
-                <tr key={spell.name}>
+                <tr key={spell.full_name}>
                   <td data-label="Spell">
-                    <Link to={`/creator/${encodeURIComponent(spell.name)}`}>{spell.name}</Link>
+                    <Link to={`/creator/${encodeURIComponent(spell.name)}`}>{spell.full_name}</Link>
                     {spell.visibility === 'private' && <span className="badge muted">private</span>}
                     {spell.unpublished && (
                       <span className="badge badge-danger" title={`Unpublished by the platform: ${spell.unpublished.reason}`}>

@@ -1,114 +1,89 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { Spell } from '../api/types';
 import { Empty, ErrorAlert, Loading } from '../components/alert';
-import { SelectField, TextArea, TextField } from '../components/field';
+import { SelectField } from '../components/field';
 import { formatCents } from '../components/format';
 import { PageHeader } from '../components/layout';
-import { toApiError, useLoad } from '../components/use-load';
+import { spellPath } from '../components/spell-links';
+import { useLoad } from '../components/use-load';
+import { CastForm } from '../schema-form/cast-form';
+import { useSession } from '../session';
 import { CastResultPanel, type CastOutcome } from './cast-result';
 
-/** A starting input from the spell's JSON Schema: each property with an empty value of its type. */
-export function sampleInput(spell: Spell | undefined): string {
-  const schema = spell?.input_schema;
-  if (!schema || typeof schema !== 'object' || !('properties' in schema)) return '{}';
-  const properties = (schema as { properties: Record<string, { type?: string }> }).properties;
-  const empty: Record<string, unknown> = { string: '', number: 0, integer: 0, boolean: false, array: [], object: {} };
-  const sample = Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, empty[value.type ?? ''] ?? null]));
-  return JSON.stringify(sample, null, 2);
+/**
+ * `?spell=` as the owner's handle, the name and an optional version: `owner/name[@N]`, or a bare
+ * `name[@N]`, which is the caller's own spell, as in a cast.
+ */
+export function parsePlaygroundRef(text: string, ownHandle: string | undefined): { owner: string; name: string; version: string } | null {
+  const match = /^(?:([^/@]+)\/)?([^/@]+)(?:@(\d+))?$/.exec(text.trim());
+  const owner = match?.[1] ?? ownHandle;
+  if (!match?.[2] || !owner) return null;
+  return { owner, name: match[2], version: match[3] ?? '' };
 }
 
 export function PlaygroundPage() {
+  const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const spells = useLoad(() => api.listSpells().then((body) => body.spells.filter((spell) => spell.latest_version !== null)));
-  const selectedName = params.get('spell') ?? spells.data?.[0]?.name ?? '';
-  const selected = spells.data?.find((spell) => spell.name === selectedName);
-  const [input, setInput] = useState('{}');
-  const [version, setVersion] = useState('');
+  const named = parsePlaygroundRef(params.get('spell') ?? '', me?.tenant.handle);
+  const first = spells.data?.[0];
+  const target = named ?? (first && { owner: first.owner, name: first.name, version: '' });
+  const fullName = target ? `${target.owner}/${target.name}` : '';
+  // The chosen spell is read by its name, so one past the list's first page (or a private one of
+  // yours) is castable from a link too.
+  const chosen = useLoad(() => (target ? api.getSpellByOwner(target.owner, target.name) : Promise.resolve(undefined)), [fullName]);
   const [outcome, setOutcome] = useState<CastOutcome>();
-  const [jsonError, setJsonError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    setInput(sampleInput(selected));
-    setOutcome(undefined);
-    setVersion('');
-  }, [selected]);
-
+  useEffect(() => setOutcome(undefined), [fullName]);
   // Each finished cast takes the focus to its result, so a keyboard or screen-reader user is
-  // where the output is read (and a phone scrolls down to it below the form).
-  useEffect(() => {
+  // where the output is read (and a phone scrolls down to it below the form); before the paint,
+  // so the result is never on screen without the focus.
+  useLayoutEffect(() => {
     if (outcome) resultRef.current?.focus();
   }, [outcome]);
 
-  const cast = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(input);
-      setJsonError(undefined);
-    } catch (error) {
-      setJsonError(`The input is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-      return;
-    }
-    setBusy(true);
-    try {
-      const response = await api.cast(version ? `${selectedName}@${version}` : selectedName, parsed);
-      setOutcome({ ok: true, result: response.body, softLimitExceeded: response.headers.get('spell-budget-warning') === 'soft_limit_exceeded' });
-    } catch (caught) {
-      setOutcome({ ok: false, error: toApiError(caught) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   if (spells.error) return <ErrorAlert error={spells.error} />;
   if (!spells.data) return <Loading height="20rem" />;
-  if (spells.data.length === 0) return <Empty>No spell has a version to cast yet.</Empty>;
+  if (spells.data.length === 0 && !named) return <Empty>No spell has a version to cast yet.</Empty>;
+  const spell = chosen.data?.full_name === fullName ? chosen.data : undefined;
+  const options: Spell[] = spell && !spells.data.some((entry) => entry.full_name === fullName) ? [spell, ...spells.data] : spells.data;
+
+  const picker = (
+    <>
+      <SelectField label="Spell" value={fullName} onChange={(event) => setParams({ spell: event.target.value })}>
+        {!options.some((entry) => entry.full_name === fullName) && <option value={fullName}>{fullName}</option>}
+        {options.map((entry) => (
+          <option key={entry.full_name} value={entry.full_name}>
+            {entry.full_name}
+            {entry.price_cents ? ` (${formatCents(entry.price_cents)})` : ''}
+          </option>
+        ))}
+      </SelectField>
+      {spell && (
+        <p className="meta">
+          {spell.description || 'No description.'} Latest version v{spell.latest_version ?? '—'}. <Link to={spellPath(spell)}>About this spell</Link>
+        </p>
+      )}
+    </>
+  );
+
   return (
     <>
       <PageHeader title="Cast playground" />
       <div className="playground">
-        <form className="card" onSubmit={(event) => void cast(event)} aria-label="Cast a spell">
-          <SelectField label="Spell" value={selectedName} onChange={(event) => setParams({ spell: event.target.value })}>
-            {spells.data.map((spell) => (
-              <option key={spell.name} value={spell.name}>
-                {spell.name}
-                {spell.price_cents ? ` (${formatCents(spell.price_cents)})` : ''}
-              </option>
-            ))}
-          </SelectField>
-          {selected && <p className="meta">{selected.description || 'No description.'} Latest version v{selected.latest_version}.</p>}
-          <TextField
-            label="Version (optional)"
-            inputMode="numeric"
-            pattern="[0-9]*"
-            value={version}
-            onChange={(event) => setVersion(event.target.value)}
-            hint="Empty casts the latest version."
-          />
-          <TextArea
-            label="Input (JSON)"
-            rows={10}
-            spellCheck={false}
-            className="code"
-            value={input}
-            onChange={(event) => setInput(event.target.value)}
-            aria-invalid={jsonError ? true : undefined}
-          />
-          {jsonError && (
-            <p className="field-error" role="alert">
-              {jsonError}
-            </p>
-          )}
-          {/* aria-disabled, not disabled, while casting: disabling the focused button would drop the focus to the page. */}
-          <button type="submit" disabled={!selectedName} aria-disabled={busy || undefined}>
-            {busy ? 'Casting…' : 'Cast'}
-          </button>
-        </form>
+        {spell ? (
+          <CastForm key={spell.full_name} spell={spell} initialVersion={target?.version ?? ''} onOutcome={setOutcome}>
+            {picker}
+          </CastForm>
+        ) : (
+          <div className="card">
+            {picker}
+            {chosen.error ? <ErrorAlert error={chosen.error} /> : <Loading height="12rem" />}
+          </div>
+        )}
         <div className="playground-result" ref={resultRef} tabIndex={-1} role="region" aria-label="Cast result">
           {outcome ? <CastResultPanel outcome={outcome} /> : <p className="empty">The output appears here.</p>}
         </div>

@@ -5,39 +5,31 @@ import type { ApiError } from '../api/http';
 import type { NewSpell } from '../api/types';
 import { ErrorAlert } from '../components/alert';
 import { SelectField, TextArea, TextField } from '../components/field';
-import { parseDollars } from '../components/format';
+import { parseInputSchema, parsePrice, parseTags, parseTimeout } from '../components/settings-fields';
 import { toApiError } from '../components/use-load';
+import { useSession } from '../session';
 
 /** The form's settings as the API takes them, or what to fix first. */
 function readSettings(form: FormData): { ok: true; spell: NewSpell } | { ok: false; reason: string } {
   const text = (field: string) => String(form.get(field) ?? '').trim();
-  const priceText = text('price');
   // Empty means no price of its own: the server's default cost, as in the spell's settings.
-  const price = priceText === '' ? null : parseDollars(priceText);
-  if (priceText !== '' && price === null) return { ok: false, reason: 'Enter the price in dollars, e.g. 0.02.' };
-  const timeoutText = text('timeout_ms');
-  const timeout = timeoutText === '' ? null : Number(timeoutText);
-  if (timeout !== null && !Number.isInteger(timeout)) return { ok: false, reason: 'Enter the time limit as a whole number of milliseconds.' };
-  const schemaText = text('input_schema');
-  let schema: Record<string, unknown> | null = null;
-  if (schemaText !== '') {
-    try {
-      schema = JSON.parse(schemaText) as Record<string, unknown>;
-    } catch {
-      return { ok: false, reason: 'The input schema is not valid JSON.' };
-    }
-    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { ok: false, reason: 'The input schema must be a JSON object.' };
-  }
+  const price = parsePrice(text('price'));
+  if (!price.ok) return price;
+  const timeout = parseTimeout(text('timeout_ms'));
+  if (!timeout.ok) return timeout;
+  const schema = parseInputSchema(text('input_schema'));
+  if (!schema.ok) return schema;
   return {
     ok: true,
     spell: {
       name: text('name'),
       description: String(form.get('description') ?? ''),
       visibility: form.get('visibility') === 'public' ? 'public' : 'private',
-      price_cents: price,
+      price_cents: price.value,
       function_name: text('function_name') || 'cast',
-      timeout_ms: timeout,
-      input_schema: schema,
+      timeout_ms: timeout.value,
+      input_schema: schema.value,
+      tags: parseTags(text('tags')),
     },
   };
 }
@@ -48,6 +40,7 @@ function readSettings(form: FormData): { ok: true; spell: NewSpell } | { ok: fal
  */
 export function PublishForm({ onCreated }: { onCreated: () => void }) {
   const navigate = useNavigate();
+  const { me } = useSession();
   const [error, setError] = useState<ApiError>();
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -91,7 +84,13 @@ export function PublishForm({ onCreated }: { onCreated: () => void }) {
         </p>
       )}
       <div className="form-grid">
-        <TextField label="Name" name="name" required pattern="[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?" hint="Lower-case letters, digits and dashes." />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          pattern="[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?"
+          hint={me ? `Lower-case letters, digits and dashes. Casts name it ${me.tenant.handle}/<name>.` : 'Lower-case letters, digits and dashes.'}
+        />
         <TextField
           label="Function"
           name="function_name"
@@ -117,6 +116,7 @@ export function PublishForm({ onCreated }: { onCreated: () => void }) {
         hint="Every cast’s input must match it. Empty: any JSON."
       />
       <TextArea label="Description" name="description" rows={2} maxLength={2000} />
+      <TextField label="Tags" name="tags" hint="Up to 10, with commas between: how the catalog finds it. A README can follow on the spell’s settings." />
       <button type="submit" disabled={busy}>
         {busy ? 'Publishing…' : 'Publish'}
       </button>
