@@ -198,6 +198,14 @@ const configSchema = z
     STRIPE_METER_EVENT_NAME: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9_]{1,100}$/, { error: 'must be a meter event name' }).default('spell_cast_cents')),
     STRIPE_API_BASE_URL: optionalUrl(/^https?$/, 'https://api.stripe.com'),
     METER_DISPATCH_INTERVAL_MS: integer(5_000, 50, 3_600_000),
+    STRIPE_CONNECT_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^whsec_\w+$/, { error: 'must be a webhook signing secret (whsec_…)' }).optional(),
+    ),
+    CREATOR_SHARE_PERCENT: integer(80, 0, 100),
+    PAYOUT_HOLD_DAYS: integer(7, 0, 365),
+    PAYOUT_MINIMUM_CENTS: integer(500, 1, 100_000_000),
+    BILLING_CURRENCY: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z]{3}$/, { error: 'must be a three-letter ISO currency code in lower case, like usd' }).default('usd')),
     ADMIN_IP_ALLOWLIST: z.preprocess(
       emptyToUndefined,
       z
@@ -231,6 +239,8 @@ const configSchema = z
     JOB_GRACE_EXPIRY_CRON: cronOrOff('15 3 * * *'),
     JOB_WEBHOOK_CLEANUP_CRON: cronOrOff('45 3 * * 0'),
     JOB_CAST_LOG_CLEANUP_CRON: cronOrOff('30 4 * * *'),
+    JOB_PAYOUTS_CRON: cronOrOff('0 6 * * *'),
+    JOB_RECONCILE_CRON: cronOrOff('30 6 * * *'),
     WEBHOOK_LOG_RETENTION_DAYS: integer(30, 3, 3650),
     METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
       error: 'must be at least 16 characters',
@@ -308,6 +318,13 @@ const configSchema = z
       seedDemo: env.SEED_DEMO_SPELL,
     },
     costPerCastCents: env.COST_PER_CAST_CENTS,
+    /** How money moves: the creators' default share, how long earnings are held, the payout minimum, the one currency. */
+    money: {
+      creatorSharePercent: env.CREATOR_SHARE_PERCENT,
+      payoutHoldMs: env.PAYOUT_HOLD_DAYS * 86_400_000,
+      payoutMinimumCents: env.PAYOUT_MINIMUM_CENTS,
+      currency: env.BILLING_CURRENCY,
+    },
     /** Bytes (of JSON text) of a cast's input or output kept for its detail; a larger side is kept as its size only, 0 keeps none. */
     castResultMaxBytes: env.CAST_RESULT_MAX_BYTES,
     castReconcileIntervalMs: env.CAST_RECONCILE_INTERVAL_MS,
@@ -323,6 +340,8 @@ const configSchema = z
             meterEventName: env.STRIPE_METER_EVENT_NAME,
             apiBaseUrl: env.STRIPE_API_BASE_URL,
             meterDispatchIntervalMs: env.METER_DISPATCH_INTERVAL_MS,
+            /** Signs the Connect endpoint's events (`account.updated`); without it, that endpoint is off. */
+            connectWebhookSecret: env.STRIPE_CONNECT_WEBHOOK_SECRET,
           }
         : undefined,
     admin: {
@@ -341,6 +360,8 @@ const configSchema = z
       webhookCleanupCron: env.JOB_WEBHOOK_CLEANUP_CRON,
       webhookRetentionDays: env.WEBHOOK_LOG_RETENTION_DAYS,
       castLogCleanupCron: env.JOB_CAST_LOG_CLEANUP_CRON,
+      payoutsCron: env.JOB_PAYOUTS_CRON,
+      reconcileCron: env.JOB_RECONCILE_CRON,
       castLogRetentionDays: env.SPELL_LOG_RETENTION_DAYS,
       /** How long a cast's input, output and error message are kept (cast-log-cleanup deletes them after). */
       castResultRetentionDays: env.CAST_OUTPUT_RETENTION_DAYS,

@@ -51,6 +51,8 @@ export const errorStatus = {
   budget_exceeded: 402,
   /** A paid cast by a tenant without a plan, whose prepaid credit does not cover the price. */
   insufficient_credits: 402,
+  /** The spell's price is above the cast's `max_price_cents`; nothing ran or was charged. */
+  price_above_max: 402,
   /** Billing is not configured on this server (no Stripe keys). */
   billing_disabled: 503,
   /** Stripe refused or could not be reached for a billing request. */

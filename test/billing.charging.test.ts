@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchMeterEvents } from '../src/billing/meter.js';
-import { creditLedger, meterEvents } from '../src/db/schema.js';
+import { meterEvents } from '../src/db/schema.js';
+import { entriesOf, ledgerTotals } from './helpers/ledger.js';
 import { buildBillingApp, type BillingTestApp } from './helpers/billing.js';
 import { exampleSpell, publish } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';
@@ -48,9 +49,10 @@ describe('billing.charging', () => {
     expect(statuses.filter((status) => status === 200)).toHaveLength(10);
     expect(statuses.filter((status) => status === 402)).toHaveLength(20);
     expect(await balance(user)).toBe(0);
-    const ledger = await t.services.db.select().from(creditLedger).where(eq(creditLedger.tenantId, user.user.tenant_id));
-    expect(ledger.filter((row) => row.kind === 'cast')).toHaveLength(10);
+    const ledger = await entriesOf(t.services.db, user.user.tenant_id);
+    expect(ledger.filter((row) => row.kind === 'cast_charge')).toHaveLength(10);
     expect(ledger.reduce((sum, row) => sum + row.amountCents, 0)).toBe(0);
+    expect(await ledgerTotals(t.services.db)).toEqual({ sum: 0, mismatchedBalances: 0 });
     expect((await cast(user, 'paid-echo')).json()).toMatchObject({ error: 'insufficient_credits', balance_cents: 0 });
   });
 
@@ -59,8 +61,8 @@ describe('billing.charging', () => {
     await buy(user, 'payment');
     expect((await cast(user, 'paid-trap')).statusCode).toBe(422);
     expect(await balance(user)).toBe(1_000);
-    const ledger = await t.services.db.select().from(creditLedger).where(eq(creditLedger.tenantId, user.user.tenant_id));
-    expect(ledger.map((row) => [row.kind, row.amountCents]).sort()).toEqual([['cast', -PRICE], ['purchase', 1_000], ['refund', PRICE]].sort());
+    const ledger = await entriesOf(t.services.db, user.user.tenant_id);
+    expect(ledger.map((row) => [row.kind, row.amountCents]).sort()).toEqual([['cast_charge', -PRICE], ['credit_purchase', 1_000], ['cast_refund', PRICE]].sort());
   });
 
   it('reports a plan tenant’s paid casts to Stripe once each, even when Stripe fails the first attempts', async () => {

@@ -114,9 +114,13 @@ describe('billing off', () => {
         expect(response.json()).toMatchObject({ error: 'billing_disabled' });
       }
       expect((await off.app.inject({ url: '/v1/billing', headers: user.headers })).json()).toMatchObject({ enabled: false, plan: 'FREE' });
-      await publish(off.app, user, 'priced', exampleSpell('echo'), { price_cents: 7 });
-      const cast = await off.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: 'priced', input: 1 } });
+      await publish(off.app, user, 'priced', exampleSpell('echo'), { price_cents: 7, visibility: 'public' });
+      const caster = await signUp(off.app);
+      const cast = await off.app.inject({ method: 'POST', url: '/v1/cast', headers: caster.headers, payload: { spell: `${user.handle}/priced`, input: 1 } });
       expect(cast.json()).toMatchObject({ output: 1, cost_cents: 7 });
+      // A creator's own cast costs only the platform's default (0 here), and earns nothing.
+      const own = await off.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: 'priced', input: 1 } });
+      expect(own.json()).toMatchObject({ output: 1, cost_cents: 0 });
     } finally {
       await off.close();
     }

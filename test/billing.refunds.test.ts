@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billingAuditLogs, creditLedger, purchases } from '../src/db/schema.js';
+import { billingAuditLogs, purchases } from '../src/db/schema.js';
+import { accountBalance } from '../src/ledger/journal.js';
+import { entriesOf, ledgerTotals } from './helpers/ledger.js';
 import { buildBillingApp, PACK_LARGE, type BillingTestApp } from './helpers/billing.js';
 import { exampleSpell, publish } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';
@@ -145,8 +147,8 @@ describe('billing.refunds: refunds and disputes take credit back', () => {
     expect(await balance(user)).toBe(CREDIT - 1_100);
     await t.stripe.refund(paymentIntent, 1_499); // 2499 of 5000 in all → floor(5500 × 2499 / 5000) = 2748
     expect(await balance(user)).toBe(CREDIT - 2_748);
-    const rows = await t.services.db.select().from(creditLedger).where(eq(creditLedger.tenantId, user.user.tenant_id));
-    expect(rows.filter((row) => row.kind === 'payment_refund').map((row) => row.amountCents).sort((a, b) => a - b)).toEqual([-1_648, -1_100]);
+    const rows = await entriesOf(t.services.db, user.user.tenant_id);
+    expect(rows.filter((row) => row.kind === 'credit_reversal').map((row) => row.amountCents).sort((a, b) => a - b)).toEqual([-1_648, -1_100]);
   });
 
   it('takes back what is left of the credit when a dispute is lost, nothing when it is won', async () => {
@@ -167,20 +169,29 @@ describe('billing.refunds: refunds and disputes take credit back', () => {
     expect(await auditActions(lost)).toContain('credits_dispute_lost');
   });
 
-  it('lets the balance go negative when spent credit is taken back, and refuses paid casts until topped up', async () => {
+  it('takes spent credit back from the creator and the platform that its casts paid, the unspent rest from the credit', async () => {
     const user = await signUp(t.app);
     const { paymentIntent } = await buyPack(user);
+    const pendingBefore = await accountBalance(t.services.db, { kind: 'creator_pending', tenantId: creator.user.tenant_id });
+    const revenueBefore = await accountBalance(t.services.db, { kind: 'platform_revenue' });
     for (let i = 0; i < 3; i += 1) {
       const cast = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: `${creator.handle}/refund-echo`, input: 'x' } });
       expect(cast.statusCode).toBe(200);
     }
+    // 80% of each cast to its creator, the rest to the platform.
+    expect(await accountBalance(t.services.db, { kind: 'creator_pending', tenantId: creator.user.tenant_id })).toBe(pendingBefore + 240);
     await t.stripe.refund(paymentIntent);
-    expect(await balance(user)).toBe(-3 * PRICE);
+    expect(await balance(user)).toBe(0);
+    expect(await accountBalance(t.services.db, { kind: 'creator_pending', tenantId: creator.user.tenant_id })).toBe(pendingBefore);
+    expect(await accountBalance(t.services.db, { kind: 'platform_revenue' })).toBe(revenueBefore);
+    const [refunded] = (await t.services.db.select().from(billingAuditLogs).where(eq(billingAuditLogs.tenantId, user.user.tenant_id))).filter(
+      (row) => row.action === 'credits_refunded',
+    );
+    expect(refunded?.after).toMatchObject({ taken_back_cents: CREDIT, from_credit_cents: CREDIT - 3 * PRICE, from_casts_cents: 3 * PRICE });
+    expect(await ledgerTotals(t.services.db)).toEqual({ sum: 0, mismatchedBalances: 0 });
     const refused = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: `${creator.handle}/refund-echo`, input: 'x' } });
-    expect(refused.statusCode).toBe(402);
-    expect(refused.json()).toMatchObject({ error: 'insufficient_credits', balance_cents: -3 * PRICE });
+    expect(refused.json()).toMatchObject({ error: 'insufficient_credits', balance_cents: 0 });
     await buyPack(user);
-    expect(await balance(user)).toBe(CREDIT - 3 * PRICE);
     const again = await t.app.inject({ method: 'POST', url: '/v1/cast', headers: user.headers, payload: { spell: `${creator.handle}/refund-echo`, input: 'x' } });
     expect(again.statusCode).toBe(200);
   });

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditLedger, entitlements, purchases, stripeWebhookLogs, tenants } from '../src/db/schema.js';
+import { entitlements, purchases, stripeWebhookLogs, tenants } from '../src/db/schema.js';
+import { entriesOf } from './helpers/ledger.js';
 import { createManualClock } from '../src/lib/clock.js';
 import { buildBillingApp, type BillingTestApp } from './helpers/billing.js';
 import { exampleSpell, publish } from './helpers/spells.js';
@@ -66,8 +67,8 @@ describe('billing.webhooks', () => {
     expect(results[0]).toEqual([200, 'processed']);
     expect(results.slice(1)).toEqual(Array(9).fill([200, 'duplicate']));
     expect(await logsOf(event.id)).toMatchObject([{ result: 'processed', type: 'checkout.session.completed' }]);
-    const ledger = await t.services.db.select().from(creditLedger).where(eq(creditLedger.tenantId, user.user.tenant_id));
-    expect(ledger).toMatchObject([{ kind: 'purchase', amountCents: 1_000 }]);
+    const ledger = await entriesOf(t.services.db, user.user.tenant_id);
+    expect(ledger).toMatchObject([{ kind: 'credit_purchase', amountCents: 1_000 }]);
     expect((await t.app.inject({ url: '/v1/billing', headers: user.headers })).json()).toMatchObject({ credits_cents: 1_000 });
   });
 
@@ -75,12 +76,12 @@ describe('billing.webhooks', () => {
     const user = await signUp(t.app);
     const event = completedEvent(await startCheckout(user, 'payment'));
     // The purchase row goes in first; the ledger insert then fails and must take the purchase with it.
-    await t.services.db.execute(sql`alter table credit_ledger rename to credit_ledger_away`);
+    await t.services.db.execute(sql`alter table ledger_journals rename to ledger_journals_away`);
     let failed;
     try {
       failed = await t.stripe.send(event);
     } finally {
-      await t.services.db.execute(sql`alter table credit_ledger_away rename to credit_ledger`);
+      await t.services.db.execute(sql`alter table ledger_journals_away rename to ledger_journals`);
     }
     expect(failed.status).toBe(500);
     expect(await t.services.db.select().from(purchases).where(eq(purchases.tenantId, user.user.tenant_id))).toHaveLength(0);

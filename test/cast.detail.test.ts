@@ -206,6 +206,7 @@ describe('cast.detail', () => {
       now,
       expiresAt: new Date(now.getTime() - 1),
       billing: false,
+      creatorPriced: false,
     });
     if (!started.ok) throw new Error('cast refused');
     expect(await expireStaleCasts(t.services.db, now)).toBeGreaterThanOrEqual(1);
@@ -217,6 +218,7 @@ describe('cast.detail', () => {
       costCents: 0,
       now,
       record: captureCastResult({ late: true }, { ok: true, output: { late: true } }, MAX_BYTES),
+      money: t.services.config.money,
     });
     expect(settled.settled).toBe(false);
     expect(await t.services.db.select().from(castResults).where(eq(castResults.castId, started.castId))).toEqual([]);

@@ -158,12 +158,13 @@ describe('cast.logs settling', () => {
       now,
       expiresAt: new Date(now.getTime() + 1_000),
       billing: false,
+      creatorPriced: false,
     });
     if (!started.ok) throw new Error('the cast was refused');
     return started.castId;
   }
   const settle = (castId: string, now: Date) =>
-    settleCast(t.services.db, { castId, status: 'succeeded', errorCode: null, durationMs: 1, costCents: 0, now, logs: { lines, truncated: false } });
+    settleCast(t.services.db, { castId, status: 'succeeded', errorCode: null, durationMs: 1, costCents: 0, now, logs: { lines, truncated: false }, money: t.services.config.money });
 
   it('writes the lines in the transaction that settles the cast, under the caster’s tenant', async () => {
     const now = new Date();

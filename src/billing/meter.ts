@@ -4,6 +4,12 @@ import type { DbOrTx } from '../db/client.js';
 import { billingAccounts, meterEvents } from '../db/schema.js';
 import type { Services } from '../services.js';
 
+/** Whether the tenant pays through Stripe (has a customer), so a plan's casts can be metered. */
+export async function hasBillingAccount(db: DbOrTx, tenantId: string): Promise<boolean> {
+  const [account] = await db.select({ tenantId: billingAccounts.tenantId }).from(billingAccounts).where(eq(billingAccounts.tenantId, tenantId));
+  return account !== undefined;
+}
+
 /**
  * Writes the usage of a plan tenant's cast to the outbox the meter dispatcher sends to Stripe, in
  * the cast's settling transaction, so usage is never lost. Tenants whose plan does not come from a

@@ -1,7 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { DbOrTx } from '../db/client.js';
-import { creditLedger, purchases, tenants } from '../db/schema.js';
+import { purchases } from '../db/schema.js';
+import { grantPurchaseCredit } from '../ledger/credit.js';
+import { lockAccount } from '../ledger/journal.js';
+import { reversePurchaseFunding } from '../ledger/reversals.js';
 import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 
 type PurchaseRow = typeof purchases.$inferSelect;
@@ -77,10 +80,7 @@ export async function settlePurchasePayment(
     return;
   }
   if (!SETTLED.has(paymentStatus) || purchase.mode !== 'payment') return;
-  if (purchase.creditsCents > 0) {
-    await lockCredit(tx, purchase.tenantId);
-    await tx.insert(creditLedger).values({ tenantId: purchase.tenantId, amountCents: purchase.creditsCents, kind: 'purchase', purchaseId: purchase.id, createdAt: now });
-  }
+  if (purchase.creditsCents > 0) await grantPurchaseCredit(tx, { id: purchase.id, tenantId: purchase.tenantId, creditsCents: purchase.creditsCents, now });
   await writeAudit(tx, {
     action: 'credits_purchased',
     actor,
@@ -94,9 +94,9 @@ export async function settlePurchasePayment(
 /**
  * Takes credit back from the purchase paid by `paymentIntentId`, up to `reversedCents(purchase)` in
  * all (a partial refund's share, or everything for a lost dispute): only what was not taken back
- * yet, so a second, larger refund of the same charge takes the difference. The balance may go
- * negative; paid casts are then refused until it is topped up. False when no credited purchase
- * matches.
+ * yet, so a second, larger refund of the same charge takes the difference. What it takes comes off
+ * the consumer's unspent credit and, for credit already spent, off the creators and the platform
+ * that the purchase's casts paid (`reversePurchaseFunding`). False when no credited purchase matches.
  */
 export async function reversePurchaseCredit(
   change: Change,
@@ -109,13 +109,16 @@ export async function reversePurchaseCredit(
 ): Promise<boolean> {
   const { tx, actor, now } = change;
   if (!options.paymentIntentId) return false;
+  const [found] = await tx.select({ tenantId: purchases.tenantId }).from(purchases).where(eq(purchases.stripePaymentIntentId, options.paymentIntentId));
+  if (!found) return false;
+  // The consumer's credit account before the purchase: the order a paid cast's charge takes them in.
+  await lockAccount(tx, { kind: 'consumer_credit', tenantId: found.tenantId });
   const [purchase] = await tx.select().from(purchases).where(eq(purchases.stripePaymentIntentId, options.paymentIntentId)).for('update');
   if (!purchase || purchase.mode !== 'payment' || !SETTLED.has(purchase.paymentStatus)) return false;
   const target = Math.min(purchase.creditsCents, Math.max(0, options.reversedCents(purchase)));
   const delta = target - purchase.creditsReversedCents;
   if (delta <= 0) return true;
-  await lockCredit(tx, purchase.tenantId);
-  await tx.insert(creditLedger).values({ tenantId: purchase.tenantId, amountCents: -delta, kind: options.kind, purchaseId: purchase.id, createdAt: now });
+  const taken = await reversePurchaseFunding(tx, { purchase, deltaCents: delta, now });
   await tx
     .update(purchases)
     .set({ creditsReversedCents: sql`${purchases.creditsReversedCents} + ${delta}` })
@@ -126,15 +129,16 @@ export async function reversePurchaseCredit(
     tenantId: purchase.tenantId,
     target: { type: 'purchase', id: purchase.id },
     before: { credits_reversed_cents: purchase.creditsReversedCents },
-    after: { credits_reversed_cents: target, taken_back_cents: delta, ...options.details },
+    after: {
+      credits_reversed_cents: target,
+      taken_back_cents: delta,
+      from_credit_cents: taken.fromCreditCents,
+      from_casts_cents: taken.fromCastsCents,
+      ...options.details,
+    },
     at: now,
   });
   return true;
-}
-
-/** The lock a paid cast's credit check takes, so a grant or a reversal and a charge do not interleave. */
-async function lockCredit(tx: DbOrTx, tenantId: string): Promise<void> {
-  await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).for('no key update');
 }
 
 /** The share of a purchase's credit a refund of `refundedCents` of `amountCents` takes back, rounded down. */

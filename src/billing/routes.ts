@@ -9,7 +9,7 @@ import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { ensureCustomer, findBillingAccount, requireBilling, stripeFailure } from './accounts.js';
-import { creditBalance } from './credits.js';
+import { creditBalance } from '../ledger/credit.js';
 import { listPurchases, listSubscriptions } from './history.js';
 import { activePlan } from '../tenants/entitlements.js';
 

@@ -103,9 +103,31 @@ export function checkInput(target: CastTarget, input: unknown): void {
   }
 }
 
-/** What a cast costs: the spell's price, or the platform default when the spell has none. */
-export function castPrice(services: Services, spell: SpellRow): number {
-  return spell.priceCents ?? services.config.costPerCastCents;
+/** What a cast costs, and whether that price is its creator's (shared with them) or the platform's own. */
+export interface CastPrice {
+  priceCents: number;
+  creatorPriced: boolean;
+}
+
+/**
+ * What a cast costs: the spell's price, or the platform default (`COST_PER_CAST_CENTS`) when the
+ * spell has none. A creator casting their own spell pays only the platform default.
+ */
+export function castPrice(services: Services, spell: SpellRow, callerTenantId: string): CastPrice {
+  const platform = { priceCents: services.config.costPerCastCents, creatorPriced: false };
+  if (spell.tenantId === callerTenantId || spell.priceCents === null) return platform;
+  return { priceCents: spell.priceCents, creatorPriced: spell.priceCents > 0 };
+}
+
+/** Refuses, before anything is held or run, a cast whose price is above what the caller accepts. */
+export function checkMaxPrice(target: CastTarget, price: CastPrice, maxPriceCents: number | undefined): void {
+  if (maxPriceCents === undefined || price.priceCents <= maxPriceCents) return;
+  const name = qualifiedName(target.owner, target.spell.name);
+  throw new AppError('price_above_max', `${name} costs ${price.priceCents} cents a cast, above your max_price_cents of ${maxPriceCents}.`, {
+    spell: name,
+    price_cents: price.priceCents,
+    max_price_cents: maxPriceCents,
+  });
 }
 
 /** A run's result as a cast keeps it: the output decoded, the log lines capped for storage. */

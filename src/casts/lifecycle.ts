@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
-import { chargeCredits, refundCredits } from '../billing/credits.js';
-import { queueMeterEvent } from '../billing/meter.js';
+import { hasBillingAccount, queueMeterEvent } from '../billing/meter.js';
 import { holdBudget, releaseBudgetHold, settleBudgetHold, type BudgetRefusal } from '../budgets/holds.js';
 import type { DbOrTx } from '../db/client.js';
 import { casts } from '../db/schema.js';
+import { settleCastMoney, type MoneyRules } from '../ledger/cast-money.js';
+import { chargeCastCredit, refundCastCredit } from '../ledger/credit.js';
 import { activePlan } from '../tenants/entitlements.js';
 import { recordCastLogs, type CastLogs } from './cast-logs.js';
 import { recordCastResult, type CastResultRecord } from './cast-results.js';
@@ -39,11 +40,30 @@ export interface NewCast {
   spellId: string;
   spellVersionId: string;
   priceCents: number;
+  /** Whether the price is the spell's creator's (paid by the caster, never by a plan) rather than the platform's own cost. */
+  creatorPriced: boolean;
   now: Date;
   /** After this, a still-running cast is taken for dead and its reservation released. */
   expiresAt: Date;
-  /** Whether billing is on: then a paid cast is covered by a plan or charged to prepaid credit. */
+  /** Whether billing is on: then a paid cast is charged to prepaid credit, metered on a plan's invoice or covered by the plan. */
   billing: boolean;
+}
+
+type Payment = NonNullable<(typeof casts.$inferSelect)['payment']>;
+
+/**
+ * How a paid cast is paid. A creator's price is always the caster's to pay: on a plan with a
+ * Stripe subscription it goes on the metered invoice, otherwise it comes from prepaid credit (a
+ * `LIFETIME` entitlement included). The platform's own cost (`COST_PER_CAST_CENTS`) is covered by
+ * any plan (metered when the plan is Stripe's). With billing off, a price is only booked.
+ */
+async function castPayment(tx: DbOrTx, cast: NewCast): Promise<Payment | null> {
+  if (cast.priceCents <= 0) return null;
+  if (!cast.billing) return 'unbilled';
+  const plan = await activePlan(tx, cast.tenantId, cast.now);
+  if (plan === 'FREE') return 'credits';
+  if (plan === 'PRO' && (await hasBillingAccount(tx, cast.tenantId))) return 'plan';
+  return cast.creatorPriced ? 'credits' : 'covered';
 }
 
 /**
@@ -57,15 +77,9 @@ export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastRes
       const held = await holdBudget(tx, cast);
       if (!held.ok) throw new Refused(held);
       const castId = randomUUID();
-      const payment =
-        cast.billing && cast.priceCents > 0
-          ? (await activePlan(tx, cast.tenantId, cast.now)) === 'FREE'
-            ? ('credits' as const)
-            : ('plan' as const)
-          : null;
-      // Before the cast row: its foreign key share-locks the tenant row that the charge locks.
+      const payment = await castPayment(tx, cast);
       if (payment === 'credits') {
-        const charged = await chargeCredits(tx, { tenantId: cast.tenantId, castId, priceCents: cast.priceCents, now: cast.now });
+        const charged = await chargeCastCredit(tx, { tenantId: cast.tenantId, castId, priceCents: cast.priceCents, now: cast.now });
         if (!charged.ok) throw new Refused({ ok: false, reason: 'credits', balanceCents: charged.balanceCents });
       }
       await tx.insert(casts).values({
@@ -80,6 +94,7 @@ export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastRes
         periodStart: held.hold?.periodStart ?? null,
         expiresAt: cast.expiresAt,
         payment,
+        priceCents: cast.priceCents,
         createdAt: cast.now,
       });
       return { ok: true as const, castId };
@@ -101,12 +116,16 @@ export interface CastResult {
   logs?: CastLogs;
   /** Its input, output and error message, already measured and capped (`captureCastResult`), for its detail. */
   record?: CastResultRecord;
+  /** The creators' share and hold period (`config.money`). */
+  money: MoneyRules;
 }
 
 /** After settling: whether the period is now past its soft limit (for the response header). */
 export interface Settlement {
   settled: boolean;
   softLimitExceeded: boolean;
+  /** The creator's share of the cast's price (0 unless it succeeded at a creator's price). */
+  creatorCents: number;
 }
 
 /**
@@ -128,15 +147,12 @@ export async function settleCast(db: DbOrTx, result: CastResult): Promise<Settle
       })
       .where(and(eq(casts.id, result.castId), eq(casts.status, 'running')))
       .returning();
-    if (!cast) return { settled: false, softLimitExceeded: false };
+    if (!cast) return { settled: false, softLimitExceeded: false, creatorCents: 0 };
     const kept = { castId: cast.id, tenantId: cast.tenantId, now: result.now };
     if (result.logs) await recordCastLogs(tx, kept, result.logs);
     if (result.record) await recordCastResult(tx, kept, result.record);
-    if (cast.payment === 'credits' && result.status !== 'succeeded') await refundCredits(tx, cast.id, result.now);
-    if (cast.payment === 'plan' && result.status === 'succeeded' && result.costCents > 0) {
-      await queueMeterEvent(tx, { castId: cast.id, tenantId: cast.tenantId, valueCents: result.costCents, now: result.now });
-    }
-    return { settled: true, softLimitExceeded: await settleBudgetHold(tx, cast, result.costCents, result.now) };
+    const creatorCents = await settleMoney(tx, cast, result);
+    return { settled: true, softLimitExceeded: await settleBudgetHold(tx, cast, result.costCents, result.now), creatorCents };
   });
 }
 
@@ -158,6 +174,7 @@ export async function expireStaleCasts(db: DbOrTx, now: Date): Promise<number> {
         periodStart: casts.periodStart,
         reservedCents: casts.reservedCents,
         payment: casts.payment,
+        priceCents: casts.priceCents,
       });
     for (const cast of expired) await releaseHolds(tx, cast, now);
     return expired.length;
@@ -175,10 +192,33 @@ export async function abandonCast(db: DbOrTx, castId: string, now: Date): Promis
   });
 }
 
-type HeldCast = Pick<typeof casts.$inferSelect, 'id' | 'tenantId' | 'payment' | 'budgetPeriod' | 'periodStart' | 'reservedCents'>;
+const FUNDING = { credits: 'credits', plan: 'invoice', unbilled: 'unbilled' } as const;
+
+/**
+ * A settled cast's money: a succeeded one's price is split between its creator and the platform
+ * (and a plan's is metered), a failed one's credit charge is given back.
+ */
+async function settleMoney(tx: DbOrTx, cast: typeof casts.$inferSelect, result: CastResult): Promise<number> {
+  const priceCents = cast.priceCents ?? result.costCents;
+  if (result.status !== 'succeeded' || result.costCents <= 0) {
+    if (cast.payment === 'credits') await refundCastCredit(tx, { castId: cast.id, tenantId: cast.tenantId, priceCents, now: result.now });
+    return 0;
+  }
+  if (cast.payment === 'plan') {
+    await queueMeterEvent(tx, { castId: cast.id, tenantId: cast.tenantId, valueCents: result.costCents, now: result.now });
+  }
+  if (cast.payment !== 'credits' && cast.payment !== 'plan' && cast.payment !== 'unbilled') return 0;
+  return settleCastMoney(
+    tx,
+    { castId: cast.id, consumerTenantId: cast.tenantId, spellId: cast.spellId, priceCents: result.costCents, funding: FUNDING[cast.payment], now: result.now },
+    result.money,
+  );
+}
+
+type HeldCast = Pick<typeof casts.$inferSelect, 'id' | 'tenantId' | 'payment' | 'priceCents' | 'budgetPeriod' | 'periodStart' | 'reservedCents'>;
 
 /** Gives back what a cast that will not be charged still holds: its credit charge and its budget reservation. */
 async function releaseHolds(tx: DbOrTx, cast: HeldCast, now: Date): Promise<void> {
-  if (cast.payment === 'credits') await refundCredits(tx, cast.id, now);
+  if (cast.payment === 'credits') await refundCastCredit(tx, { castId: cast.id, tenantId: cast.tenantId, priceCents: cast.priceCents ?? 0, now });
   await releaseBudgetHold(tx, cast);
 }

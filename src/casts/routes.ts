@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { errorResponses, errorSchema } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { captureCastResult } from './cast-results.js';
-import { castPrice, castTimeoutMs, checkInput, resolveCastTarget, runSpell } from './cast-spell.js';
+import { castPrice, castTimeoutMs, checkInput, checkMaxPrice, resolveCastTarget, runSpell } from './cast-spell.js';
 import { castLogFields, viewCastLogs } from './log-views.js';
 
 /** Set on a cast's response once the period's usage is past the budget's soft limit. */
@@ -63,6 +63,12 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
             .max(120)
             .describe('`owner/name`, `owner/name@version` (pinned), or a bare `name[@version]` for your own spell'),
           input: z.unknown().optional(),
+          max_price_cents: z
+            .int()
+            .min(0)
+            .max(100_000_000)
+            .optional()
+            .describe('The most you accept to pay for this cast: a spell whose price is above it is refused (`402 price_above_max`) before anything runs or is charged'),
         }),
         response: {
           200: z.object({ cast_id: z.uuid(), output: z.unknown(), duration_ms: z.number(), cost_cents: z.number().int(), ...castLogFields }),
@@ -78,15 +84,18 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
       }
       const target = await resolveCastTarget(services, auth, request.body.spell);
       checkInput(target, request.body.input);
+      const pricing = castPrice(services, target.spell, auth.tenant.id);
+      checkMaxPrice(target, pricing, request.body.max_price_cents);
+      const price = pricing.priceCents;
 
       const now = services.clock.now();
-      const price = castPrice(services, target.spell);
       const started = await startCast(services.db, {
         tenantId: auth.tenant.id,
         userId: auth.user.id,
         spellId: target.spell.id,
         spellVersionId: target.version.id,
         priceCents: price,
+        creatorPriced: pricing.creatorPriced,
         now,
         expiresAt: new Date(now.getTime() + castTimeoutMs(services, target.spell) + services.config.castExpiryGraceMs),
         billing: services.stripe !== undefined,
@@ -138,7 +147,9 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         now: services.clock.now(),
         logs: outcome.logs,
         record: captureCastResult(request.body.input, outcome, services.config.castResultMaxBytes),
+        money: services.config.money,
       });
+      if (settlement.creatorCents > 0) services.metrics.creatorEarnings.inc(settlement.creatorCents);
       if (settlement.softLimitExceeded) reply.header(SOFT_LIMIT_HEADER, 'soft_limit_exceeded');
       const durationMs = Math.round(outcome.durationMs * 1000) / 1000;
       if (!outcome.ok && outcome.busy) {

@@ -40,11 +40,14 @@ export const tenants = pgTable(
       .notNull()
       .default('active'),
     graceUntil: timestamp('grace_until', { withTimezone: true }),
+    /** An operator's override of `CREATOR_SHARE_PERCENT` for this creator's spells; null follows the default. */
+    creatorSharePercent: integer('creator_share_percent'),
     createdAt: createdAt(),
   },
   (table) => [
     uniqueIndex('tenants_handle_key').on(table.handle),
     check('tenants_status_check', sql`${table.status} in (${oneOf(TENANT_STATUSES)})`),
+    check('tenants_creator_share_check', sql`${table.creatorSharePercent} is null or ${table.creatorSharePercent} between 0 and 100`),
   ],
 );
 
@@ -231,6 +234,8 @@ export const casts = pgTable(
     errorCode: text('error_code'),
     durationMs: integer('duration_ms'),
     costCents: integer('cost_cents'),
+    /** The price the cast was started at (what it is charged if it succeeds); null on rows from before prices were kept. */
+    priceCents: integer('price_cents'),
     /** The amount held against the budget while running (0 without a budget). */
     reservedCents: integer('reserved_cents').notNull().default(0),
     /** The usage bucket the reservation was taken from; null without a budget. */
@@ -238,10 +243,11 @@ export const casts = pgTable(
     periodStart: timestamp('period_start', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     /**
-     * How a paid cast is paid: `plan` (reported to Stripe as usage), `credits` (charged to the
-     * credit ledger at start, refunded unless it succeeds); null when nothing is owed to billing.
+     * How a paid cast is paid: `plan` (metered on the plan's Stripe invoice), `credits` (charged to
+     * prepaid credit at start, given back unless it succeeds), `covered` (the platform's own cost,
+     * included in a plan), `unbilled` (billing off: booked, never collected); null for a free cast.
      */
-    payment: text('payment', { enum: ['plan', 'credits'] }),
+    payment: text('payment', { enum: ['plan', 'credits', 'covered', 'unbilled'] }),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
@@ -416,9 +422,6 @@ export const subscriptions = pgTable(
 );
 
 /** Completed Checkout payments (credit packs and plan sign-ups). */
-/** Rows of the credit ledger: grants, cast charges and their refunds, operator changes, and credit taken back. */
-export const CREDIT_KINDS = ['purchase', 'cast', 'refund', 'manual', 'payment_refund', 'dispute_lost'] as const;
-
 export const purchases = pgTable(
   'purchases',
   {
@@ -438,6 +441,8 @@ export const purchases = pgTable(
     stripePaymentIntentId: text('stripe_payment_intent_id'),
     /** Credit taken back by refunds and a lost dispute, so a later, larger refund takes only the difference. */
     creditsReversedCents: integer('credits_reversed_cents').notNull().default(0),
+    /** Credit of this purchase spent on casts (drawn oldest purchase first, given back when a cast fails). */
+    creditsDrawnCents: integer('credits_drawn_cents').notNull().default(0),
     createdAt: createdAt(),
   },
   (table) => [
@@ -445,33 +450,6 @@ export const purchases = pgTable(
     uniqueIndex('purchases_payment_intent_key').on(table.stripePaymentIntentId).where(sql`${table.stripePaymentIntentId} is not null`),
     index('purchases_tenant_idx').on(table.tenantId, table.createdAt),
     check('purchases_payment_status_check', sql`${table.paymentStatus} in (${oneOf(PURCHASE_PAYMENT_STATUSES)})`),
-  ],
-);
-
-/**
- * Prepaid credit as a ledger: grants are positive rows, charges negative, and the balance is their
- * sum. A paid cast writes its charge when it starts and a refund row when it does not succeed.
- */
-export const creditLedger = pgTable(
-  'credit_ledger',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    amountCents: integer('amount_cents').notNull(),
-    kind: text('kind', { enum: CREDIT_KINDS }).notNull(),
-    castId: uuid('cast_id'),
-    purchaseId: uuid('purchase_id').references(() => purchases.id),
-    memo: text('memo'),
-    createdAt: createdAt(),
-  },
-  (table) => [
-    index('credit_ledger_tenant_idx').on(table.tenantId),
-    uniqueIndex('credit_ledger_cast_kind_key').on(table.castId, table.kind),
-    // One grant per purchase; the credit taken back from it may come in several rows (partial refunds).
-    uniqueIndex('credit_ledger_purchase_key').on(table.purchaseId).where(sql`${table.kind} = 'purchase'`),
-    check('credit_ledger_kind_check', sql`${table.kind} in ('purchase', 'cast', 'refund', 'manual', 'payment_refund', 'dispute_lost')`),
   ],
 );
 
@@ -626,3 +604,5 @@ export const jobRuns = pgTable(
   },
   (table) => [primaryKey({ columns: [table.job, table.occurrence] })],
 );
+
+export * from './money-schema.js';

@@ -25,3 +25,64 @@ export type EntitlementSource = (typeof ENTITLEMENT_SOURCES)[number];
 /** Where a purchase's payment stands: credit is granted only once `paid` (or `no_payment_required`). */
 export const PURCHASE_PAYMENT_STATUSES = ['paid', 'unpaid', 'no_payment_required', 'failed'] as const;
 export type PurchasePaymentStatus = (typeof PURCHASE_PAYMENT_STATUSES)[number];
+
+/**
+ * The ledger's accounts. Per tenant: a consumer's prepaid credit, what its running casts hold, what
+ * it owes on its metered invoice; a creator's earnings still pending (awaiting the consumer's payment
+ * or in the hold period) and payable. Platform-wide (no tenant): the platform's revenue, payouts on
+ * their way to Stripe, casts priced while billing is off (`unbilled`), and `external`, the other side
+ * of every cent that entered (negative) or left (positive) through Stripe.
+ */
+export const LEDGER_ACCOUNT_KINDS = [
+  'consumer_credit',
+  'consumer_in_flight',
+  'consumer_receivable',
+  'creator_pending',
+  'creator_payable',
+  'platform_revenue',
+  'payouts_in_transit',
+  'unbilled',
+  'external',
+] as const;
+export type LedgerAccountKind = (typeof LEDGER_ACCOUNT_KINDS)[number];
+
+/** Accounts that belong to one tenant (the others are the platform's own). */
+export const TENANT_LEDGER_ACCOUNT_KINDS = ['consumer_credit', 'consumer_in_flight', 'consumer_receivable', 'creator_pending', 'creator_payable'] as const;
+
+/** What moved money: each journal is one of these, its lines summing to zero. */
+export const JOURNAL_KINDS = [
+  'credit_purchase',
+  'credit_reversal',
+  'credit_grant',
+  'cast_charge',
+  'cast_refund',
+  'cast_settle',
+  'invoice_funding',
+  'earnings_release',
+  'earnings_reversal',
+  'payout',
+  'payout_paid',
+  'payout_failed',
+  'payout_reversed',
+  'migrated',
+] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
+
+/**
+ * How a paid cast's price reaches the platform: prepaid credit (charged at start), the metered
+ * invoice of a plan (owed until the invoice is paid), or not at all while billing is off.
+ */
+export const CAST_FUNDINGS = ['credits', 'invoice', 'unbilled'] as const;
+export type CastFunding = (typeof CAST_FUNDINGS)[number];
+
+/**
+ * A cast's split on its way to the creator: `awaiting_payment` (its invoice is not paid yet),
+ * `held` (paid, inside `PAYOUT_HOLD_DAYS`), `payable` (released to the creator's payable balance),
+ * `unbilled` (billing off: a book entry, never paid out).
+ */
+export const SPLIT_STATUSES = ['awaiting_payment', 'held', 'payable', 'unbilled'] as const;
+export type SplitStatus = (typeof SPLIT_STATUSES)[number];
+
+/** A payout: recorded before its Transfer is made, then `paid`, `failed` (money back) or `reversed` (money back). */
+export const PAYOUT_STATUSES = ['pending', 'paid', 'failed', 'reversed'] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];

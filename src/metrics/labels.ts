@@ -12,6 +12,7 @@ export const KNOWN_LABELS = {
   redisOperation: ['connection', 'rate_limit', 'login_throttle'],
   stripeResult: ['processed', 'duplicate', 'ignored', 'failed'],
   meterResult: ['sent', 'failed'],
+  payoutResult: ['paid', 'failed', 'reversed'],
 } as const;
 
 /** Request methods get their own label; anything else (rare, and client-chosen) shares one. */

@@ -14,6 +14,9 @@ export interface Metrics {
   readonly stripeWebhooks: Counter<'type' | 'result'>;
   readonly meterEvents: Counter<'result'>;
   readonly httpDuration: Histogram<'method' | 'route' | 'status_class'>;
+  readonly creatorEarnings: Counter;
+  readonly payouts: Counter<'result'>;
+  readonly ledgerImbalance: Gauge;
 }
 
 /** From 0.5 ms to 30 s: trivial spells finish well under a millisecond, heavy ones take seconds. */
@@ -102,6 +105,23 @@ export function createMetrics(options: {
     registers: [registry],
   });
 
+  const creatorEarnings = new Counter({
+    name: 'spell_creator_earnings_cents_total',
+    help: 'Cents credited to creators from casts of their spells by others (their share, before refunds).',
+    registers: [registry],
+  });
+  const payouts = new Counter({
+    name: 'spell_payouts_total',
+    help: 'Payouts to creators by result (paid, failed, reversed).',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  const ledgerImbalance = new Gauge({
+    name: 'spell_ledger_imbalance',
+    help: 'Mismatches the last reconciliation on this instance found (ledger sum, balances, payouts against Stripe); must stay 0.',
+    registers: [registry],
+  });
+
   for (const status of KNOWN_LABELS.castStatus) {
     castTotal.inc({ status }, 0);
     castDuration.zero({ status });
@@ -114,6 +134,8 @@ export function createMetrics(options: {
   }
   stripeWebhooks.inc({ type: 'unknown', result: 'invalid_signature' }, 0);
   for (const result of KNOWN_LABELS.meterResult) meterEvents.inc({ result }, 0);
+  for (const result of KNOWN_LABELS.payoutResult) payouts.inc({ result }, 0);
+  ledgerImbalance.set(0);
 
-  return { registry, rateLimited, redisErrors, castTotal, castFailed, castDuration, budgetBlocked, creditBlocked, stripeWebhooks, meterEvents, httpDuration };
+  return { registry, rateLimited, redisErrors, castTotal, castFailed, castDuration, budgetBlocked, creditBlocked, stripeWebhooks, meterEvents, httpDuration, creatorEarnings, payouts, ledgerImbalance };
 }
