@@ -251,7 +251,7 @@ describe('cast.detail retention', () => {
     expect(expired.logs).toHaveLength(2);
     expect(await detailOf(consumer, recent)).toMatchObject({ input: { lines: 0 }, input_kept: true, output: { logged: 2 } });
 
-    const dry = await runJob(t.services.db, 'cast-log-cleanup', { now: clock.now(), dryRun: true, olderThanMs: 30 * DAY, resultsOlderThanMs: 7 * DAY });
+    const dry = await runJob(t.services, 'cast-log-cleanup', { now: clock.now(), dryRun: true, olderThanMs: 30 * DAY, resultsOlderThanMs: 7 * DAY });
     expect(dry).toMatchObject({ dryRun: true, changed: 0 });
     const cutoff = new Date(clock.now().getTime() - 7 * DAY).toISOString();
     expect(dry.lines[1]).toMatch(new RegExp(`^would delete the input and output of \\d+ casts kept before ${cutoff} \\(oldest kept `));

@@ -42,13 +42,13 @@ describe('jobs.cast-log-cleanup', () => {
     const recent = [await castWithLogs(6), await castWithLogs(0)];
     const all = [...old, ...recent];
 
-    const dry = await runJob(t.services.db, 'cast-log-cleanup', { now: clock.now(), dryRun: true, olderThanMs: 7 * DAY });
+    const dry = await runJob(t.services, 'cast-log-cleanup', { now: clock.now(), dryRun: true, olderThanMs: 7 * DAY });
     expect(dry).toMatchObject({ job: 'cast-log-cleanup', dryRun: true, changed: 0, wouldChange: 2 });
     expect(dry.lines[0]).toMatch(/^would delete the logs of 2 casts kept before 2026-05-03T04:30:00.000Z \(oldest kept 2026-04-10T04:30:00.000Z\)$/);
     expect(await kept(all)).toEqual([...all].sort());
     expect(await purges()).toEqual([]);
 
-    const real = await runJob(t.services.db, 'cast-log-cleanup', { now: clock.now(), dryRun: false, olderThanMs: 7 * DAY });
+    const real = await runJob(t.services, 'cast-log-cleanup', { now: clock.now(), dryRun: false, olderThanMs: 7 * DAY });
     // The casts' results were kept as they were cast (now), so only logs are old enough to go.
     expect(real).toMatchObject({
       changed: 2,
@@ -66,7 +66,7 @@ describe('jobs.cast-log-cleanup', () => {
       after: { deleted: 2, kept_before: '2026-05-03T04:30:00.000Z' },
     });
 
-    const again = await runJob(t.services.db, 'cast-log-cleanup', { now: clock.now(), dryRun: false, olderThanMs: 7 * DAY });
+    const again = await runJob(t.services, 'cast-log-cleanup', { now: clock.now(), dryRun: false, olderThanMs: 7 * DAY });
     expect(again.changed).toBe(0);
     expect(await purges()).toHaveLength(1);
   });

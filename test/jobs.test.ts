@@ -38,7 +38,7 @@ describe('jobs.grace-expiry', () => {
     const active = await tenantIn('active', null);
     const all = [expired, expiredLongAgo, stillInGrace, active];
 
-    const dry = await runJob(t.services.db, 'grace-expiry', options(true));
+    const dry = await runJob(t.services, 'grace-expiry', options(true));
     expect(dry).toMatchObject({ dryRun: true, changed: 0 });
     const dryLines = dry.lines.join('\n');
     expect(dryLines).toContain(`would suspend tenant ${expired}`);
@@ -47,7 +47,7 @@ describe('jobs.grace-expiry', () => {
     expect(await statusOf(all)).toEqual({ [expired]: 'grace', [expiredLongAgo]: 'grace', [stillInGrace]: 'grace', [active]: 'active' });
     expect(await suspensions(all)).toEqual([]);
 
-    const real = await runJob(t.services.db, 'grace-expiry', options(false));
+    const real = await runJob(t.services, 'grace-expiry', options(false));
     expect(real.changed).toBeGreaterThanOrEqual(2);
     expect(await statusOf(all)).toEqual({ [expired]: 'suspended', [expiredLongAgo]: 'suspended', [stillInGrace]: 'grace', [active]: 'active' });
     const rows = await suspensions(all);
@@ -61,7 +61,7 @@ describe('jobs.grace-expiry', () => {
       expect(row).toMatchObject({ actorType: 'system', actorId: 'grace-expiry', before: { status: 'grace' }, after: { status: 'suspended' } });
     }
 
-    const again = await runJob(t.services.db, 'grace-expiry', options(false));
+    const again = await runJob(t.services, 'grace-expiry', options(false));
     expect(again).toMatchObject({ changed: 0, lines: [] });
     expect(await suspensions(all)).toHaveLength(2);
   });
@@ -81,16 +81,16 @@ describe('jobs.webhook-cleanup', () => {
     const remaining = async () =>
       (await t.services.db.select({ id: stripeWebhookLogs.eventId }).from(stripeWebhookLogs)).map((row) => row.id).sort();
 
-    const dry = await runJob(t.services.db, 'webhook-cleanup', options(true));
+    const dry = await runJob(t.services, 'webhook-cleanup', options(true));
     expect(dry.lines[0]).toMatch(/^would delete 2 webhook log rows/);
     expect(await remaining()).toEqual(['evt_cleanup_new', 'evt_cleanup_old_1', 'evt_cleanup_old_2']);
 
-    const real = await runJob(t.services.db, 'webhook-cleanup', options(false));
+    const real = await runJob(t.services, 'webhook-cleanup', options(false));
     expect(real.changed).toBe(2);
     expect(await remaining()).toEqual(['evt_cleanup_new']);
     const audit = await t.services.db.select().from(billingAuditLogs).where(eq(billingAuditLogs.action, 'webhook_logs_purged'));
     expect(audit).toMatchObject([{ actorType: 'system', after: { deleted: 2 } }]);
-    expect((await runJob(t.services.db, 'webhook-cleanup', options(false))).changed).toBe(0);
+    expect((await runJob(t.services, 'webhook-cleanup', options(false))).changed).toBe(0);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createStripeClient } from '../billing/stripe-client.js';
 import { createAdminToken, listAdminTokens, revokeAdminToken } from '../admin/tokens.js';
 import { parseAge, retention, runJob } from '../jobs/run-job.js';
 import { JOB_NAMES, type JobName } from '../jobs/types.js';
@@ -27,7 +28,7 @@ function batchArguments(job: string, olderThan: string | undefined): { job: JobN
 export async function runBatch(io: CliIo, name: string, options: { dryRun?: boolean; olderThan?: string; json?: boolean }): Promise<void> {
   const { job, olderThanMs } = batchArguments(name, options.olderThan);
   const report = await withDatabase(io, (db, config) =>
-    runJob(db, job, {
+    runJob({ db, config, stripe: config.stripe ? createStripeClient(config.stripe) : undefined }, job, {
       now: new Date(),
       dryRun: options.dryRun ?? false,
       ...(olderThanMs === undefined ? retention(job, config.jobs) : { olderThanMs }),

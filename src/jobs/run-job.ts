@@ -1,5 +1,7 @@
 import type { Config } from '../config.js';
+import type Stripe from 'stripe';
 import type { Database } from '../db/client.js';
+import type { Metrics } from '../metrics/registry.js';
 import { cleanUpCastLogs } from './cast-log-cleanup.js';
 import { expireGracePeriods } from './grace-expiry.js';
 import type { JobName, JobReport } from './types.js';
@@ -22,7 +24,16 @@ export function retention(job: JobName, jobs: Config['jobs']): Pick<RunOptions, 
   return { olderThanMs: jobs.castLogRetentionDays * DAY_MS, resultsOlderThanMs: jobs.castResultRetentionDays * DAY_MS };
 }
 
-export function runJob(db: Database, job: JobName, options: RunOptions): Promise<JobReport> {
+/** What a job may use: the database always; Stripe (absent with billing off) and metrics for the money jobs. */
+export interface JobDeps {
+  db: Database;
+  config: Config;
+  stripe: Stripe | undefined;
+  metrics?: Metrics;
+}
+
+export function runJob(deps: JobDeps, job: JobName, options: RunOptions): Promise<JobReport> {
+  const { db } = deps;
   switch (job) {
     case 'grace-expiry':
       return expireGracePeriods(db, options);

@@ -19,7 +19,7 @@ const INSTANCE = `${hostname()}:${process.pid}`;
  * far apart the instances' clocks fire, which a lock held only while running would not.
  */
 export async function runScheduledOccurrence(
-  services: Pick<Services, 'db' | 'config' | 'clock' | 'logger'>,
+  services: Pick<Services, 'db' | 'config' | 'clock' | 'logger' | 'stripe' | 'metrics'>,
   job: JobName,
   occurrence: Date,
   instance = INSTANCE,
@@ -34,7 +34,7 @@ export async function runScheduledOccurrence(
   if (!claimed) return { ran: false, reason: 'taken' };
   const finished = and(eq(jobRuns.job, job), eq(jobRuns.occurrence, at));
   try {
-    const report = await runJob(db, job, {
+    const report = await runJob(services, job, {
       now: clock.now(),
       dryRun: false,
       ...retention(job, config.jobs),
