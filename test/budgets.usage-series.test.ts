@@ -50,8 +50,10 @@ describe('budgets.usage-series', () => {
     const owner = await signUp(t.app);
     const member = await addMember(owner);
     const stranger = await signUp(t.app);
-    await publish(t.app, owner, 'metered-stats', exampleSpell('text-stats'), { price_cents: 7, visibility: 'public' });
-    publisher = owner.handle;
+    // Another creator's spell: a tenant's casts of its own spell cost it only the platform default.
+    const creator = await signUp(t.app);
+    await publish(t.app, creator, 'metered-stats', exampleSpell('text-stats'), { price_cents: 7, visibility: 'public' });
+    publisher = creator.handle;
     clock.set(new Date('2026-06-15T08:00:00Z'));
     await t.app.inject({ method: 'POST', url: '/v1/budgets', headers: owner.headers, payload: { period: 'daily', soft_limit_cents: 100, hard_limit_cents: 200 } });
 

@@ -69,7 +69,8 @@ describe('cli.publish', () => {
     expect(JSON.parse(second.stdout)).toMatchObject({ version: 2 });
 
     const pinned = await client(['cast', 'reshape@1', '--input', '{"data":{"id":1,"email":"a@b.c"},"omit":["email"]}', '--json']);
-    expect(JSON.parse(pinned.stdout)).toMatchObject({ output: { id: 1 }, cost_cents: 2 });
+    // Your own spell costs you only the platform default (COST_PER_CAST_CENTS, 0 here), not its price.
+    expect(JSON.parse(pinned.stdout)).toMatchObject({ output: { id: 1 }, cost_cents: 0 });
     const latest = await client(['cast', 'reshape', '--input', '"echoed"']);
     expect(latest.stdout).toBe('echoed\n');
   });

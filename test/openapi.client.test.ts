@@ -37,7 +37,7 @@ interface Sdk {
   castSpell: Call<{ cast_id: string; output: unknown; cost_cents: number }>;
   getCast: Call<{ id: string; status: string; spell: string }>;
   getHealth: Call<{ status: string }>;
-  createSpell: Call<{ name: string; price_cents: number | null }>;
+  createSpell: Call<{ name: string; owner: string; price_cents: number | null }>;
   uploadSpellVersion: Call<{ version: number }>;
   setBudget: Call<{ budget: { hard_limit_cents: number } }>;
 }
@@ -110,7 +110,8 @@ describe('openapi.client', () => {
   it('publishes a paid spell with a raw Wasm body and gets the typed 402 once the budget would be passed', async () => {
     const signedUp = await sdk.register({ client: clients.createClient({ baseUrl }), body: { email: 'sdk-budget@example.com', password: 'generated client password' } });
     const me = as(signedUp.data?.token ?? '');
-    expect((await sdk.createSpell({ client: me, body: { name: 'paid-echo', price_cents: 5 } })).response.status).toBe(201);
+    const created = await sdk.createSpell({ client: me, body: { name: 'paid-echo', price_cents: 5, visibility: 'public' } });
+    expect(created.response.status).toBe(201);
     const uploaded = await sdk.uploadSpellVersion({
       client: me,
       path: { name: 'paid-echo' },
@@ -120,9 +121,12 @@ describe('openapi.client', () => {
     });
     expect(uploaded.response.status).toBe(201);
     expect(uploaded.data).toMatchObject({ version: 1 });
-    expect((await sdk.setBudget({ client: me, body: { period: 'monthly', soft_limit_cents: 0, hard_limit_cents: 4 } })).data).toMatchObject({ budget: { hard_limit_cents: 4 } });
+    // Another tenant casts it (a creator's own casts cost only the platform default).
+    const caster = await sdk.register({ client: clients.createClient({ baseUrl }), body: { email: 'sdk-caster@example.com', password: 'generated client password' } });
+    const them = as(caster.data?.token ?? '');
+    expect((await sdk.setBudget({ client: them, body: { period: 'monthly', soft_limit_cents: 0, hard_limit_cents: 4 } })).data).toMatchObject({ budget: { hard_limit_cents: 4 } });
 
-    const refused = await sdk.castSpell({ client: me, body: { spell: 'paid-echo', input: { hello: 'budget' } } });
+    const refused = await sdk.castSpell({ client: them, body: { spell: `${created.data?.owner ?? ''}/paid-echo`, input: { hello: 'budget' } } });
     expect(refused.response.status).toBe(402);
     expect(refused.error).toMatchObject({ error: 'budget_exceeded', period: 'monthly', limit_cents: 4, would_be_cents: 5, price_cents: 5 });
   });

@@ -114,7 +114,8 @@ describe('runtime.fairness: the cast API', () => {
     });
     noisy = await signUp(t.app);
     victim = await signUp(t.app);
-    await publish(t.app, noisy, 'spin', exampleSpell('infinite-loop'), { price_cents: 5 });
+    // Another creator's priced spell: a caster's own spell would cost it only the platform default.
+    await publish(t.app, victim, 'spin', exampleSpell('infinite-loop'), { price_cents: 5, visibility: 'public' });
     await publish(t.app, victim, 'echo', exampleSpell('echo'));
     await t.app.inject({ method: 'POST', url: '/v1/budgets', headers: noisy.headers, payload: { period: 'monthly', soft_limit_cents: 1_000, hard_limit_cents: 1_000 } });
   });
@@ -125,14 +126,14 @@ describe('runtime.fairness: the cast API', () => {
 
   it('answers a tenant past its share 429 runtime_busy at no cost, while another tenant still casts', async () => {
     const stats = () => t.services.runtime.stats();
-    const spinning = [cast(noisy, 'spin')];
+    const spinning = [cast(noisy, `${victim.handle}/spin`)];
     await until(() => stats().busy === 1);
-    spinning.push(cast(noisy, 'spin'));
+    spinning.push(cast(noisy, `${victim.handle}/spin`));
     await until(() => stats().busy === 2);
-    spinning.push(cast(noisy, 'spin'));
+    spinning.push(cast(noisy, `${victim.handle}/spin`));
     await until(() => stats().queued === 1);
 
-    const refused = await cast(noisy, 'spin');
+    const refused = await cast(noisy, `${victim.handle}/spin`);
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toMatchObject({ error: 'runtime_busy', cast_id: expect.any(String), retry_after_seconds: expect.any(Number) });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
