@@ -1,6 +1,8 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app.js';
+import { exampleSpell, publish } from './helpers/spells.js';
+import { signUp } from './helpers/users.js';
 
 interface Operation {
   operationId?: string;
@@ -92,6 +94,31 @@ describe('openapi.contract', () => {
     expect(Object.keys(cast.responses['200']?.headers ?? {})).toEqual(expect.arrayContaining(['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'spell-budget-warning']));
     expect(Object.keys(cast.responses['429']?.headers ?? {})).toContain('Retry-After');
     expect(Object.keys(cast.responses['503']?.headers ?? {})).toContain('Retry-After');
+  });
+
+  it('lists every status a spell route answers about a deleted spell, to its owner and to anyone else', async () => {
+    const [owner, other] = await Promise.all([signUp(t.app), signUp(t.app)]);
+    await publish(t.app, owner, 'gone', exampleSpell('echo'), { visibility: 'public' });
+    expect((await t.app.inject({ method: 'DELETE', url: '/v1/spells/gone', headers: owner.headers })).statusCode).toBe(204);
+    const spellRoutes = operations.filter(({ path }) => path.startsWith('/v1/spells/{'));
+    const undocumented: string[] = [];
+    for (const entry of [...spellRoutes, { method: 'POST', path: '/v1/cast', operation: document.paths['/v1/cast']?.post as Operation }]) {
+      // A request the route accepts up to the point where it looks the spell up.
+      const media = Object.keys(entry.operation.requestBody?.content ?? {})[0];
+      const body = media === 'application/wasm' ? Buffer.from(exampleSpell('echo')) : entry.path === '/v1/cast' ? JSON.stringify({ spell: `${owner.handle}/gone`, input: {} }) : '{}';
+      for (const as of [owner, other]) {
+        const url = entry.path.replace('{owner}', owner.handle).replace('{name}', 'gone');
+        const response = await t.app.inject({
+          method: entry.method as 'GET',
+          url,
+          headers: { ...as.headers, ...(media && { 'content-type': media }) },
+          ...(media && { payload: body }),
+        });
+        if (!(String(response.statusCode) in entry.operation.responses)) undocumented.push(`${where(entry)} answered ${response.statusCode} ${response.body}`);
+      }
+    }
+    expect(spellRoutes.length).toBeGreaterThan(4);
+    expect(undocumented).toEqual([]);
   });
 
   it('documents both request bodies of a version upload', () => {

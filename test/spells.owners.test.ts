@@ -138,6 +138,28 @@ describe('spells.owners: a deleted spell is never taken over', () => {
   });
 });
 
+describe('spells.owners: a public spell made private', () => {
+  beforeAll(async () => {
+    await publish(t.app, victim, 'hushed', exampleSpell('text-stats'), { visibility: 'public', price_cents: 0 });
+    expect((await cast(consumer, `${victim.handle}/hushed@1`)).statusCode).toBe(200);
+  });
+
+  it('hides it from everyone else at once, pinned casts included, and a delete after that opens no window', async () => {
+    expect((await request(victim, 'PATCH', '/v1/spells/hushed', { visibility: 'private' })).statusCode).toBe(200);
+    for (const ref of [`${victim.handle}/hushed@1`, `${victim.handle}/hushed`]) {
+      const refused = await cast(consumer, ref);
+      expect({ ref, status: refused.statusCode }).toEqual({ ref, status: 404 });
+    }
+    expect((await request(consumer, 'GET', `/v1/spells/${victim.handle}/hushed`)).statusCode).toBe(404);
+    expect((await cast(victim, 'hushed@1')).statusCode).toBe(200);
+
+    // Private, then deleted: the retirement window is for public spells, so pinned casts stay refused.
+    expect((await request(victim, 'DELETE', '/v1/spells/hushed')).statusCode).toBe(204);
+    expect((await cast(consumer, `${victim.handle}/hushed@1`)).statusCode).toBe(404);
+    expect((await cast(victim, 'hushed@1')).statusCode).toBe(200);
+  });
+});
+
 describe('spells.owners: references', () => {
   it('refuses malformed references with a clear 400', async () => {
     for (const ref of ['a/b/c', 'Upper/name', '/name', 'owner/', 'owner/name@x', 'owner/name@0']) {

@@ -123,7 +123,11 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
         operationId: 'updateSpell',
         tags,
         summary: 'Change price, description, visibility, function, timeout, input schema, tags or README of your spell',
-        description: 'A spell the platform unpublished cannot be made public again by its owner (`403`); a deleted one cannot change (`410`).',
+        description:
+          'A spell the platform unpublished cannot be made public again by its owner (`403`); a deleted one cannot change (`410`). ' +
+          '`visibility: private` hides the spell from every other tenant at once, casts pinned to a version (`owner/name@N`) ' +
+          'included (they answer 404, as for a missing spell), and a private spell deleted later gets no retirement window. ' +
+          'To retire a public spell gently, delete it while public: pinned casts then run for `SPELL_RETIREMENT_DAYS`.',
         params: nameParams,
         body: z.object(spellSettingsFields(services.config.spells.maxTimeoutMs)).strict(),
         response: { 200: spellSchema, ...errorResponses(400, 401, 403, 404, 410, 429) },
@@ -164,6 +168,7 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
         description:
           'Past casts stay in the history. Casts pinned to one of its versions (`owner/name@N`) keep working for ' +
           '`SPELL_RETIREMENT_DAYS` (default 30), then answer `410 spell_retired`; unpinned casts answer 410 at once. ' +
+          'That window is for a spell deleted while public: other tenants never see a private one, pinned or not. ' +
           'Neither the name nor its version numbers are given to another spell, yours or anyone’s.',
         params: nameParams,
         response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 410, 429) },

@@ -30,14 +30,14 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
           'the platform provides (Extism’s kernel `extism:host/env`, WASI preview 1 `wasi_snapshot_preview1`), defining ' +
           'its own memory, and exporting the spell’s function (or `function_name`, which the spell then switches to). A refusal is 400 validation_failed: the reason in `message`, ' +
           'the check in `check` (`format`, a limit’s name, `imports` with each refused import in `imports`, `no_memory`, ' +
-          '`exports` with the exported functions in `exports`).',
+          '`exports` with the exported functions in `exports`). A deleted spell takes no new version: `410 spell_retired`.',
         params: z.object({ name: spellName }),
         querystring: z.object({
           function_name: functionName
             .optional()
             .describe('Switch the spell to this function with this version (checked against this module, in the same transaction)'),
         }),
-        response: { 201: versionSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429) },
+        response: { 201: versionSchema, ...errorResponses(400, 401, 403, 404, 410, 413, 415, 422, 429) },
       },
     },
     async (request, reply) => {

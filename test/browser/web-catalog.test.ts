@@ -169,6 +169,9 @@ describe.runIf(hasChromium())('browser: catalog, spell page and schema form', ()
       expect(await page.getByTestId('spell-price').textContent()).toBe('default price');
       expect(await page.getByTestId('spell-versions').textContent()).toContain(`${creator.handle}/loud-echo@1`);
       expect(await page.getByTestId('curl-example').textContent()).toContain(`"spell":"${creator.handle}/loud-echo"`);
+      // Its input is one the spell's schema accepts (the stored schema keeps no key order).
+      const curlBody = /-d '(.*)'/.exec((await page.getByTestId('curl-example').textContent()) ?? '')?.[1] ?? '';
+      expect(JSON.parse(curlBody)).toMatchObject({ input: { greeting: 'example', times: 0, loud: false, mood: 'calm' } });
       expect(await page.getByRole('list', { name: 'Tags' }).textContent()).toBe('#text#toys');
 
       await page.getByRole('link', { name: 'Cast in the playground' }).click();
@@ -179,7 +182,11 @@ describe.runIf(hasChromium())('browser: catalog, spell page and schema form', ()
       expect(await page.getByLabel('greeting', { exact: true }).getAttribute('aria-required')).toBe('true');
       expect(await page.getByLabel('mood', { exact: true }).getAttribute('aria-required')).toBeNull();
 
+      // Required fields start with a value the schema accepts, so the form casts as it stands.
+      expect(await page.getByLabel('greeting', { exact: true }).inputValue()).toBe('example');
+      expect(await page.getByLabel('times', { exact: true }).inputValue()).toBe('0');
       await page.getByLabel('greeting', { exact: true }).fill('hello');
+      await page.getByLabel('times', { exact: true }).fill('');
       await page.getByRole('button', { name: 'Cast', exact: true }).click();
       await page.getByText('Required.').waitFor();
       await page.getByLabel('times', { exact: true }).fill('2.5');

@@ -358,14 +358,14 @@ export interface paths {
         post?: never;
         /**
          * Delete your spell: out of the catalog at once, its name never reused
-         * @description Past casts stay in the history. Casts pinned to one of its versions (`owner/name@N`) keep working for `SPELL_RETIREMENT_DAYS` (default 30), then answer `410 spell_retired`; unpinned casts answer 410 at once. Neither the name nor its version numbers are given to another spell, yours or anyone’s.
+         * @description Past casts stay in the history. Casts pinned to one of its versions (`owner/name@N`) keep working for `SPELL_RETIREMENT_DAYS` (default 30), then answer `410 spell_retired`; unpinned casts answer 410 at once. That window is for a spell deleted while public: other tenants never see a private one, pinned or not. Neither the name nor its version numbers are given to another spell, yours or anyone’s.
          */
         delete: operations["deleteSpell"];
         options?: never;
         head?: never;
         /**
          * Change price, description, visibility, function, timeout, input schema, tags or README of your spell
-         * @description A spell the platform unpublished cannot be made public again by its owner (`403`); a deleted one cannot change (`410`).
+         * @description A spell the platform unpublished cannot be made public again by its owner (`403`); a deleted one cannot change (`410`). `visibility: private` hides the spell from every other tenant at once, casts pinned to a version (`owner/name@N`) included (they answer 404, as for a missing spell), and a private spell deleted later gets no retirement window. To retire a public spell gently, delete it while public: pinned casts then run for `SPELL_RETIREMENT_DAYS`.
          */
         patch: operations["updateSpell"];
         trace?: never;
@@ -381,7 +381,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a new version (raw application/wasm body, or multipart field "module")
-         * @description The module is checked in a compile worker before anything is stored: valid Wasm within the structural limits (functions, function body size, block nesting, table size, initial memory, compile time), importing only what the platform provides (Extism’s kernel `extism:host/env`, WASI preview 1 `wasi_snapshot_preview1`), defining its own memory, and exporting the spell’s function (or `function_name`, which the spell then switches to). A refusal is 400 validation_failed: the reason in `message`, the check in `check` (`format`, a limit’s name, `imports` with each refused import in `imports`, `no_memory`, `exports` with the exported functions in `exports`).
+         * @description The module is checked in a compile worker before anything is stored: valid Wasm within the structural limits (functions, function body size, block nesting, table size, initial memory, compile time), importing only what the platform provides (Extism’s kernel `extism:host/env`, WASI preview 1 `wasi_snapshot_preview1`), defining its own memory, and exporting the spell’s function (or `function_name`, which the spell then switches to). A refusal is 400 validation_failed: the reason in `message`, the check in `check` (`format`, a limit’s name, `imports` with each refused import in `imports`, `no_memory`, `exports` with the exported functions in `exports`). A deleted spell takes no new version: `410 spell_retired`.
          */
         post: operations["uploadSpellVersion"];
         delete?: never;
@@ -3429,6 +3429,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpellRetiredError"];
                 };
             };
             /** @description Payload Too Large */

@@ -71,7 +71,13 @@ export function SpellSettingsForm({ spell, onSaved }: { spell: Spell & { readme?
           label="Visibility"
           name="visibility"
           defaultValue={spell.visibility}
-          hint={spell.unpublished ? 'Unpublished by the platform: it cannot be made public again.' : undefined}
+          hint={
+            spell.unpublished
+              ? 'Unpublished by the platform: it cannot be made public again.'
+              : spell.visibility === 'public'
+                ? 'Private hides it from everyone else at once, casts pinned to a version included. To retire it gently, delete it instead: pinned casts keep running for a while.'
+                : undefined
+          }
         >
           {/* Only a change is sent, so an unpublished spell left public is never asked to be public again. */}
           <option value="public" disabled={spell.unpublished !== null && spell.visibility !== 'public'}>

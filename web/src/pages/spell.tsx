@@ -10,7 +10,7 @@ import { TagLinks } from '../components/spell-card';
 import { playgroundPath } from '../components/spell-links';
 import { useLoad } from '../components/use-load';
 import { ReadmeView } from '../markdown/lazy-readme';
-import { sampleInput } from '../schema-form/schema-fields';
+import { exampleObject } from '../schema-form/example-value';
 
 /** A spell's page, by `owner/name`: what it does, what it costs, how to cast and pin it, its README. */
 export function SpellPage() {
@@ -100,7 +100,7 @@ function SpellDetails({ spell }: { spell: SpellDetail }) {
 }
 
 function CastExample({ spell }: { spell: SpellDetail }) {
-  const curl = castCurl(window.location.origin, spell.full_name, JSON.parse(sampleInput(spell.input_schema)) as unknown);
+  const curl = castCurl(window.location.origin, spell.full_name, exampleObject(spell.input_schema));
   return (
     <section className="card" aria-labelledby="cast-example-title">
       <h2 id="cast-example-title">Cast it over HTTP</h2>

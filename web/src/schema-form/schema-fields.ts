@@ -5,6 +5,7 @@
  * unions, `$ref`, conditionals) is not a form: the playground gives the JSON editor instead.
  * The server validates every cast against the whole schema either way.
  */
+import { exampleObject, exampleValue } from './example-value';
 
 export type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'enum';
 export type EnumValue = string | number | boolean | null;
@@ -18,6 +19,8 @@ export interface FormField {
   /** For `enum`. */
   options: EnumValue[];
   defaultValue: unknown;
+  /** A value the property's schema accepts (example-value.ts): a required field starts with it. */
+  example: unknown;
 }
 
 /** What the form holds: text for every field but a boolean's checkbox. */
@@ -53,6 +56,7 @@ function fieldOf(key: string, property: unknown, required: boolean): FormField |
     description: typeof description === 'string' && description ? description : undefined,
     options: kind === 'enum' ? (options as EnumValue[]) : [],
     defaultValue: property.default,
+    example: exampleValue(property),
   };
 }
 
@@ -86,9 +90,13 @@ function textOf(field: FormField, value: unknown): string | boolean | undefined 
   return String(value);
 }
 
-/** The form's first values: each field's default, else empty (a boolean unchecked). */
+/**
+ * The form's first values: each field's default; else, for a required field, a value its schema
+ * accepts, so the form casts as it stands; else empty (a boolean unchecked).
+ */
 export function initialValues(fields: FormField[]): FormValues {
-  return Object.fromEntries(fields.map((field) => [field.key, textOf(field, field.defaultValue) ?? (field.kind === 'boolean' ? false : '')]));
+  const first = (field: FormField) => textOf(field, field.defaultValue) ?? (field.required ? textOf(field, field.example) : undefined);
+  return Object.fromEntries(fields.map((field) => [field.key, first(field) ?? (field.kind === 'boolean' ? false : '')]));
 }
 
 export type FieldIssues = Record<string, string>;
@@ -142,15 +150,7 @@ export function valuesFromInput(fields: FormField[], input: unknown): FormValues
   return values;
 }
 
-/** A starting input for the JSON editor: each property with an empty value of its type. */
+/** A starting input for the JSON editor (and the curl example): each property with a value its schema accepts. */
 export function sampleInput(schema: unknown): string {
-  if (!isObject(schema) || !isObject(schema.properties)) return '{}';
-  const empty: Record<string, unknown> = { string: '', number: 0, integer: 0, boolean: false, array: [], object: {} };
-  const sample = Object.fromEntries(
-    Object.entries(schema.properties).map(([key, value]) => [
-      key,
-      !isObject(value) ? null : Array.isArray(value.enum) ? (value.enum[0] ?? null) : typeof value.type === 'string' ? (empty[value.type] ?? null) : null,
-    ]),
-  );
-  return JSON.stringify(sample, null, 2);
+  return JSON.stringify(exampleObject(schema), null, 2);
 }
