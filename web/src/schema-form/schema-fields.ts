@@ -5,7 +5,7 @@
  * unions, `$ref`, conditionals) is not a form: the playground gives the JSON editor instead.
  * The server validates every cast against the whole schema either way.
  */
-import { exampleObject, exampleValue } from './example-value';
+import { exampleObject, exampleValue } from './example-value.js';
 
 export type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'enum';
 export type EnumValue = string | number | boolean | null;
