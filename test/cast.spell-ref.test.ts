@@ -29,4 +29,15 @@ describe('cast.spell-ref', () => {
       expect(response.json()).toMatchObject({ error: 'validation_failed', issues: [{ in: 'body', path: '/spell' }] });
     },
   );
+
+  it.each([
+    ['/text-stats', '"" is not an owner'],
+    ['someone/', '"" is not a spell name'],
+    ['Some/text-stats', '"Some" is not an owner'],
+    ['a/b/c', 'one slash at most'],
+  ])('refuses %j and names the part that is wrong, quoted', async (ref, said) => {
+    const response = await cast(ref);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'validation_failed', message: expect.stringContaining(said) });
+  });
 });

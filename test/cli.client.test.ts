@@ -173,6 +173,9 @@ describe('cli.exit-codes', () => {
     const badKey = await client(['spells'], { SPELL_API_KEY: 'spell_000000000000_nope' });
     expect(badKey.code).toBe(3);
     expect(expectOneLineError(badKey)).toContain('(401 unauthorized)');
+    const invalid = await client(['cast', 'spell/text-stats', '--input', '{"text":7}']);
+    expect(invalid.code).toBe(3);
+    expect(expectOneLineError(invalid)).toMatch(/input schema: \/text must be string \(400 invalid_input\)/);
   });
 
   it('exits 4 when nothing answers at the URL', async () => {

@@ -148,6 +148,27 @@ describe('tenants.handles: changing', () => {
     expect(found.json<{ tenants: { id: string; handle: string }[] }>().tenants).toEqual([expect.objectContaining({ id: user.user.tenant_id, handle: original })]);
   });
 
+  it('holds at most five handles over a tenant’s life: a sixth is refused, changing back still works', async () => {
+    const user = await signUp(t.app);
+    const original = await handleOf(user.headers);
+    const taken = [original];
+    for (let n = 0; n < 4; n++) {
+      const next = `hop-${unique()}`;
+      expect((await changeTo(user, next)).statusCode).toBe(200);
+      taken.push(next);
+    }
+    const sixth = `hop-${unique()}`;
+    const refused = await changeTo(user, sixth);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: 'conflict', message: expect.stringContaining('at most 5 handles') });
+    expect(await handleOf(user.headers)).toBe(taken[4]);
+    // The refused handle was not claimed: somebody else may take it.
+    const other = await signUp(t.app);
+    expect((await changeTo(other, sixth)).statusCode).toBe(200);
+    expect((await changeTo(user, original)).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/v1/tenant', headers: user.headers })).json()).toMatchObject({ handle: { held: taken } });
+  });
+
   it('locks the handle once a spell has been public, also after the spell is made private again', async () => {
     const user = await signUp(t.app);
     const handle = await handleOf(user.headers);

@@ -25,6 +25,9 @@ function refProblem(message: string): AppError {
   });
 }
 
+/** A part of a spell reference as an error message shows it: in quotes, so an empty one shows. */
+const quoted = (part: string) => JSON.stringify(part);
+
 /**
  * `[owner/]name[@version]`. The version is decimal digits only: `Number()` would also take
  * `0x1`, `1e3` or ` 1`, and a number past `integer` would reach the database and fail there.
@@ -41,8 +44,8 @@ export function parseSpellRef(ref: string): SpellRef {
   const parts = path.split('/');
   if (parts.length > 2) throw refProblem('A spell is named owner/name: one slash at most.');
   const [owner, name] = parts.length === 2 ? [parts[0], parts[1]] : [undefined, parts[0]];
-  if (owner !== undefined && !HANDLE_PATTERN.test(owner)) throw refProblem(`${owner} is not an owner's handle (lower-case letters, digits, dashes).`);
-  if (name === undefined || !SPELL_NAME_PATTERN.test(name)) throw refProblem(`${name ?? ''} is not a spell name (lower-case letters, digits, dashes).`);
+  if (owner !== undefined && !HANDLE_PATTERN.test(owner)) throw refProblem(`${quoted(owner)} is not an owner's handle (lower-case letters, digits, dashes).`);
+  if (name === undefined || !SPELL_NAME_PATTERN.test(name)) throw refProblem(`${quoted(name ?? '')} is not a spell name (lower-case letters, digits, dashes).`);
   return { owner, name, version };
 }
 

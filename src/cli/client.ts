@@ -1,12 +1,25 @@
 import { CliError, EXIT_CODES } from './exit-codes.js';
 
-/** The server answered with an error; `body` is its `{error, message, …}`. */
+type Issue = { path?: unknown; message?: unknown };
+
+/** What the server said was wrong, field by field, on the same line: `/text must be string; …`. */
+function issuesText(issues: unknown): string {
+  if (!Array.isArray(issues) || issues.length === 0) return '';
+  const said = (issues as Issue[])
+    .slice(0, 5)
+    .map((issue) => `${typeof issue.path === 'string' && issue.path !== '' ? `${issue.path} ` : ''}${String(issue.message ?? '')}`.trim());
+  return `: ${said.join('; ')}${issues.length > 5 ? `; and ${issues.length - 5} more` : ''}`;
+}
+
+/** The server answered with an error; `body` is its `{error, message, issues?, …}`. */
 export class ApiError extends CliError {
   constructor(
     readonly status: number,
-    readonly body: { error?: string; message?: string },
+    readonly body: { error?: string; message?: string; issues?: unknown },
   ) {
-    super(EXIT_CODES.refused, `${body.message ?? 'The server refused the request.'} (${status}${body.error ? ` ${body.error}` : ''})`);
+    const issues = issuesText(body.issues);
+    const message = body.message ?? 'The server refused the request.';
+    super(EXIT_CODES.refused, `${issues ? message.replace(/\.$/, '') + issues : message} (${status}${body.error ? ` ${body.error}` : ''})`);
     this.name = 'ApiError';
   }
 }

@@ -6,7 +6,7 @@ import { tenantSchema, viewTenant } from '../auth/views.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { changeHandle, findHandleLock, handlesHeld } from '../tenants/handles.js';
+import { MAX_HANDLES_HELD, changeHandle, findHandleLock, handlesHeld } from '../tenants/handles.js';
 
 const handleStateSchema = z
   .object({
@@ -53,8 +53,9 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
           'digits or inner dashes (the input is lower-cased) and not a reserved word (`400 validation_failed`). `409 conflict` when another tenant holds ' +
           'or ever held it, or when the handle is locked: once any of the tenant’s spells has been public, casters address ' +
           'it as `handle/spell` and the handle no longer changes. The old handle stays the tenant’s for ever: nobody else ' +
-          'gets it, and the tenant may change back to it. Writes `handle_changed` to the audit log.',
-        body: z.object({ handle: z.string().trim().toLowerCase().min(1).max(100) }),
+          'gets it, and the tenant may change back to it. A tenant holds at most ' + String(MAX_HANDLES_HELD) + ' handles over its life (`409 conflict` ' +
+          'for a sixth; changing back to a held one always works). Writes `handle_changed` to the audit log.',
+        body: z.object({ handle: z.string().trim().toLowerCase().min(1).max(39) }),
         response: { 200: z.object({ tenant: tenantSchema }), ...errorResponses(400, 401, 403, 409, 429) },
       },
     },

@@ -26,6 +26,13 @@ export const RESERVED_HANDLES: ReadonlySet<string> = new Set([
 const MAX_BASE = 30;
 
 /**
+ * How many handles one tenant may hold over its life, its current one included. Old handles stay
+ * the tenant's for ever, so without a cap one tenant could change its handle in a loop and take
+ * every name it likes from everybody else.
+ */
+export const MAX_HANDLES_HELD = 5;
+
+/**
  * The handle a name suggests: an email's part before the @, lower-cased, every run of other
  * characters one dash, cut to 30 characters; `user` when nothing is left.
  */
@@ -91,12 +98,15 @@ export async function findHandleLock(db: DbOrTx, tenantId: string, handle: strin
   return published ? `The handle cannot change: ${handle}/${published.name} has been public, and casters address it by that name.` : null;
 }
 
-export type HandleChange = { ok: true; handle: string } | { ok: false; reason: 'invalid' | 'taken' | 'locked'; message: string };
+export type HandleChange =
+  | { ok: true; handle: string }
+  | { ok: false; reason: 'invalid' | 'taken' | 'locked' | 'limit'; message: string };
 
 /**
  * Changes a tenant's handle. Refused once any of its spells has been public (casters' pinned
  * names must keep meaning the same spell), and when another tenant holds or held the handle. The
- * old handle stays the tenant's, so nobody else can take it; the tenant may take it back. With
+ * old handle stays the tenant's, so nobody else can take it; the tenant may take it back, and a
+ * tenant holds at most `MAX_HANDLES_HELD` handles over its life. With
  * `audit`, a change writes `handle_changed` in the same transaction.
  */
 export async function changeHandle(
@@ -115,6 +125,17 @@ export async function changeHandle(
     if (locked) return { ok: false as const, reason: 'locked' as const, message: locked };
     const [held] = await tx.select({ tenantId: tenantHandles.tenantId }).from(tenantHandles).where(eq(tenantHandles.handle, handle));
     if (held && held.tenantId !== tenantId) return { ok: false as const, reason: 'taken' as const, message: `The handle ${handle} is taken.` };
+    if (!held) {
+      const [row] = await tx.select({ count: sql<number>`count(*)::int` }).from(tenantHandles).where(eq(tenantHandles.tenantId, tenantId));
+      const count = row?.count ?? 0;
+      if (count >= MAX_HANDLES_HELD) {
+        return {
+          ok: false as const,
+          reason: 'limit' as const,
+          message: `A tenant holds at most ${MAX_HANDLES_HELD} handles over its life, and this one holds ${count}: change back to one of them.`,
+        };
+      }
+    }
     if (!held && !(await claim(tx, tenantId, handle))) return { ok: false as const, reason: 'taken' as const, message: `The handle ${handle} is taken.` };
     await tx.update(tenants).set({ handle }).where(eq(tenants.id, tenantId));
     if (audit) {

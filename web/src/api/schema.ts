@@ -232,7 +232,7 @@ export interface paths {
         head?: never;
         /**
          * Change the tenant’s handle (the owner part of `handle/spell`)
-         * @description The account owner only, with a signed-in session (an API key gets 403). A handle is 1–39 lower-case letters, digits or inner dashes (the input is lower-cased) and not a reserved word (`400 validation_failed`). `409 conflict` when another tenant holds or ever held it, or when the handle is locked: once any of the tenant’s spells has been public, casters address it as `handle/spell` and the handle no longer changes. The old handle stays the tenant’s for ever: nobody else gets it, and the tenant may change back to it. Writes `handle_changed` to the audit log.
+         * @description The account owner only, with a signed-in session (an API key gets 403). A handle is 1–39 lower-case letters, digits or inner dashes (the input is lower-cased) and not a reserved word (`400 validation_failed`). `409 conflict` when another tenant holds or ever held it, or when the handle is locked: once any of the tenant’s spells has been public, casters address it as `handle/spell` and the handle no longer changes. The old handle stays the tenant’s for ever: nobody else gets it, and the tenant may change back to it. A tenant holds at most 5 handles over its life (`409 conflict` for a sixth; changing back to a held one always works). Writes `handle_changed` to the audit log.
          */
         patch: operations["updateTenant"];
         trace?: never;

@@ -68,7 +68,7 @@ function HandleForm({ account, isOwner, onChanged }: { account: TenantAccount; i
       <h2 id="handle-title">Handle</h2>
       <p>
         Your spells are named <code>{tenant.handle}/spell-name</code>: that is what others cast. A handle you leave stays yours: nobody else can
-        take it, and you can change back to it.
+        take it, and you can change back to it. An account holds at most 5 handles over its life.
       </p>
       {disabledReason && (
         <p className="meta" id="handle-locked" data-testid="handle-locked">
