@@ -60,7 +60,8 @@ const { token } = await createAdminToken(services.db, { name: 'bench', now: new 
 const headers = { authorization: `Bearer ${token}` };
 
 console.log(`database: ${database.kind}; seeding ${tenantCount} tenants with an owner and two audit rows each…`);
-await services.db.execute(sql`insert into tenants (name) select 'Tenant ' || g from generate_series(1, ${tenantCount}) g`);
+await services.db.execute(sql`insert into tenants (name, handle) select 'Tenant ' || g, 'tenant-' || g from generate_series(1, ${tenantCount}) g`);
+await services.db.execute(sql`insert into tenant_handles (handle, tenant_id) select handle, id from tenants`);
 await services.db.execute(sql`insert into users (tenant_id, role, email) select id, 'owner', lower(replace(name, ' ', '-')) || '@example.com' from tenants`);
 await services.db.execute(sql`insert into billing_audit_logs (action, actor_type, tenant_id, target_type, target_id)
   select a, 'system', id, 'tenant', id::text from tenants, unnest(array['tenant_status_changed', 'entitlement_created']) a`);
