@@ -38,6 +38,8 @@ describe.runIf(adminUrl)('db.resilience', () => {
   const clock = createManualClock(new Date('2026-05-04T10:00:00Z'));
   let t: TestApp;
   let caster: SignedUp;
+  // The spells are another tenant's: a creator's casts of their own spells cost only the platform default.
+  let creator: SignedUp;
   let databaseName: string;
   let reconciler: { stop(): void };
 
@@ -45,7 +47,8 @@ describe.runIf(adminUrl)('db.resilience', () => {
     t = await buildTestApp({ clock, env: { SPELL_WORKERS: '2', CAST_EXPIRY_GRACE_MS: '1000' } });
     databaseName = new URL(t.database.url ?? '').pathname.slice(1);
     caster = await signUp(t.app);
-    await publish(t.app, caster, 'echo', exampleSpell('echo'), { price_cents: 1 });
+    creator = await signUp(t.app);
+    await publish(t.app, creator, 'echo', exampleSpell('echo'), { price_cents: 1, visibility: 'public' });
     const budget = await t.app.inject({
       method: 'POST',
       url: '/v1/budgets',
@@ -62,7 +65,7 @@ describe.runIf(adminUrl)('db.resilience', () => {
   });
 
   const cast = (input: unknown) =>
-    t.app.inject({ method: 'POST', url: '/v1/cast', headers: caster.headers, payload: { spell: 'echo', input } });
+    t.app.inject({ method: 'POST', url: '/v1/cast', headers: caster.headers, payload: { spell: `${creator.handle}/echo`, input } });
 
   it('answers a request whose transaction loses its backend with 503 service_unavailable (database), then serves on', async () => {
     expect((await cast('first')).statusCode).toBe(200);
@@ -93,12 +96,12 @@ describe.runIf(adminUrl)('db.resilience', () => {
   });
 
   it('leaves a cast whose settle was cut off running until its expiry, when the reconciler fails it as interrupted at no cost', async () => {
-    await publish(t.app, caster, 'spin', exampleSpell('infinite-loop'), { price_cents: 3 });
-    const limited = await t.app.inject({ method: 'PATCH', url: '/v1/spells/spin', headers: caster.headers, payload: { timeout_ms: 1_000 } });
+    await publish(t.app, creator, 'spin', exampleSpell('infinite-loop'), { price_cents: 3, visibility: 'public' });
+    const limited = await t.app.inject({ method: 'PATCH', url: '/v1/spells/spin', headers: creator.headers, payload: { timeout_ms: 1_000 } });
     expect(limited.statusCode).toBe(200);
     let castId = '';
     await withClient(t.database.url ?? '', async (locker) => {
-      const pending = t.app.inject({ method: 'POST', url: '/v1/cast', headers: caster.headers, payload: { spell: 'spin', input: null } });
+      const pending = t.app.inject({ method: 'POST', url: '/v1/cast', headers: caster.headers, payload: { spell: `${creator.handle}/spin`, input: null } });
       // While the spell spins, its start is committed; hold the cast's row so the settle waits on it.
       castId = await waitFor(async () => {
         const { rows } = await locker.query<{ id: string }>(

@@ -11,7 +11,8 @@ const echoModule = fileURLToPath(new URL('../../spells/examples/build/echo.wasm'
 let browser: Browser;
 let web: WebServer;
 beforeAll(async () => {
-  [browser, web] = await Promise.all([launchBrowser(), startWebServer()]);
+  // A creator's cast of their own spell costs the platform default, not the spell's price.
+  [browser, web] = await Promise.all([launchBrowser(), startWebServer({ env: { COST_PER_CAST_CENTS: '1' } })]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -55,7 +56,7 @@ describe.runIf(hasChromium())('browser: cast detail', () => {
       expect(await page.getByTestId('cast-status').textContent()).toBe('succeeded');
       expect(await shownJson(page, 'cast-input')).toEqual({ note: 'keep me', lines: 1 });
       expect(await shownJson(page, 'cast-output')).toEqual({ logged: 3 });
-      expect(await page.getByTestId('cast-cost').textContent()).toBe('$0.02');
+      expect(await page.getByTestId('cast-cost').textContent()).toBe('$0.01');
       expect(await page.getByTestId('cast-duration').textContent()).toMatch(/^\d+ ms$/);
       expect(playgroundDuration).toMatch(/ms$/);
       const logs = await page.getByTestId('cast-logs').textContent();
