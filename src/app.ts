@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idempotency } from './http/idempotency.js';
 import { access } from './auth/access.js';
 import { adminRoutes } from './admin/routes.js';
 import { authRoutes } from './auth/routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(cookie, { secret: services.cookieSecret });
   await app.register(rateLimiting, { services });
   await app.register(access, { services });
+  await app.register(idempotency, { services });
   await registerOpenApi(app, { version, publicUrl: config.publicUrl });
 
   await app.register(healthRoutes, { services });

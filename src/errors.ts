@@ -37,6 +37,10 @@ export const errorStatus = {
   invalid_license_key: 400,
   /** The thing being created already exists (an email, a spell name), or the change conflicts with its state. */
   conflict: 409,
+  /** A request with this `Idempotency-Key` is still running; retry once it has answered. */
+  idempotency_in_flight: 409,
+  /** This `Idempotency-Key` was used within 24 hours for a different request (method, path or body). */
+  idempotency_mismatch: 422,
   /** The request body is larger than this endpoint accepts. */
   payload_too_large: 413,
   /** The request body's content type is not one this endpoint accepts. */

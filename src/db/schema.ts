@@ -605,4 +605,31 @@ export const jobRuns = pgTable(
   (table) => [primaryKey({ columns: [table.job, table.occurrence] })],
 );
 
+/**
+ * A request sent with an `Idempotency-Key`, per caller (`scope`: a tenant or an operator) and key:
+ * the request's fingerprint (method, URL and body), whether it is still running (its lease ends at
+ * `locked_until`) and, once answered, the answer replayed to every retry within 24 hours.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    /** The tenant whose key it is (gone with the tenant); null for an operator's. */
+    tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+    fingerprint: text('fingerprint').notNull(),
+    state: text('state', { enum: ['in_flight', 'done'] }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
+    statusCode: integer('status_code'),
+    contentType: text('content_type'),
+    body: text('body'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.scope, table.key] }),
+    index('idempotency_keys_created_idx').on(table.createdAt),
+    check('idempotency_keys_state_check', sql`${table.state} in ('in_flight', 'done')`),
+  ],
+);
+
 export * from './money-schema.js';

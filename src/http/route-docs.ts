@@ -32,6 +32,20 @@ const RETRY_AFTER: Record<string, HeaderDoc> = {
   'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' },
 };
 
+const REPLAYED: Record<string, HeaderDoc> = {
+  'Idempotent-Replayed': { type: 'string', description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.' },
+};
+
+const IDEMPOTENCY_KEY_PARAMETER = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 255,
+  pattern: '^[\\x21-\\x7e]+$',
+  description:
+    'Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) ' +
+    'and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant.',
+};
+
 type ResponseDocs = Record<string, Record<string, unknown>>;
 
 /**
@@ -48,11 +62,20 @@ export function documentRoute(schema: FastifySchema, route: RouteOptions): Fasti
   // Every route with a body answers another Content-Type with 415, in the error shape of its 400.
   const takesBody = schema.body !== undefined || config.openapi?.requestBody !== undefined;
   if (takesBody && response['415'] === undefined && response['400'] !== undefined) response['415'] = response['400'];
+  // Every authenticated POST takes an Idempotency-Key (src/http/idempotency.ts): a malformed one is a 400, and it may answer 409 and 422.
+  const idempotent = route.method === 'POST' && !open;
+  const errorDoc = response['400'] ?? response['401'];
+  if (idempotent && errorDoc !== undefined) {
+    // The error shape without the copied status's description: the loop below names each status.
+    const shape = Object.fromEntries(Object.entries(errorDoc).filter(([name]) => name !== 'description'));
+    for (const status of ['400', '409', '422']) response[status] ??= shape;
+  }
   for (const [status, doc] of Object.entries(response)) {
     const code = Number(status);
     const headers: Record<string, HeaderDoc> = {
       ...(limited && (code === 429 || (code < 400 && config.auth !== 'admin')) ? RATE_LIMIT_HEADERS : {}),
       ...(code === 429 ? RETRY_AFTER : {}),
+      ...(idempotent && code < 300 ? REPLAYED : {}),
       ...config.openapi?.responseHeaders?.[code],
     };
     // A response's description is what generated clients put in their errors: say the status, not "Default Response".
@@ -63,8 +86,12 @@ export function documentRoute(schema: FastifySchema, route: RouteOptions): Fasti
   const body =
     config.openapi?.requestBody ??
     (otherContent && schema.body !== undefined ? { content: { 'application/json': { schema: schema.body }, ...otherContent } } : undefined);
+  const headers = schema.headers as { type?: string; properties?: Record<string, unknown> } | undefined;
   return {
     ...schema,
+    ...(idempotent && {
+      headers: { ...headers, type: 'object', properties: { ...headers?.properties, 'Idempotency-Key': IDEMPOTENCY_KEY_PARAMETER } },
+    }),
     ...(open && { security: [] }),
     ...(body && { body }),
     response,

@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics/registry.js';
 import { cleanUpCastLogs } from './cast-log-cleanup.js';
 import { expireGracePeriods } from './grace-expiry.js';
 import type { JobName, JobReport } from './types.js';
+import { cleanUpIdempotencyKeys } from './idempotency-cleanup.js';
 import { cleanUpWebhookLogs } from './webhook-cleanup.js';
 
 export interface RunOptions {
@@ -41,6 +42,8 @@ export function runJob(deps: JobDeps, job: JobName, options: RunOptions): Promis
       return cleanUpWebhookLogs(db, options);
     case 'cast-log-cleanup':
       return cleanUpCastLogs(db, options);
+    case 'idempotency-cleanup':
+      return cleanUpIdempotencyKeys(db, options);
   }
 }
 

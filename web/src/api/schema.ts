@@ -877,7 +877,7 @@ export interface components {
     schemas: {
         ErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1158,7 +1158,7 @@ export interface components {
         };
         CastFailedErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1233,7 +1233,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1514,7 +1514,7 @@ export interface components {
         };
         CastFailedError: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1867,7 +1867,10 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1882,6 +1885,8 @@ export interface operations {
                     "RateLimit-Remaining"?: number;
                     /** @description Seconds until the current window ends. */
                     "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1906,6 +1911,24 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2623,7 +2646,10 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2644,6 +2670,8 @@ export interface operations {
                     "RateLimit-Remaining"?: number;
                     /** @description Seconds until the current window ends. */
                     "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2683,8 +2711,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2864,7 +2910,10 @@ export interface operations {
     createSpell: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2907,6 +2956,8 @@ export interface operations {
                     "RateLimit-Remaining"?: number;
                     /** @description Seconds until the current window ends. */
                     "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3363,7 +3414,10 @@ export interface operations {
                 /** @description Switch the spell to this function with this version (checked against this module, in the same transaction) */
                 function_name?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 name: string;
             };
@@ -3389,6 +3443,8 @@ export interface operations {
                     "RateLimit-Remaining"?: number;
                     /** @description Seconds until the current window ends. */
                     "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3424,6 +3480,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3721,7 +3786,10 @@ export interface operations {
     setBudget: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3747,6 +3815,8 @@ export interface operations {
                     "RateLimit-Remaining"?: number;
                     /** @description Seconds until the current window ends. */
                     "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3764,6 +3834,8 @@ export interface operations {
                     "RateLimit-Remaining"?: number;
                     /** @description Seconds until the current window ends. */
                     "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3799,8 +3871,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4028,7 +4118,10 @@ export interface operations {
     castSpell: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4053,6 +4146,8 @@ export interface operations {
                     "RateLimit-Remaining"?: number;
                     /** @description Seconds until the current window ends. */
                     "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     /** @description `soft_limit_exceeded` once the period’s spending is past the budget’s soft limit; absent otherwise. */
                     "spell-budget-warning"?: string;
                     [name: string]: unknown;
@@ -4109,6 +4204,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4384,7 +4488,10 @@ export interface operations {
     createCheckout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4408,6 +4515,8 @@ export interface operations {
                     "RateLimit-Remaining"?: number;
                     /** @description Seconds until the current window ends. */
                     "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4445,8 +4554,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4494,7 +4621,10 @@ export interface operations {
     createPortalSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4509,6 +4639,8 @@ export interface operations {
                     "RateLimit-Remaining"?: number;
                     /** @description Seconds until the current window ends. */
                     "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4516,6 +4648,15 @@ export interface operations {
                         /** Format: uri */
                         url: string;
                     };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unauthorized */
@@ -4529,6 +4670,24 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4988,7 +5147,10 @@ export interface operations {
     issueLicenseKeys: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5004,6 +5166,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5047,8 +5211,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5078,7 +5260,10 @@ export interface operations {
     revokeLicenseKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5089,6 +5274,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5135,6 +5322,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5344,7 +5540,10 @@ export interface operations {
     setTenantStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5368,6 +5567,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5413,8 +5614,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5444,7 +5663,10 @@ export interface operations {
     grantEntitlement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5465,6 +5687,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5527,6 +5751,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
@@ -5549,7 +5782,10 @@ export interface operations {
     revokeEntitlement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 entitlementId: string;
@@ -5567,6 +5803,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5611,8 +5849,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5716,7 +5972,10 @@ export interface operations {
     unpublishSpell: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 owner: string;
                 name: string;
@@ -5735,6 +5994,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5790,6 +6051,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5819,7 +6089,10 @@ export interface operations {
     republishSpell: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 owner: string;
                 name: string;
@@ -5835,6 +6108,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5890,6 +6165,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
