@@ -24,6 +24,8 @@ import { budgetRoutes } from './budgets/routes.js';
 import { castRoute } from './casts/routes.js';
 import { billingRoutes } from './billing/routes.js';
 import { stripeWebhookRoute } from './billing/webhook-routes.js';
+import { connectWebhookRoute } from './payouts/connect-webhook-routes.js';
+import { payoutAccountRoutes } from './payouts/routes.js';
 import { castHistoryRoutes } from './casts/history-routes.js';
 import { licenseClaimRoute } from './licenses/routes.js';
 import { createSpellRoute } from './spells/create-routes.js';
@@ -99,6 +101,8 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(castHistoryRoutes, { services });
   await app.register(billingRoutes, { services });
   await app.register(stripeWebhookRoute, { services });
+  await app.register(payoutAccountRoutes, { services });
+  await app.register(connectWebhookRoute, { services });
   await app.register(licenseClaimRoute, { services });
   await app.register(adminRoutes, { services });
   await registerWebApp(app, services);

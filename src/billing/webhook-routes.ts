@@ -61,6 +61,7 @@ export const stripeWebhookRoute: FastifyPluginAsync<{ services: Services }> = as
       try {
         const result = await processStripeEvent(services, event);
         services.metrics.stripeWebhooks.inc({ type: event.type, result });
+        if (event.type === 'transfer.reversed' && result === 'processed') services.metrics.payouts.inc({ result: 'reversed' });
         return { received: true, result };
       } catch (error) {
         services.metrics.stripeWebhooks.inc({ type: event.type, result: 'failed' });

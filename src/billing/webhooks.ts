@@ -6,6 +6,7 @@ import type { Services } from '../services.js';
 import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import { changeTenantStatus, graceEndsAt } from '../tenants/status.js';
 import { grantEntitlement, revokeEntitlements } from '../tenants/entitlements.js';
+import { applyConnectEvent } from '../payouts/connect-events.js';
 import { recordPurchase, refundShare, reversePurchaseCredit, settlePurchasePayment } from './purchases.js';
 
 /** Subscription states that keep the plan's entitlement, and states that end it. */
@@ -14,7 +15,10 @@ const ENDED = new Set(['canceled', 'unpaid', 'incomplete_expired']);
 
 export type EventOutcome = 'processed' | 'ignored' | 'duplicate';
 
-interface Context {
+type Context = EventContext;
+
+/** What an event's handler works with: its transaction, the event, when Stripe made it, now, and the audit actor. */
+export interface EventContext {
   tx: DbOrTx;
   event: Stripe.Event;
   /** The event's `created`, the order Stripe produced it in. */
@@ -29,7 +33,15 @@ interface Context {
  * waits on the row's insert and then finds it, and a failure rolls everything back so Stripe's
  * retry starts clean (the failure is then recorded on its own by `recordFailure`).
  */
-export async function processStripeEvent(services: Services, event: Stripe.Event): Promise<EventOutcome> {
+export function processStripeEvent(services: Services, event: Stripe.Event): Promise<EventOutcome> {
+  return processEventOnce(services, event, applyEvent);
+}
+
+/**
+ * The exactly-once frame any Stripe endpoint's events go through (the account's and Connect's),
+ * deduplicated by event id in `stripe_webhook_logs`; `apply` answers false for an event of no concern.
+ */
+export async function processEventOnce(services: Services, event: Stripe.Event, apply: (context: EventContext) => Promise<boolean>): Promise<EventOutcome> {
   const now = services.clock.now();
   const createdAt = new Date(event.created * 1000);
   return services.db.transaction(async (tx) => {
@@ -46,7 +58,7 @@ export async function processStripeEvent(services: Services, event: Stripe.Event
         .set({ attempts: sql`${stripeWebhookLogs.attempts} + 1` })
         .where(eq(stripeWebhookLogs.eventId, event.id));
     }
-    const handled = await applyEvent({ tx, event, createdAt, now, actor: { type: 'stripe', id: event.id } });
+    const handled = await apply({ tx, event, createdAt, now, actor: { type: 'stripe', id: event.id } });
     await tx
       .update(stripeWebhookLogs)
       .set({ result: handled ? 'processed' : 'ignored', processedAt: now, error: null })
@@ -97,6 +109,10 @@ async function applyEvent(context: Context): Promise<boolean> {
       return invoiceSettled(context, event.data.object, 'paid');
     case 'invoice.payment_failed':
       return invoiceSettled(context, event.data.object, 'failed');
+    // A Transfer is the platform's own object, so Stripe sends its reversal to this endpoint too
+    // (the stand-in sends it to the Connect one): either way the same handler, once per payout.
+    case 'transfer.reversed':
+      return applyConnectEvent(context, { reversed: 0 });
     default:
       return false;
   }
