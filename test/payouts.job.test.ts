@@ -182,6 +182,21 @@ describe('payouts.job', () => {
     expect((await payoutsOf(t.services.db, creator.user.tenant_id)).map((row) => row.status).sort()).toEqual(['paid', 'reversed']);
   });
 
+  it('transfer.reversed on the account endpoint (where Stripe sends a platform Transfer’s events) reverses the payout too', async () => {
+    const creator = await onboardedCreator(t.app, t.stripe);
+    await earn(t.services.db, creator.user.tenant_id, 560);
+    await pay();
+    const [paid] = await payoutsOf(t.services.db, creator.user.tenant_id);
+    const transfer = t.stripe.connect.transfers.get(paid?.stripeTransferId ?? '');
+    if (!transfer) throw new Error('no transfer');
+    Object.assign(transfer, { amount_reversed: transfer.amount, reversed: true });
+    const delivery = await t.stripe.send(t.stripe.event('transfer.reversed', structuredClone(transfer)));
+    expect(delivery).toMatchObject({ status: 200, body: JSON.stringify({ received: true, result: 'processed' }) });
+    expect((await payoutsOf(t.services.db, creator.user.tenant_id))[0]?.status).toBe('reversed');
+    expect(await payable(creator.user.tenant_id)).toBe(560);
+    expect(await checkLedger(t.services.db)).toEqual([]);
+  });
+
   it('a dry run prints what it would pay and changes nothing', async () => {
     const creator = await onboardedCreator(t.app, t.stripe);
     const castId = await earn(t.services.db, creator.user.tenant_id, 1_500);
