@@ -6,7 +6,6 @@ import type { Services } from '../services.js';
 import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import { changeTenantStatus, graceEndsAt } from '../tenants/status.js';
 import { grantEntitlement, revokeEntitlements } from '../tenants/entitlements.js';
-import { applyConnectEvent } from '../payouts/connect-events.js';
 import { recordPurchase, refundShare, reversePurchaseCredit, settlePurchasePayment } from './purchases.js';
 
 /** Subscription states that keep the plan's entitlement, and states that end it. */
@@ -33,15 +32,18 @@ export interface EventContext {
  * waits on the row's insert and then finds it, and a failure rolls everything back so Stripe's
  * retry starts clean (the failure is then recorded on its own by `recordFailure`).
  */
-export function processStripeEvent(services: Services, event: Stripe.Event): Promise<EventOutcome> {
-  return processEventOnce(services, event, applyEvent);
+export function processStripeEvent(services: Services, event: Stripe.Event, otherEvents?: EventHandler): Promise<EventOutcome> {
+  return processEventOnce(services, event, (context) => applyEvent(context, otherEvents));
 }
+
+/** Applies an event in its transaction; false when it is of no concern. */
+export type EventHandler = (context: EventContext) => Promise<boolean>;
 
 /**
  * The exactly-once frame any Stripe endpoint's events go through (the account's and Connect's),
  * deduplicated by event id in `stripe_webhook_logs`; `apply` answers false for an event of no concern.
  */
-export async function processEventOnce(services: Services, event: Stripe.Event, apply: (context: EventContext) => Promise<boolean>): Promise<EventOutcome> {
+export async function processEventOnce(services: Services, event: Stripe.Event, apply: EventHandler): Promise<EventOutcome> {
   const now = services.clock.now();
   const createdAt = new Date(event.created * 1000);
   return services.db.transaction(async (tx) => {
@@ -87,8 +89,12 @@ export async function recordFailure(services: Services, event: Stripe.Event, err
     });
 }
 
-/** Applies one event's effects; false when the event is of no concern (unknown type or tenant, stale). */
-async function applyEvent(context: Context): Promise<boolean> {
+/**
+ * Applies one event's effects; false when the event is of no concern (unknown type or tenant,
+ * stale). Types billing does not know go to `otherEvents` (app.ts hands in the payouts' handler:
+ * a Transfer is the platform's own object, so Stripe may send its `transfer.reversed` here).
+ */
+async function applyEvent(context: Context, otherEvents: EventHandler | undefined): Promise<boolean> {
   const { event } = context;
   switch (event.type) {
     case 'checkout.session.completed':
@@ -109,12 +115,8 @@ async function applyEvent(context: Context): Promise<boolean> {
       return invoiceSettled(context, event.data.object, 'paid');
     case 'invoice.payment_failed':
       return invoiceSettled(context, event.data.object, 'failed');
-    // A Transfer is the platform's own object, so Stripe sends its reversal to this endpoint too
-    // (the stand-in sends it to the Connect one): either way the same handler, once per payout.
-    case 'transfer.reversed':
-      return applyConnectEvent(context, { reversed: 0 });
     default:
-      return false;
+      return otherEvents ? otherEvents(context) : false;
   }
 }
 
