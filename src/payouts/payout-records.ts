@@ -39,7 +39,7 @@ export async function createPayout(
   return row;
 }
 
-/** Counts one more attempt at the payout's Transfer (with its outcome: an attempt cut short by a crash leaves no count). */
+/** Counts one more attempt at the payout's Transfer, before Stripe is called (so an attempt cut short by a crash counts too). */
 export async function countAttempt(db: DbOrTx, payoutId: string): Promise<void> {
   await db.update(payouts).set({ attempts: sql`${payouts.attempts} + 1` }).where(eq(payouts.id, payoutId));
 }
