@@ -53,6 +53,17 @@ describe('payouts.job', () => {
     expect(await checkLedger(t.services.db)).toEqual([]);
   });
 
+  it('two runs at once (the schedule and an operator) pay each creator once', async () => {
+    const creators = [await onboardedCreator(t.app, t.stripe), await onboardedCreator(t.app, t.stripe), await onboardedCreator(t.app, t.stripe)];
+    for (const [index, creator] of creators.entries()) await earn(t.services.db, creator.user.tenant_id, 600 + index);
+    await Promise.all([pay(), pay(), pay()]);
+    for (const [index, creator] of creators.entries()) {
+      expect(transfersTo(t.stripe, creator.accountId).map((transfer) => transfer.amount)).toEqual([600 + index]);
+      expect((await payoutsOf(t.services.db, creator.user.tenant_id)).map((row) => [row.status, row.amountCents])).toEqual([['paid', 600 + index]]);
+    }
+    expect(await checkLedger(t.services.db)).toEqual([]);
+  });
+
   it('waits for the minimum, and pays nobody whose account Stripe does not let be paid', async () => {
     const creator = await onboardedCreator(t.app, t.stripe);
     const notOnboarded = await signUp(t.app);
