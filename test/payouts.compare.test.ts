@@ -42,6 +42,8 @@ describe('payouts.compare', () => {
     t.stripe.connect.transfers.delete(missing.transfer.id);
     const reversed = await paidCreator(1_100);
     reversed.transfer.reversed = true;
+    const partly = await paidCreator(1_200);
+    await t.stripe.connect.reverseTransfer(partly.transfer.id, 200);
 
     const found = await compare(since);
     const byPayout = new Map(found.map((row) => [row.subject, row]));
@@ -50,7 +52,9 @@ describe('payouts.compare', () => {
     expect(byPayout.get(moved.payout.id)?.detail).toContain('acct_somebody_else');
     expect(byPayout.get(missing.payout.id)).toMatchObject({ expectedCents: 1_000, foundCents: 0 });
     expect(byPayout.get(reversed.payout.id)?.detail).toContain('reversed at Stripe');
-    expect(found).toHaveLength(4);
+    expect(byPayout.get(partly.payout.id)).toMatchObject({ expectedCents: 1_200, foundCents: 1_000 });
+    expect(byPayout.get(partly.payout.id)?.detail).toContain('partly reversed at Stripe (200 cents)');
+    expect(found).toHaveLength(5);
   });
 
   it('reports a Transfer naming a payout we do not know, and a second Transfer for a paid payout', async () => {

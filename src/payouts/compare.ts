@@ -6,7 +6,7 @@ import type { LedgerMismatch } from '../ledger/checks.js';
 import type { Payout } from './payout-records.js';
 
 /** A Transfer, as far as the comparison needs it. */
-type TransferView = Pick<Stripe.Transfer, 'id' | 'amount' | 'destination' | 'reversed' | 'metadata'>;
+type TransferView = Pick<Stripe.Transfer, 'id' | 'amount' | 'amount_reversed' | 'destination' | 'reversed' | 'metadata'>;
 
 const destinationOf = (transfer: TransferView) => (typeof transfer.destination === 'string' ? transfer.destination : (transfer.destination?.id ?? null));
 
@@ -14,7 +14,7 @@ const destinationOf = (transfer: TransferView) => (typeof transfer.destination =
  * Compares our payouts with Stripe's Transfers (made since `since`, or ever), for the
  * reconciliation job. Each disagreement is a `payout_transfer` mismatch:
  * - a paid (or reversed) payout whose Transfer is missing at Stripe, or differs in amount or
- *   destination, or whose reversal one side has and the other does not;
+ *   destination, or whose reversal one side has and the other does not (a partial one included);
  * - a Transfer whose `metadata.payout_id` names no payout of ours, or a payout that has another
  *   Transfer (it would have been paid twice).
  * Pending payouts are the payouts job's to settle and failed ones have no Transfer: only a Transfer
@@ -68,6 +68,10 @@ function describePaidPayout(payout: Payout, transfer: TransferView | undefined):
   if (destination !== payout.stripeAccountId) return { foundCents: transfer.amount, detail: `${what}: transfer ${transfer.id} went to ${destination ?? 'nobody'}` };
   if (transfer.reversed !== (payout.status === 'reversed')) {
     return { foundCents: transfer.amount, detail: `${what}: transfer ${transfer.id} is ${transfer.reversed ? 'reversed' : 'not reversed'} at Stripe` };
+  }
+  if (payout.status === 'paid' && transfer.amount_reversed > 0) {
+    // A partial reversal: the ledger moves whole payouts, so an operator settles the difference.
+    return { foundCents: transfer.amount - transfer.amount_reversed, detail: `${what}: transfer ${transfer.id} is partly reversed at Stripe (${transfer.amount_reversed} cents)` };
   }
   return undefined;
 }
