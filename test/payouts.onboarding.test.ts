@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billingAuditLogs, creatorPayoutAccounts } from '../src/db/schema.js';
+import { createSession } from '../src/auth/sessions.js';
+import { billingAuditLogs, creatorPayoutAccounts, users } from '../src/db/schema.js';
 import { buildTestApp } from './helpers/app.js';
 import { buildBillingApp, STRIPE_CONNECT_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET, type BillingTestApp } from './helpers/billing.js';
 import { signUp, type SignedUp } from './helpers/users.js';
@@ -93,6 +94,35 @@ describe('payouts.onboarding', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ error: 'invalid_signature' });
     expect((await payoutAccount(creator)).account?.payouts_enabled).toBe(false);
+  });
+
+  it('only the owner opens onboarding; a member of the tenant reads the account', async () => {
+    const owner = await signUp(t.app);
+    const [member] = await t.services.db.insert(users).values({ tenantId: owner.user.tenant_id, role: 'member', email: `member-${Date.now()}@example.com` }).returning();
+    if (!member) throw new Error('no member');
+    const session = await createSession(t.services.db, { userId: member.id, now: new Date(), ttlMs: 86_400_000 });
+    const headers = { authorization: `Bearer ${session.token}` };
+    const refused = await t.app.inject({ method: 'POST', url: '/v1/creator/payouts/onboarding', headers });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: 'forbidden' });
+    expect((await t.app.inject({ url: '/v1/creator/payouts/account', headers })).json()).toMatchObject({ account: null, next_step: 'onboard' });
+  });
+
+  it('from the web app (session cookie) it needs the CSRF token, as every cookie write does', async () => {
+    const creator = await signUp(t.app);
+    const cookies = { spell_session: creator.token };
+    const refused = await t.app.inject({ method: 'POST', url: '/v1/creator/payouts/onboarding', cookies });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: 'csrf_invalid' });
+    const issued = await t.app.inject({ url: '/v1/auth/csrf', cookies });
+    const secret = issued.cookies.find((cookie) => cookie.name === 'spell_csrf')?.value ?? '';
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/v1/creator/payouts/onboarding',
+      cookies: { ...cookies, spell_csrf: secret },
+      headers: { 'x-csrf-token': issued.json<{ csrf_token: string }>().csrf_token },
+    });
+    expect(accepted.statusCode).toBe(200);
   });
 
   it('answers 502 when Stripe cannot make the account, and stores nothing', async () => {
