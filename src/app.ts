@@ -24,7 +24,7 @@ import { budgetRoutes } from './budgets/routes.js';
 import { castRoute } from './casts/routes.js';
 import { billingRoutes } from './billing/routes.js';
 import { stripeWebhookRoute } from './billing/webhook-routes.js';
-import { applyConnectEvent } from './payouts/connect-events.js';
+import { payoutEventsOnAccountEndpoint } from './payouts/connect-events.js';
 import { connectWebhookRoute } from './payouts/connect-webhook-routes.js';
 import { payoutAccountRoutes } from './payouts/routes.js';
 import { castHistoryRoutes } from './casts/history-routes.js';
@@ -101,8 +101,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(castRoute, { services });
   await app.register(castHistoryRoutes, { services });
   await app.register(billingRoutes, { services });
-  // Stripe may send a payout Transfer's `transfer.reversed` to the account endpoint too.
-  await app.register(stripeWebhookRoute, { services, otherEvents: (context) => applyConnectEvent(context, { reversed: 0 }) });
+  await app.register(stripeWebhookRoute, { services, otherEvents: payoutEventsOnAccountEndpoint(services.metrics) });
   await app.register(payoutAccountRoutes, { services });
   await app.register(connectWebhookRoute, { services });
   await app.register(licenseClaimRoute, { services });

@@ -201,8 +201,10 @@ describe('payouts.job', () => {
     const transfer = t.stripe.connect.transfers.get(paid?.stripeTransferId ?? '');
     if (!transfer) throw new Error('no transfer');
     Object.assign(transfer, { amount_reversed: transfer.amount, reversed: true });
+    const reversedBefore = await payoutMetric('reversed');
     const delivery = await t.stripe.send(t.stripe.event('transfer.reversed', structuredClone(transfer)));
     expect(delivery).toMatchObject({ status: 200, body: JSON.stringify({ received: true, result: 'processed' }) });
+    expect(await payoutMetric('reversed')).toBe(reversedBefore + 1);
     expect((await payoutsOf(t.services.db, creator.user.tenant_id))[0]?.status).toBe('reversed');
     expect(await payable(creator.user.tenant_id)).toBe(560);
     expect(await checkLedger(t.services.db)).toEqual([]);

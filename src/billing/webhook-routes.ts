@@ -61,7 +61,6 @@ export const stripeWebhookRoute: FastifyPluginAsync<{ services: Services; otherE
       try {
         const result = await processStripeEvent(services, event, otherEvents);
         services.metrics.stripeWebhooks.inc({ type: event.type, result });
-        if (event.type === 'transfer.reversed' && result === 'processed') services.metrics.payouts.inc({ result: 'reversed' });
         return { received: true, result };
       } catch (error) {
         services.metrics.stripeWebhooks.inc({ type: event.type, result: 'failed' });

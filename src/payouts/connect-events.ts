@@ -1,7 +1,8 @@
 import { eq, or } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { writeAudit } from '../audit/audit-log.js';
-import type { EventContext } from '../billing/webhooks.js';
+import type { EventContext, EventHandler } from '../billing/webhooks.js';
+import type { Metrics } from '../metrics/registry.js';
 import { payouts } from '../db/schema.js';
 import { applyAccountUpdate } from './accounts.js';
 import { markPayoutPaid, markPayoutReversed } from './payout-records.js';
@@ -27,6 +28,21 @@ export function applyConnectEvent(context: EventContext, effects: ConnectEffects
     default:
       return Promise.resolve(false);
   }
+}
+
+/**
+ * For the account endpoint: a Transfer is the platform's own object, so Stripe may send its
+ * `transfer.reversed` there rather than to the Connect endpoint. Counts reversals as it goes (in
+ * the event's transaction, whose only step left is its log row).
+ */
+export function payoutEventsOnAccountEndpoint(metrics: Metrics): EventHandler {
+  return async (context) => {
+    if (context.event.type !== 'transfer.reversed') return false;
+    const effects: ConnectEffects = { reversed: 0 };
+    const handled = await applyConnectEvent(context, effects);
+    if (effects.reversed > 0) metrics.payouts.inc({ result: 'reversed' }, effects.reversed);
+    return handled;
+  };
 }
 
 async function accountUpdated(context: EventContext, account: Stripe.Account): Promise<boolean> {
