@@ -210,6 +210,8 @@ export class StripeConnect {
   /**
    * From now on, a Transfer is made but its answer is held back until `releaseTransferAnswers`.
    * The promise resolves with the first Transfer held, when Stripe has it and the caller does not.
+   * (A caller still there after its SDK's timeout retries with the same key, and that replay is
+   * answered at once: only first answers are held.)
    */
   holdTransferAnswers(): Promise<StripeObject> {
     return new Promise((resolve) => {
