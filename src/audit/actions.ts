@@ -26,6 +26,14 @@ export const AUDIT_ACTIONS = [
   'spell_republished',
   /** The tenant's owner changed its handle; `before` and `after` hold the handles. */
   'handle_changed',
+  /** Stripe changed a creator's Connect account (`account.updated`); `before`/`after` hold details_submitted and payouts_enabled. */
+  'payout_account_updated',
+  /** A payout's Transfer was made; `after` holds the amount, the Connect account and the Transfer. */
+  'payout_paid',
+  /** Stripe refused a payout's Transfer and the money went back to the creator's balance; `after.failure_message` says why. */
+  'payout_failed',
+  /** A paid payout's Transfer was reversed (`transfer.reversed`) and the money went back to the creator's balance. */
+  'payout_reversed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,8 +4,9 @@ import type { Database } from '../db/client.js';
 import type { Metrics } from '../metrics/registry.js';
 import { cleanUpCastLogs } from './cast-log-cleanup.js';
 import { expireGracePeriods } from './grace-expiry.js';
-import type { JobName, JobReport } from './types.js';
 import { cleanUpIdempotencyKeys } from './idempotency-cleanup.js';
+import { runPayouts } from './payouts.js';
+import type { JobName, JobReport } from './types.js';
 import { cleanUpWebhookLogs } from './webhook-cleanup.js';
 
 export interface RunOptions {
@@ -44,6 +45,8 @@ export function runJob(deps: JobDeps, job: JobName, options: RunOptions): Promis
       return cleanUpCastLogs(db, options);
     case 'idempotency-cleanup':
       return cleanUpIdempotencyKeys(db, options);
+    case 'payouts':
+      return runPayouts(deps, options);
   }
 }
 

@@ -75,6 +75,7 @@ export function startJobScheduler(services: Services): { stop(): void } {
     ['webhook-cleanup', services.config.jobs.webhookCleanupCron],
     ['cast-log-cleanup', services.config.jobs.castLogCleanupCron],
     ['idempotency-cleanup', services.config.jobs.idempotencyCleanupCron],
+    ['payouts', services.config.jobs.payoutsCron],
   ];
   const crons = schedules.flatMap(([job, pattern]) => {
     if (pattern === undefined) return [];
