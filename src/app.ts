@@ -26,6 +26,8 @@ import { billingRoutes } from './billing/routes.js';
 import { stripeWebhookRoute } from './billing/webhook-routes.js';
 import { castHistoryRoutes } from './casts/history-routes.js';
 import { licenseClaimRoute } from './licenses/routes.js';
+import { creatorEarningsRoutes } from './creators/earnings-routes.js';
+import { creatorStatementRoutes } from './creators/statement-routes.js';
 import { createSpellRoute } from './spells/create-routes.js';
 import { spellRoutes } from './spells/routes.js';
 import { uploadRoutes } from './spells/versions-routes.js';
@@ -94,6 +96,8 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(spellRoutes, { services });
   await app.register(uploadRoutes, { services });
   await app.register(spellStatsRoute, { services });
+  await app.register(creatorEarningsRoutes, { services });
+  await app.register(creatorStatementRoutes, { services });
   await app.register(budgetRoutes, { services });
   await app.register(castRoute, { services });
   await app.register(castHistoryRoutes, { services });
