@@ -1,37 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
-import { PAYOUT_STATUSES } from '../db/values.js';
 import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { buildStatement, listPayouts, STATEMENT_COLUMNS, statementCsv, type PayoutRow } from './statement.js';
-
-export const payoutSchema = z
-  .object({
-    id: z.uuid(),
-    amount_cents: z.number().int(),
-    currency: z.string(),
-    status: z.enum(PAYOUT_STATUSES).describe('`pending` (the Transfer is on its way), `paid`, `failed` or `reversed` (the money went back to the payable balance)'),
-    stripe_transfer_id: z.string().nullable(),
-    failure_message: z.string().nullable(),
-    created_at: z.string(),
-    paid_at: z.string().nullable(),
-  })
-  .meta({ id: 'Payout' });
-
-export function viewPayout(row: PayoutRow): z.infer<typeof payoutSchema> {
-  return {
-    id: row.id,
-    amount_cents: row.amountCents,
-    currency: row.currency,
-    status: row.status,
-    stripe_transfer_id: row.stripeTransferId,
-    failure_message: row.failureMessage,
-    created_at: row.createdAt.toISOString(),
-    paid_at: row.paidAt?.toISOString() ?? null,
-  };
-}
+import { buildStatement, listPayouts, STATEMENT_COLUMNS, statementCsv } from './statement.js';
+import { payoutSchema, viewPayout } from './views.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month, YYYY-MM' });
 
