@@ -6,7 +6,9 @@
  *   STAND_IN_PORT=12111 WEBHOOK_URL=… npm run stripe:stand-in
  *
  * Then start the server with the environment this prints. Checkout URLs open a page with a "Pay"
- * button; paying sends the signed events Stripe would send to WEBHOOK_URL.
+ * button; paying sends the signed events Stripe would send to WEBHOOK_URL. Connect onboarding links
+ * open a page with a "Complete onboarding" button, which sends `account.updated` to
+ * CONNECT_WEBHOOK_URL (default WEBHOOK_URL + `/connect`).
  */
 import { StripeStandIn } from '../test/stand-ins/stripe.js';
 
@@ -15,11 +17,15 @@ const port = Number(process.env.STAND_IN_PORT ?? 12111);
 const webhookUrl = process.env.WEBHOOK_URL ?? `http://localhost:${process.env.PORT ?? 8080}/webhooks/stripe`;
 const secretKey = 'sk_test_standin_local';
 const webhookSecret = 'whsec_standin_local';
+const connectWebhookSecret = 'whsec_connect_standin_local';
+const connectWebhookUrl = process.env.CONNECT_WEBHOOK_URL ?? `${webhookUrl}/connect`;
 
 const standIn = await new StripeStandIn({
   secretKey,
   webhookSecret,
   webhookUrl,
+  connectWebhookSecret,
+  connectWebhookUrl,
   port,
   prices: {
     price_plan_pro: { unitAmount: 1_500, recurring: true },
@@ -28,11 +34,12 @@ const standIn = await new StripeStandIn({
   },
 }).start();
 
-console.log(`Stripe stand-in on ${standIn.url}; webhooks go to ${webhookUrl}
+console.log(`Stripe stand-in on ${standIn.url}; webhooks go to ${webhookUrl}, Connect events to ${connectWebhookUrl}
 Start the server with:
 
   ${process.env.PORT ? `PORT=${process.env.PORT} \\\n  ` : ''}STRIPE_SECRET_KEY=${secretKey} \\
   STRIPE_WEBHOOK_SECRET=${webhookSecret} \\
+  STRIPE_CONNECT_WEBHOOK_SECRET=${connectWebhookSecret} \\
   STRIPE_API_BASE_URL=${standIn.url} \\
   STRIPE_PRICE_ID=price_plan_pro \\
   STRIPE_CREDIT_PACKS=price_credits_10:1000,price_credits_50:5500 \\

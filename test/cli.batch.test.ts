@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.js';
-import { stripeWebhookLogs } from '../src/db/schema.js';
+import { creatorPayoutAccounts, stripeWebhookLogs } from '../src/db/schema.js';
+import { billingEnv, startStripeStandIn } from './helpers/billing.js';
 import { spell } from './helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { earn } from './helpers/payouts.js';
 
 const DAY = 86_400_000;
 let dataDir: string;
@@ -50,5 +53,31 @@ describe('cli.batch', () => {
     const real = await batch(['webhook-cleanup', '--older-than', '30d']);
     expect(real.stdout).toMatch(/^deleted 3 webhook log rows received before /m);
     expect(real.stdout).toContain('webhook-cleanup: 3 changed');
+  });
+
+  it('prints who a payouts dry run would pay, and that with billing off there is nothing to pay', async () => {
+    const off = await batch(['payouts', '--dry-run']);
+    expect(off.code).toBe(0);
+    expect(off.stdout).toContain('billing is off: earnings are book entries, nothing is paid out');
+
+    const tenantId = randomUUID();
+    const handle = await openDatabase({ url: database?.url, dataDir });
+    try {
+      await handle.db.insert(creatorPayoutAccounts).values({ tenantId, stripeAccountId: 'acct_cli_batch', payoutsEnabled: true, detailsSubmitted: true });
+      await earn(handle.db, tenantId, 900);
+    } finally {
+      await handle.close();
+    }
+    const stripe = await startStripeStandIn();
+    try {
+      const dry = await spell(['batch', 'payouts', '--dry-run'], { env: { ...env, ...billingEnv(stripe) } });
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain('would release 900 cents of held earnings to 1 creators');
+      expect(dry.stdout).toContain(`would pay 900 usd to tenant ${tenantId} (deleted) (acct_cli_batch)`);
+      expect(dry.stdout).toContain('payouts: dry run, nothing changed (2 would)');
+      expect(stripe.requests).toHaveLength(0);
+    } finally {
+      await stripe.close();
+    }
   });
 });

@@ -28,6 +28,14 @@ export const AUDIT_ACTIONS = [
   'handle_changed',
   /** An operator set a creator's share of their spells' prices; `before` and `after` hold `creator_share_percent` (null: the default). */
   'creator_share_changed',
+  /** Stripe changed a creator's Connect account (`account.updated`); `before`/`after` hold details_submitted and payouts_enabled. */
+  'payout_account_updated',
+  /** A payout's Transfer was made; `after` holds the amount, the Connect account and the Transfer. */
+  'payout_paid',
+  /** Stripe refused a payout's Transfer and the money went back to the creator's balance; `after.failure_message` says why. */
+  'payout_failed',
+  /** A paid payout's Transfer was reversed (`transfer.reversed`) and the money went back to the creator's balance. */
+  'payout_reversed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { requireBilling } from './accounts.js';
-import { processStripeEvent, recordFailure } from './webhooks.js';
+import { processStripeEvent, recordFailure, type EventHandler } from './webhooks.js';
 
 /** Stripe's own default: a signature older than five minutes is refused (replay protection). */
 const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -14,7 +14,7 @@ const SIGNATURE_TOLERANCE_SECONDS = 300;
  * `POST /webhooks/stripe`. The body is kept raw (the signature covers its exact bytes) and
  * verified with the SDK before anything is read or stored.
  */
-export const stripeWebhookRoute: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
+export const stripeWebhookRoute: FastifyPluginAsync<{ services: Services; otherEvents?: EventHandler }> = async (app, { services, otherEvents }) => {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   app.post(
@@ -59,7 +59,7 @@ export const stripeWebhookRoute: FastifyPluginAsync<{ services: Services }> = as
         throw new AppError('invalid_signature', error instanceof Error ? error.message : 'The signature does not match.');
       }
       try {
-        const result = await processStripeEvent(services, event);
+        const result = await processStripeEvent(services, event, otherEvents);
         services.metrics.stripeWebhooks.inc({ type: event.type, result });
         return { received: true, result };
       } catch (error) {

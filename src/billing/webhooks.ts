@@ -14,7 +14,10 @@ const ENDED = new Set(['canceled', 'unpaid', 'incomplete_expired']);
 
 export type EventOutcome = 'processed' | 'ignored' | 'duplicate';
 
-interface Context {
+type Context = EventContext;
+
+/** What an event's handler works with: its transaction, the event, when Stripe made it, now, and the audit actor. */
+export interface EventContext {
   tx: DbOrTx;
   event: Stripe.Event;
   /** The event's `created`, the order Stripe produced it in. */
@@ -29,7 +32,18 @@ interface Context {
  * waits on the row's insert and then finds it, and a failure rolls everything back so Stripe's
  * retry starts clean (the failure is then recorded on its own by `recordFailure`).
  */
-export async function processStripeEvent(services: Services, event: Stripe.Event): Promise<EventOutcome> {
+export function processStripeEvent(services: Services, event: Stripe.Event, otherEvents?: EventHandler): Promise<EventOutcome> {
+  return processEventOnce(services, event, (context) => applyEvent(context, otherEvents));
+}
+
+/** Applies an event in its transaction; false when it is of no concern. */
+export type EventHandler = (context: EventContext) => Promise<boolean>;
+
+/**
+ * The exactly-once frame any Stripe endpoint's events go through (the account's and Connect's),
+ * deduplicated by event id in `stripe_webhook_logs`; `apply` answers false for an event of no concern.
+ */
+export async function processEventOnce(services: Services, event: Stripe.Event, apply: EventHandler): Promise<EventOutcome> {
   const now = services.clock.now();
   const createdAt = new Date(event.created * 1000);
   return services.db.transaction(async (tx) => {
@@ -46,7 +60,7 @@ export async function processStripeEvent(services: Services, event: Stripe.Event
         .set({ attempts: sql`${stripeWebhookLogs.attempts} + 1` })
         .where(eq(stripeWebhookLogs.eventId, event.id));
     }
-    const handled = await applyEvent({ tx, event, createdAt, now, actor: { type: 'stripe', id: event.id } });
+    const handled = await apply({ tx, event, createdAt, now, actor: { type: 'stripe', id: event.id } });
     await tx
       .update(stripeWebhookLogs)
       .set({ result: handled ? 'processed' : 'ignored', processedAt: now, error: null })
@@ -75,8 +89,12 @@ export async function recordFailure(services: Services, event: Stripe.Event, err
     });
 }
 
-/** Applies one event's effects; false when the event is of no concern (unknown type or tenant, stale). */
-async function applyEvent(context: Context): Promise<boolean> {
+/**
+ * Applies one event's effects; false when the event is of no concern (unknown type or tenant,
+ * stale). Types billing does not know go to `otherEvents` (app.ts hands in the payouts' handler:
+ * a Transfer is the platform's own object, so Stripe may send its `transfer.reversed` here).
+ */
+async function applyEvent(context: Context, otherEvents: EventHandler | undefined): Promise<boolean> {
   const { event } = context;
   switch (event.type) {
     case 'checkout.session.completed':
@@ -98,7 +116,7 @@ async function applyEvent(context: Context): Promise<boolean> {
     case 'invoice.payment_failed':
       return invoiceSettled(context, event.data.object, 'failed');
     default:
-      return false;
+      return otherEvents ? otherEvents(context) : false;
   }
 }
 

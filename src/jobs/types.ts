@@ -1,5 +1,5 @@
 /** The batch jobs an operator runs with `spell batch <job>` and the server schedules. */
-export const JOB_NAMES = ['grace-expiry', 'webhook-cleanup', 'cast-log-cleanup'] as const;
+export const JOB_NAMES = ['grace-expiry', 'webhook-cleanup', 'cast-log-cleanup', 'payouts'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobContext {

@@ -8,6 +8,7 @@ export const PACK_SMALL = 'price_credits_small';
 export const PACK_LARGE = 'price_credits_large';
 export const STRIPE_SECRET_KEY = 'sk_test_standin0123456789';
 export const STRIPE_WEBHOOK_SECRET = 'whsec_standin0123456789';
+export const STRIPE_CONNECT_WEBHOOK_SECRET = 'whsec_connect_standin0123456789';
 
 export interface BillingTestApp extends TestApp {
   stripe: StripeStandIn;
@@ -20,6 +21,7 @@ export function startStripeStandIn(): Promise<StripeStandIn> {
   return new StripeStandIn({
     secretKey: STRIPE_SECRET_KEY,
     webhookSecret: STRIPE_WEBHOOK_SECRET,
+    connectWebhookSecret: STRIPE_CONNECT_WEBHOOK_SECRET,
     prices: {
       [PLAN_PRICE]: { unitAmount: 1_500, recurring: true },
       [PACK_SMALL]: { unitAmount: 1_000, recurring: false },
@@ -33,6 +35,7 @@ export function billingEnv(stripe: StripeStandIn): Record<string, string> {
   return {
     STRIPE_SECRET_KEY,
     STRIPE_WEBHOOK_SECRET,
+    STRIPE_CONNECT_WEBHOOK_SECRET,
     STRIPE_PRICE_ID: PLAN_PRICE,
     STRIPE_CREDIT_PACKS: `${PACK_SMALL}:1000,${PACK_LARGE}:5500`,
     STRIPE_API_BASE_URL: stripe.url,
@@ -42,7 +45,8 @@ export function billingEnv(stripe: StripeStandIn): Record<string, string> {
 
 /**
  * A real app listening on loopback with billing on, talking to a Stripe stand-in through the
- * official SDK; the stand-in delivers signed webhooks to the app's `/webhooks/stripe`.
+ * official SDK; the stand-in delivers signed webhooks to the app's `/webhooks/stripe` and Connect
+ * events to `/webhooks/stripe/connect`.
  */
 export async function buildBillingApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BillingTestApp> {
   const stripe = await startStripeStandIn();
@@ -53,6 +57,7 @@ export async function buildBillingApp(options: { clock?: Clock; env?: Record<str
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   stripe.webhookUrl = `${url}/webhooks/stripe`;
+  stripe.connectWebhookUrl = `${url}/webhooks/stripe/connect`;
   return {
     ...t,
     stripe,

@@ -5,18 +5,19 @@
  * replay, and Stripe's error shape. Completing a checkout sends the webhook events Stripe would
  * send, signed with the official SDK's test-header helper, in order or shuffled.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import qs from 'qs';
 import Stripe from 'stripe';
+import { StripeConnect, type ConnectOptions } from './stripe-connect.js';
+import { escapeHtml, header, html, id, now, required, send, StripeError, type StripeObject } from './stripe-wire.js';
 
 export interface StandInPrice {
   unitAmount: number;
   recurring: boolean;
 }
 
-export interface StripeStandInOptions {
+export interface StripeStandInOptions extends ConnectOptions {
   /** The secret key clients must present. */
   secretKey: string;
   /** Signs the webhook events. */
@@ -27,8 +28,6 @@ export interface StripeStandInOptions {
   port?: number;
   host?: string;
 }
-
-type StripeObject = Record<string, unknown> & { id: string };
 
 export interface Delivery {
   event: StripeObject & { type: string; created: number };
@@ -46,20 +45,6 @@ export interface CompleteOptions {
   delayed?: boolean;
 }
 
-const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
-const now = () => Math.floor(Date.now() / 1000);
-
-class StripeError extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    message: string,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
-
 export class StripeStandIn {
   readonly customers = new Map<string, StripeObject>();
   readonly checkoutSessions = new Map<string, StripeObject>();
@@ -72,7 +57,16 @@ export class StripeStandIn {
   /** Every API request received: method, path and whether it carried an idempotency key. */
   readonly requests: { method: string; path: string; idempotencyKey: string | undefined }[] = [];
   readonly deliveries: Delivery[] = [];
+  /** Connect events delivered to `connectWebhookUrl`, with the platform's answers. */
+  readonly connectDeliveries: Delivery[] = [];
   webhookUrl: string | undefined;
+  /** Where Connect events go (the platform's `POST /webhooks/stripe/connect`). */
+  connectWebhookUrl: string | undefined;
+  /** Connect: accounts, account links, transfers and their reversals. */
+  readonly connect: StripeConnect = new StripeConnect({
+    baseUrl: () => this.url,
+    deliverConnect: (type, object, account) => this.deliverConnect(type, object, account),
+  });
   private held: Delivery['event'][] | undefined;
   private readonly idempotent = new Map<string, { status: number; body: string }>();
   private readonly failures = new Map<string, number>();
@@ -83,6 +77,7 @@ export class StripeStandIn {
 
   constructor(private readonly options: StripeStandInOptions) {
     this.webhookUrl = options.webhookUrl;
+    this.connectWebhookUrl = options.connectWebhookUrl;
   }
 
   async start(): Promise<this> {
@@ -111,6 +106,25 @@ export class StripeStandIn {
     this.failures.clear();
   }
 
+  /** Forgets every idempotency key, as Stripe does after 24 hours: a repeated key then makes a new object. */
+  forgetIdempotencyKeys(): void {
+    this.idempotent.clear();
+  }
+
+  /** The creator finishes Connect onboarding; `account.updated` goes to the Connect URL. */
+  completeOnboarding(accountId: string): Promise<unknown> {
+    return this.connect.completeOnboarding(accountId);
+  }
+
+  /** Holds the answers to accepted Transfers; resolves with the first one held (see StripeConnect). */
+  holdTransferAnswers(): Promise<StripeObject> {
+    return this.connect.holdTransferAnswers();
+  }
+
+  releaseTransferAnswers(): void {
+    this.connect.releaseTransferAnswers();
+  }
+
   /** A strictly increasing event timestamp, so ordering by `created` is unambiguous. */
   private tick(): number {
     this.clock = Math.max(this.clock + 1, now());
@@ -125,7 +139,7 @@ export class StripeStandIn {
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(request.url ?? '/', this.url);
     try {
-      if (url.pathname.startsWith('/v1/')) return await this.api(request, response, url.pathname, raw);
+      if (url.pathname.startsWith('/v1/')) return await this.api(request, response, url, raw);
       return await this.pages(request, response, url, raw);
     } catch (error) {
       const failure = error instanceof StripeError ? error : new StripeError(500, 'api_error', String(error));
@@ -133,7 +147,8 @@ export class StripeStandIn {
     }
   }
 
-  private async api(request: IncomingMessage, response: ServerResponse, path: string, raw: string): Promise<void> {
+  private async api(request: IncomingMessage, response: ServerResponse, url: URL, raw: string): Promise<void> {
+    const path = url.pathname;
     const key = header(request, 'idempotency-key');
     this.requests.push({ method: request.method ?? 'GET', path, idempotencyKey: key });
     const auth = header(request, 'authorization');
@@ -152,11 +167,16 @@ export class StripeStandIn {
       response.end(cached.body);
       return;
     }
+    if (request.method === 'GET') {
+      const found = this.connect.get(path, qs.parse(url.search.slice(1)) as Record<string, unknown>);
+      if (!found) throw new StripeError(404, 'invalid_request_error', `Unrecognized request URL (GET: ${path}).`);
+      return send(response, 200, found);
+    }
     if (request.method !== 'POST') throw new StripeError(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${path}).`);
     const params = qs.parse(raw) as Record<string, unknown>;
     let result: StripeObject;
     try {
-      result = this.route(path, params);
+      result = this.connect.post(path, params) ?? this.route(path, params);
     } catch (error) {
       if (!(error instanceof StripeError) || !cacheKey) throw error;
       const body = JSON.stringify({ error: { type: error.type, message: error.message, ...(error.code && { code: error.code }) } });
@@ -165,6 +185,8 @@ export class StripeStandIn {
     }
     const body = JSON.stringify(result);
     if (cacheKey) this.idempotent.set(cacheKey, { status: 200, body });
+    if (path === '/v1/transfers') await this.connect.beforeTransferAnswer(result);
+    if (response.destroyed) return;
     response.writeHead(200, { 'content-type': 'application/json', 'request-id': id('req') });
     response.end(body);
   }
@@ -433,6 +455,22 @@ export class StripeStandIn {
     return delivery;
   }
 
+  /** A Connect event (`account` set for events of a connected account), signed with the Connect secret and delivered to the Connect URL. */
+  async deliverConnect(type: string, object: StripeObject, account: string | null): Promise<Delivery> {
+    const event = { ...this.event(type, object), ...(account && { account }) };
+    const secret = this.options.connectWebhookSecret;
+    if (!this.connectWebhookUrl || !secret) throw new Error('the stand-in has no Connect webhook URL and secret to deliver to');
+    const payload = JSON.stringify(event);
+    const response = await fetch(this.connectWebhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': this.signer.webhooks.generateTestHeaderString({ payload, secret }) },
+      body: payload,
+    });
+    const delivery = { event, status: response.status, body: await response.text() };
+    this.connectDeliveries.push(delivery);
+    return delivery;
+  }
+
   private invoice(subscription: StripeObject, status: 'paid' | 'open'): StripeObject {
     return {
       id: id('in'),
@@ -455,6 +493,7 @@ export class StripeStandIn {
   // --- pages a person clicks through on a laptop or in the browser tests -------------------------
 
   private async pages(request: IncomingMessage, response: ServerResponse, url: URL, _raw: string): Promise<void> {
+    if (await this.connect.page(request, response, url)) return;
     const checkout = /^\/checkout\/([\w]+)(\/pay)?$/.exec(url.pathname);
     if (checkout?.[1]) {
       const session = this.checkoutSessions.get(checkout[1]);
@@ -482,31 +521,6 @@ export class StripeStandIn {
     }
     return html(response, 404, '<h1>Not found</h1>');
   }
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function required(params: Record<string, unknown>, name: string): string {
-  const value = params[name];
-  if (typeof value !== 'string' || value === '') throw new StripeError(400, 'invalid_request_error', `Missing required param: ${name}.`, 'parameter_missing');
-  return value;
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(body));
-}
-
-function html(response: ServerResponse, status: number, body: string): void {
-  response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
-  response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stripe stand-in</title></head><body>${body}</body></html>`);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function shuffled<T>(items: T[]): T[] {

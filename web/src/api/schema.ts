@@ -680,6 +680,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/creator/payouts/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Stripe Connect onboarding for payouts (creates the Express account on first use)
+         * @description Returns a Stripe Account Link, valid for a few minutes and once; it comes back to the web app’s `/creator` page (`?onboarding=done`, or `?onboarding=refresh` when the link expired: ask for a new one). Owner only. `503 billing_disabled` when the server has no Stripe keys.
+         */
+        post: operations["createPayoutOnboarding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/creator/payouts/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The creator’s payout account, what to do next, and the payout rules */
+        get: operations["getPayoutAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/stripe/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe Connect webhook endpoint (signature verified with its own secret; no other auth)
+         * @description Handles `account.updated` (whether a creator’s account can be paid) and `transfer.reversed` (a payout’s money comes back). `400 invalid_signature` changes nothing; `404 not_found` when `STRIPE_CONNECT_WEBHOOK_SECRET` is unset; `503 billing_disabled` when the server has no Stripe keys; a 5xx while processing rolls the event back for Stripe to retry.
+         */
+        post: operations["receiveStripeConnectWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/license/claim": {
         parameters: {
             query?: never;
@@ -2754,7 +2811,7 @@ export interface operations {
     listTenantAuditLogs: {
         parameters: {
             query?: {
-                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `creator_share_changed` */
+                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `creator_share_changed`, `payout_account_updated`, `payout_paid`, `payout_failed`, `payout_reversed` */
                 action?: string;
                 limit?: number;
                 cursor?: string;
@@ -5221,6 +5278,229 @@ export interface operations {
             };
         };
     };
+    createPayoutOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        url: string;
+                        /** @description When the link stops working (ISO 8601) */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPayoutAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Billing is on: payouts are made (with billing off, earnings are book entries, never paid out) */
+                        enabled: boolean;
+                        account: {
+                            /** @description The creator’s Stripe Connect Express account (`acct_…`) */
+                            stripe_account_id: string;
+                            /** @description The creator finished Stripe’s onboarding form */
+                            details_submitted: boolean;
+                            /** @description Stripe lets the account receive payouts: the payouts job pays it */
+                            payouts_enabled: boolean;
+                            updated_at: string;
+                        } | null;
+                        /**
+                         * @description `onboard`: no account yet; `finish_onboarding`: Stripe needs more before it pays the account; `none`: payouts are on
+                         * @enum {string}
+                         */
+                        next_step: "onboard" | "finish_onboarding" | "none";
+                        /** @description A payable balance below this waits for the next run (`PAYOUT_MINIMUM_CENTS`) */
+                        minimum_cents: number;
+                        /** @description Days an earning is held before it is payable (`PAYOUT_HOLD_DAYS`) */
+                        hold_days: number;
+                        currency: string;
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveStripeConnectWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        received: true;
+                        /** @enum {string} */
+                        result: "processed" | "ignored" | "duplicate";
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     claimLicenseKey: {
         parameters: {
             query?: never;
@@ -6635,7 +6915,7 @@ export interface operations {
     listAuditLogs: {
         parameters: {
             query?: {
-                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `creator_share_changed` */
+                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `creator_share_changed`, `payout_account_updated`, `payout_paid`, `payout_failed`, `payout_reversed` */
                 action?: string;
                 actor_type?: "operator" | "user" | "stripe" | "system";
                 actor_id?: string;
