@@ -52,7 +52,7 @@ export const creatorEarningsRoutes: FastifyPluginAsyncZod<{ services: Services }
     {
       schema: {
         operationId: 'getCreatorEarnings',
-        tags: ['creators'],
+        tags: ['creator'],
         summary: 'Your earnings as a creator: totals, balances, per spell and per day',
         description:
           'Read from each paid cast’s split and your ledger balances: your share of what others paid for casts of your spells, ' +

@@ -11,7 +11,7 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a mo
 
 /** A creator's payouts and monthly statements: only ever the caller's own tenant's. */
 export const creatorStatementRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const tags = ['creators'];
+  const tags = ['creator'];
 
   app.get(
     '/v1/creator/payouts',
