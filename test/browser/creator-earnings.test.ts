@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdminToken } from '../../src/admin/tokens.js';
 import { runJob } from '../../src/jobs/run-job.js';
+import { signInToConsole } from './admin-console.js';
 import { hasChromium, inPage, launchBrowser, signUpInBrowser, uniqueEmail } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -10,6 +12,8 @@ const DAY = 86_400_000;
 
 let browser: Browser;
 let web: WebServer;
+/** The creator of the first test, whom the operator then looks at. */
+let creatorHandle = '';
 beforeAll(async () => {
   [browser, web] = await Promise.all([launchBrowser(), startWebServer({ billing: true, env: { PAYOUT_MINIMUM_CENTS: '100' } })]);
 });
@@ -60,6 +64,7 @@ describe.runIf(hasChromium())('browser: creator earnings', () => {
       await page.getByRole('heading', { name }).waitFor();
       const { tenant } = (await (await page.request.get('/v1/me')).json()) as { tenant: { handle: string } };
       const spell = `${tenant.handle}/${name}`;
+      creatorHandle = tenant.handle;
 
       await castAsConsumer(spell, 2);
       await page.goto('/creator');
@@ -85,6 +90,32 @@ describe.runIf(hasChromium())('browser: creator earnings', () => {
       const statement = await page.request.get((await link.getAttribute('href')) ?? '');
       expect(statement.headers()['content-disposition']).toBe(`attachment; filename="spell-statement-${tenant.handle}-${month}.csv"`);
       expect(await statement.text()).toContain(`${spell},2,500,80,400,0,400`);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('shows operators the creator’s balances and payout, and sets the creator’s share', async () => {
+    expect(creatorHandle).not.toBe('');
+    const { token } = await createAdminToken(web.server.services.db, { name: 'earnings operator', now: new Date() });
+    await inPage(browser, web.url, 'admin-creators', async ({ page, problems }) => {
+      await signInToConsole(page, token);
+      await page.getByRole('link', { name: 'Creators' }).click();
+      await page.getByRole('search', { name: 'Search creators' }).getByLabel('Name or handle').fill(creatorHandle);
+      await page.getByRole('button', { name: 'Search' }).click();
+      const row = page.getByTestId('creator-row').filter({ hasText: creatorHandle });
+      await expect.poll(() => page.getByTestId('creator-row').count(), { timeout: 30_000 }).toBe(1);
+      expect(await row.locator('td[data-label="Paid out"]').textContent()).toBe('$4.00');
+      expect(await row.locator('td[data-label="Payouts"]').textContent()).toBe('enabled');
+      expect(await row.locator('td[data-label="Share"] span').textContent()).toBe('80% (default)');
+      await row.getByLabel('Override %').fill('90');
+      await row.getByRole('button', { name: 'Set share' }).click();
+      await expect.poll(() => row.locator('td[data-label="Share"] span').textContent(), { timeout: 30_000 }).toBe('90% (override)');
+
+      await page.getByRole('link', { name: 'Payouts' }).click();
+      const payout = page.getByTestId('payout-row').filter({ hasText: creatorHandle });
+      await payout.waitFor();
+      expect(await payout.locator('td[data-label="Amount"]').textContent()).toBe('$4.00 USD');
+      expect(await payout.locator('.status').textContent()).toBe('paid');
       expect(problems).toEqual([]);
     });
   });

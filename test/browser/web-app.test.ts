@@ -91,6 +91,17 @@ describe.runIf(hasChromium())('browser: web app', () => {
     });
   });
 
+  it('tells a creator that payouts need billing when the server has none', async () => {
+    await inPage(browser, web.url, 'web-creator-unbilled', async ({ page, problems }) => {
+      await signUpInBrowser(page, uniqueEmail('unbilled'));
+      await page.getByRole('link', { name: 'Creator', exact: true }).click();
+      await expect.poll(() => page.getByTestId('payout-state').textContent(), { timeout: 30_000 }).toContain('Payouts need billing');
+      await page.getByText('Book entries only').waitFor();
+      expect(await page.getByRole('button', { name: 'Set up payouts' }).count()).toBe(0);
+      expect(problems).toEqual([]);
+    });
+  });
+
   it('publishes a paid spell, warns past the soft limit and shows the hard limit’s 402 clearly', async () => {
     await inPage(browser, web.url, 'web-budget-402', async ({ page, problems }) => {
       await signUpInBrowser(page, uniqueEmail('grace'));
