@@ -30,6 +30,8 @@ import { connectWebhookRoute } from './payouts/connect-webhook-routes.js';
 import { payoutAccountRoutes } from './payouts/routes.js';
 import { castHistoryRoutes } from './casts/history-routes.js';
 import { licenseClaimRoute } from './licenses/routes.js';
+import { creatorEarningsRoutes } from './creators/earnings-routes.js';
+import { creatorStatementRoutes } from './creators/statement-routes.js';
 import { createSpellRoute } from './spells/create-routes.js';
 import { spellRoutes } from './spells/routes.js';
 import { uploadRoutes } from './spells/versions-routes.js';
@@ -99,6 +101,8 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(spellRoutes, { services });
   await app.register(uploadRoutes, { services });
   await app.register(spellStatsRoute, { services });
+  await app.register(creatorEarningsRoutes, { services });
+  await app.register(creatorStatementRoutes, { services });
   await app.register(budgetRoutes, { services });
   await app.register(castRoute, { services });
   await app.register(castHistoryRoutes, { services });

@@ -4,6 +4,7 @@ import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { adminOf, guardAdminRoutes } from './access.js';
 import { adminAuditRoutes } from './audit-routes.js';
+import { adminCreatorRoutes } from './creator-routes.js';
 import { adminLicenseRoutes } from './license-routes.js';
 import { adminSpellRoutes } from './spell-routes.js';
 import { adminTenantRoutes } from './tenant-routes.js';
@@ -34,5 +35,6 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
   await app.register(adminLicenseRoutes, { services });
   await app.register(adminTenantRoutes, { services });
   await app.register(adminSpellRoutes, { services });
+  await app.register(adminCreatorRoutes, { services });
   await app.register(adminAuditRoutes, { services });
 };

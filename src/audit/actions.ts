@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'spell_republished',
   /** The tenant's owner changed its handle; `before` and `after` hold the handles. */
   'handle_changed',
+  /** An operator set a creator's share of their spells' prices; `before` and `after` hold `creator_share_percent` (null: the default). */
+  'creator_share_changed',
   /** Stripe changed a creator's Connect account (`account.updated`); `before`/`after` hold details_submitted and payouts_enabled. */
   'payout_account_updated',
   /** A payout's Transfer was made; `after` holds the amount, the Connect account and the Transfer. */

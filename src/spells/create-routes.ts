@@ -16,6 +16,7 @@ import type { Services } from '../services.js';
 import { checkSpellModule } from './module-checks.js';
 import { acceptModules, moduleFileSchema, readModuleForm, refuseOversized } from './module-upload.js';
 import { createSpell, createSpellWithVersion, findOwnedSpell, type NewSpell, type SpellRow } from './registry.js';
+import { viewPriceHistory } from './price-history.js';
 import { checkSettings, DEFAULT_FUNCTION_NAME, settingsChanges, spellSettingsFields } from './settings.js';
 import { newSpellName, spellDetailSchema, viewSpell, viewVersion } from './views.js';
 
@@ -115,20 +116,22 @@ export const createSpellRoute: FastifyPluginAsyncZod<{ services: Services }> = a
           { field: 'name' },
         );
       };
+      const now = services.clock.now();
       const view = (row: SpellRow, latestVersion: number | null) => ({
         ...viewSpell(row, { tenantId: auth.tenant.id, owner, latestVersion }),
         readme: row.readme,
+        price_history: viewPriceHistory([{ priceCents: row.priceCents, from: now }]),
       });
       const module = formModules.get(request);
       if (!module) {
-        const created = await createSpell(services.db, spell);
+        const created = await createSpell(services.db, spell, now);
         if (!created.ok) throw await taken();
         return reply.status(201).send({ ...view(created.spell, null), versions: [] });
       }
       // Checking a module takes a compile: a name already taken is told first.
       if (await findOwnedSpell(services.db, auth.tenant.id, name)) throw await taken();
       const { exports } = await checkSpellModule(services.runtime, module, request.body.function_name ?? DEFAULT_FUNCTION_NAME);
-      const created = await createSpellWithVersion(services.db, spell, { bytes: module, exports }, services.clock.now());
+      const created = await createSpellWithVersion(services.db, spell, { bytes: module, exports }, now);
       if (!created.ok) throw await taken();
       const { version } = created;
       return reply.status(201).send({ ...view(created.spell, version.version), versions: [viewVersion(version)] });

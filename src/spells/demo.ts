@@ -47,7 +47,7 @@ export async function seedDemoSpell(services: Services): Promise<void> {
         description: 'Counts the characters, words, lines and sentences of {"text": "…"}.',
         visibility: 'public',
         priceCents: 0,
-      });
+      }, services.clock.now());
       if (!created.ok) return; // another instance seeded it first
       spell = created.spell;
       spell = await updateSpell(tx, spell.id, { inputSchema: textStatsSchema }, services.clock.now());

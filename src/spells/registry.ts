@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/client.js';
 import { spells, spellVersions, tenants, wasmModules } from '../db/schema.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { containing } from '../db/paging.js';
+import { recordSpellPrice } from './price-history.js';
 
 export type SpellRow = typeof spells.$inferSelect;
 export type SpellVersionRow = typeof spellVersions.$inferSelect;
@@ -24,18 +25,26 @@ export interface NewSpell extends SpellChanges {
   name: string;
 }
 
+/**
+ * Creates a spell and records its first price (from `now`) in one transaction; inside a caller's
+ * transaction it is a savepoint, so a taken name leaves the caller's transaction usable.
+ */
 export async function createSpell(
   db: DbOrTx,
   spell: NewSpell,
+  now: Date,
 ): Promise<{ ok: true; spell: SpellRow } | { ok: false; reason: 'name_taken' }> {
   const { tenantId, ownerUserId, name, ...settings } = spell;
   try {
-    const [row] = await db
-      .insert(spells)
-      .values({ ...settings, tenantId, ownerUserId, name, everPublic: settings.visibility === 'public' })
-      .returning();
-    if (!row) throw new Error('spell insert returned nothing');
-    return { ok: true, spell: row };
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(spells)
+        .values({ ...settings, tenantId, ownerUserId, name, everPublic: settings.visibility === 'public' })
+        .returning();
+      if (!row) throw new Error('spell insert returned nothing');
+      await recordSpellPrice(tx, { spellId: row.id, priceCents: row.priceCents, at: now });
+      return { ok: true as const, spell: row };
+    });
   } catch (error) {
     // Also a deleted spell's: a name is never reused within its owner.
     if (isUniqueViolation(error, 'spells_tenant_name_key')) return { ok: false, reason: 'name_taken' };
@@ -62,7 +71,7 @@ export async function createSpellWithVersion(
 ): Promise<{ ok: true; spell: SpellRow; version: SpellVersionRow } | { ok: false; reason: 'name_taken' }> {
   const outcome = await db
     .transaction(async (tx) => {
-      const created = await createSpell(tx, spell);
+      const created = await createSpell(tx, spell, now);
       // Ends the transaction: after a unique violation PostgreSQL accepts nothing but a rollback.
       if (!created.ok) throw new NameTaken();
       const version = await publishVersion(tx, { spellId: created.spell.id, ...module, now });
@@ -205,12 +214,15 @@ async function nextVersion(tx: DbOrTx, spellId: string): Promise<number> {
 
 /**
  * Changes a spell's settings. A new `functionName` applies to its latest version and later ones;
- * the earlier versions keep calling the function they called (`pinVersionFunctions`).
+ * the earlier versions keep calling the function they called (`pinVersionFunctions`). A new price
+ * is recorded in the spell's price history in the same transaction: casts started from `now` on
+ * pay it, casts already started keep theirs (`casts.price_cents`).
  */
 export async function updateSpell(db: DbOrTx, spellId: string, changes: SpellChanges, now: Date): Promise<SpellRow> {
   return db.transaction(async (tx) => {
+    const locked = changes.functionName !== undefined || changes.priceCents !== undefined;
+    const [before] = locked ? await tx.select({ priceCents: spells.priceCents }).from(spells).where(eq(spells.id, spellId)).for('update') : [];
     if (changes.functionName !== undefined) {
-      await tx.select({ id: spells.id }).from(spells).where(eq(spells.id, spellId)).for('update');
       await pinVersionFunctions(tx, spellId, (await nextVersion(tx, spellId)) - 1);
     }
     const [row] = await tx
@@ -219,6 +231,9 @@ export async function updateSpell(db: DbOrTx, spellId: string, changes: SpellCha
       .where(eq(spells.id, spellId))
       .returning();
     if (!row) throw new Error('spell update returned nothing');
+    if (changes.priceCents !== undefined && before && before.priceCents !== row.priceCents) {
+      await recordSpellPrice(tx, { spellId, priceCents: row.priceCents, at: now });
+    }
     return row;
   });
 }

@@ -6,6 +6,7 @@ import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { deleteSpell, findSpellByOwner, listVersions, searchCatalog, updateSpell, type SpellRow } from './registry.js';
 import { pinnedUntil, qualifiedName } from './names.js';
+import { listPriceHistory, viewPriceHistory } from './price-history.js';
 import { findOwnSpell } from './own-spell.js';
 import { checkSettings, settingsChanges, spellSettingsFields, TAG_PATTERN } from './settings.js';
 import { readSpellStats } from './stats.js';
@@ -16,9 +17,13 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
   const tags = ['spells'];
   const nameParams = z.object({ name: spellName });
 
-  /** A spell with its README, versions and cast counts, as the viewer sees it. */
+  /** A spell with its README, versions, prices and cast counts, as the viewer sees it. */
   async function detail(spell: SpellRow, owner: string, viewerTenantId: string): Promise<z.infer<typeof spellDetailSchema>> {
-    const [versions, stats] = await Promise.all([listVersions(services.db, spell.id), readSpellStats(services.db, spell.id)]);
+    const [versions, stats, prices] = await Promise.all([
+      listVersions(services.db, spell.id),
+      readSpellStats(services.db, spell.id),
+      listPriceHistory(services.db, spell.id),
+    ]);
     return {
       ...viewSpell(spell, {
         tenantId: viewerTenantId,
@@ -29,6 +34,7 @@ export const spellRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       }),
       readme: spell.readme,
       versions: versions.map(viewVersion),
+      price_history: viewPriceHistory(prices),
     };
   }
 

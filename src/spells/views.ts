@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HANDLE_PATTERN } from '../tenants/handles.js';
+import { priceHistorySchema } from './price-history.js';
 import { RESERVED_SPELL_NAMES, SPELL_NAME_PATTERN, type SpellRow, type SpellVersionRow } from './registry.js';
 
 /** A spell's name in a path or body. */
@@ -55,9 +56,9 @@ export const spellSchema = z
   })
   .meta({ id: 'Spell' });
 
-/** A spell with its README and its versions, newest first. */
+/** A spell with its README, its versions and its prices, each newest first. */
 export const spellDetailSchema = spellSchema
-  .extend({ readme: z.string().describe('Markdown'), versions: z.array(versionSchema) })
+  .extend({ readme: z.string().describe('Markdown'), versions: z.array(versionSchema), price_history: priceHistorySchema })
   .meta({ id: 'SpellDetail' });
 
 export function viewVersion(row: SpellVersionRow): z.infer<typeof versionSchema> {

@@ -91,6 +91,17 @@ describe.runIf(hasChromium())('browser: web app', () => {
     });
   });
 
+  it('tells a creator that payouts need billing when the server has none', async () => {
+    await inPage(browser, web.url, 'web-creator-unbilled', async ({ page, problems }) => {
+      await signUpInBrowser(page, uniqueEmail('unbilled'));
+      await page.getByRole('link', { name: 'Creator', exact: true }).click();
+      await expect.poll(() => page.getByTestId('payout-state').textContent(), { timeout: 30_000 }).toContain('Payouts need billing');
+      await page.getByText('Book entries only').waitFor();
+      expect(await page.getByRole('button', { name: 'Set up payouts' }).count()).toBe(0);
+      expect(problems).toEqual([]);
+    });
+  });
+
   it('casts another creator’s paid spell, warns past the soft limit and shows the hard limit’s 402 clearly', async () => {
     // Another creator's spell: a creator's casts of their own spells cost only the platform default.
     const name = await publishPublicSpell(web.url, `echo-${Math.random().toString(16).slice(2, 8)}`, echoModule, 5);

@@ -44,7 +44,10 @@ export async function startWebServer(options: { billing?: boolean; env?: Record<
     ...options.env,
   });
   const server = await startServer(config, { database: await database.open(), logger: pino({ level: 'silent' }) });
-  if (stripe) stripe.webhookUrl = `${url}/webhooks/stripe`;
+  if (stripe) {
+    stripe.webhookUrl = `${url}/webhooks/stripe`;
+    stripe.connectWebhookUrl = `${url}/webhooks/stripe/connect`;
+  }
   return {
     url,
     server,

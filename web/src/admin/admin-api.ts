@@ -28,15 +28,18 @@ export type AuditLog = components['schemas']['AuditLog'];
 export type AdminSpell = components['schemas']['AdminSpell'];
 export type SpellStatus = AdminSpell['status'];
 export type TenantDetail = AdminAnswer<'getTenant'>;
+export type AdminCreator = components['schemas']['AdminCreator'];
+export type AdminPayout = AdminAnswer<'listAllPayouts'>['payouts'][number];
+export type PayoutStatus = AdminPayout['status'];
 export interface Page { next_cursor: string | null }
 
 /** Calls the admin API with the stored token; a 401 signs the console out. */
-async function adminCall<T>(path: string, json?: unknown): Promise<T> {
+async function adminCall<T>(path: string, json?: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   const token = adminToken.read();
   if (!token) throw new ApiError(401, 'unauthorized', 'Sign in with an admin token.');
   try {
     const response = await callApi<T>(path, {
-      method: json === undefined ? 'GET' : 'POST',
+      method: json === undefined ? 'GET' : method,
       headers: { authorization: `Bearer ${token}` },
       ...(json !== undefined && { json }),
     });
@@ -84,6 +87,12 @@ export const adminApi = {
     adminCall<{ spell: AdminSpell }>(`/v1/admin/spells/${encodeURIComponent(spell.owner)}/${encodeURIComponent(spell.name)}/unpublish`, { reason }),
   republishSpell: (spell: AdminSpell) =>
     adminCall<{ spell: AdminSpell }>(`/v1/admin/spells/${encodeURIComponent(spell.owner)}/${encodeURIComponent(spell.name)}/republish`, {}),
+  listCreators: (filters: { q?: string; cursor?: string | null; limit?: number }) =>
+    adminCall<Page & { creators: AdminCreator[] }>(`/v1/admin/creators${query(filters)}`),
+  setCreatorShare: (tenantId: string, percent: number | null, reason?: string) =>
+    adminCall<AdminAnswer<'setCreatorShare'>>(`/v1/admin/tenants/${encodeURIComponent(tenantId)}/creator-share`, { percent, ...(reason && { reason }) }, 'PUT'),
+  listPayouts: (filters: { status?: string; cursor?: string | null; limit?: number }) =>
+    adminCall<Page & { payouts: AdminPayout[] }>(`/v1/admin/payouts${query(filters)}`),
   auditLogs: (filters: Record<string, string | undefined | null>) =>
     adminCall<Page & { audit_logs: AuditLog[] }>(`/v1/admin/audit-logs${query(filters)}`),
 };

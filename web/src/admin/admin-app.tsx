@@ -5,6 +5,8 @@ import { TextField } from '../components/field';
 import { TopBar } from '../components/top-bar';
 import { adminApi, adminToken } from './admin-api';
 import { AuditLogPage } from './audit-log';
+import { CreatorsPage } from './creators';
+import { PayoutsPage } from './payouts';
 import { LicenseKeysPage } from './license-keys';
 import { SpellsPage } from './spells';
 import { TenantDetailPage } from './tenant-detail';
@@ -15,6 +17,8 @@ const adminLinks = [
   ['/admin/license-keys', 'License keys'],
   ['/admin/tenants', 'Tenants'],
   ['/admin/spells', 'Spells'],
+  ['/admin/creators', 'Creators'],
+  ['/admin/payouts', 'Payouts'],
   ['/admin/audit-log', 'Audit log'],
 ] as const;
 
@@ -77,6 +81,8 @@ export function AdminApp() {
           <Route path="tenants" element={<TenantsPage />} />
           <Route path="tenants/:id" element={<TenantDetailPage />} />
           <Route path="spells" element={<SpellsPage />} />
+          <Route path="creators" element={<CreatorsPage />} />
+          <Route path="payouts" element={<PayoutsPage />} />
           <Route path="audit-log" element={<AuditLogPage />} />
           <Route path="*" element={<p>No such console page. <Link to="/admin">Back to the console</Link>.</p>} />
         </Routes>

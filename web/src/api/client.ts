@@ -1,6 +1,6 @@
 import { ApiError, callApi, type ApiResponse, type RequestOptions } from './http';
 import type {
-  ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, CatalogQuery, Me, NewSpell, Period, Purchase, Spell, SpellChanges, SpellDetail, SpellStats,
+  ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, CatalogQuery, CreatorEarnings, Me, Payout, PayoutAccount, NewSpell, Period, Purchase, Spell, SpellChanges, SpellDetail, SpellStats,
   SpellVersion, Subscription, Tenant, TenantAccount, Usage, UsageSeries, User,
 } from './types';
 
@@ -122,4 +122,16 @@ export const api = {
   portal: () => post<{ url: string }>('/v1/billing/portal'),
   purchases: () => get<{ purchases: Purchase[] }>('/v1/billing/purchases'),
   subscriptions: () => get<{ subscriptions: Subscription[] }>('/v1/billing/subscriptions'),
+
+  creatorEarnings: (range: { from?: string; to?: string } = {}) => {
+    const params = new URLSearchParams(Object.entries(range).filter(([, value]) => value));
+    const text = params.toString();
+    return get<CreatorEarnings>(`/v1/creator/earnings${text ? `?${text}` : ''}`);
+  },
+  creatorPayouts: (cursor?: string | null, limit = 20) =>
+    get<{ payouts: Payout[]; next_cursor: string | null }>(`/v1/creator/payouts?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+  /** Where a month's CSV statement downloads from (the session cookie authenticates it). */
+  statementUrl: (month: string) => `/v1/creator/statements/${encodeURIComponent(month)}`,
+  payoutAccount: () => get<PayoutAccount>('/v1/creator/payouts/account'),
+  startPayoutOnboarding: () => post<{ url: string; expires_at: string }>('/v1/creator/payouts/onboarding'),
 };

@@ -397,8 +397,65 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Casts of your own spell (a bare name) by everyone, and its earnings (the cost of its successful casts) */
+        /** Casts of your own spell (a bare name) by everyone, and what it earned you */
         get: operations["getSpellStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/creator/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your earnings as a creator: totals, balances, per spell and per day
+         * @description Read from each paid cast’s split and your ledger balances: your share of what others paid for casts of your spells, net of refunds and lost disputes. Your own casts earn nothing. `by_day` covers `from`–`to` (UTC days, default the last 30, at most 366).
+         */
+        get: operations["getCreatorEarnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/creator/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your payouts, newest first (pass next_cursor as cursor for the next page) */
+        get: operations["listCreatorPayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/creator/statements/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your statement for a month (UTC), as CSV
+         * @description A header row (`line`, `date`, `spell`, `casts`, `gross_cents`, `share_percent`, `earned_cents`, `refunded_cents`, `net_cents`, `payout_id`, `payout_status`, `payout_cents`, `currency`), then one `earning` line per day, spell and share (casts of your spells by others settled that day: gross price, your share, what it earned, what refunds and lost disputes took back since, net), one `payout` line per payout made that month, and a `total` line (its `payout_cents`: the payouts Stripe paid). Amounts are whole cents.
+         */
+        get: operations["getCreatorStatement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -894,6 +951,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/creators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Creators (tenants with spells, creator balances or a share override), newest first, with their balances and share */
+        get: operations["listCreators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every creator’s payouts, newest first, filtered by status */
+        get: operations["listAllPayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/tenants/{id}/creator-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a creator’s share of their spells’ prices (null: back to CREATOR_SHARE_PERCENT)
+         * @description Applies to casts settled from now on; settled casts keep the share they were split with. Audited as `creator_share_changed`.
+         */
+        put: operations["setCreatorShare"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/audit-logs": {
         parameters: {
             query?: never;
@@ -1011,6 +1122,38 @@ export interface components {
             after: unknown;
             created_at: string;
         };
+        PayoutInput: {
+            /** Format: uuid */
+            id: string;
+            amount_cents: number;
+            currency: string;
+            /**
+             * @description `pending` (the Transfer is on its way), `paid`, `failed` or `reversed` (the money went back to the payable balance)
+             * @enum {string}
+             */
+            status: "pending" | "paid" | "failed" | "reversed";
+            stripe_transfer_id: string | null;
+            failure_message: string | null;
+            created_at: string;
+            paid_at: string | null;
+        };
+        AdminCreatorInput: {
+            /** Format: uuid */
+            tenant_id: string;
+            name: string;
+            handle: string;
+            pending_cents: number;
+            /** @description What the next payout run pays (over `PAYOUT_MINIMUM_CENTS`, with payouts enabled); negative after a refund of paid earnings */
+            payable_cents: number;
+            in_transit_cents: number;
+            paid_out_cents: number;
+            /** @description The operator’s override; null: `CREATOR_SHARE_PERCENT` */
+            share_override_percent: number | null;
+            /** @description The share casts settled from now on give this creator */
+            share_percent: number;
+            /** @description null: no Stripe Connect account yet */
+            payouts_enabled: boolean | null;
+        };
         LicenseKeyInput: {
             /** Format: uuid */
             id: string;
@@ -1106,6 +1249,13 @@ export interface components {
             /** @description Markdown */
             readme: string;
             versions: components["schemas"]["SpellVersionInput"][];
+            /** @description The spell’s prices, newest first (the last 20): a change applies to casts started after it; a cast keeps the price it was charged */
+            price_history: {
+                /** @description null: the platform’s default cost per cast */
+                price_cents: number | null;
+                /** @description Casts started from this instant on are charged this price */
+                from: string;
+            }[];
         };
         AdminSpellInput: {
             /** Format: uuid */
@@ -1288,6 +1438,43 @@ export interface components {
             /** @description True when lines were dropped or cut at the cap */
             logs_truncated: boolean;
         };
+        CreatorEarningsInput: {
+            /** @description Your share of every charged cast of your spells by someone else, all time, net of refunds and lost disputes */
+            earned_cents: number;
+            /** @description Payouts Stripe paid */
+            paid_out_cents: number;
+            /** @description Pending plus payable: earned and not yet paid out (negative after a refund of earnings already paid) */
+            balance_cents: number;
+            /** @description Earnings awaiting the consumer’s invoice or inside the hold period (`PAYOUT_HOLD_DAYS`), and book entries while billing is off */
+            pending_cents: number;
+            /** @description Earnings past their hold: the next payout pays these (once over `PAYOUT_MINIMUM_CENTS`) */
+            payable_cents: number;
+            /** @description Payouts made whose Transfer has not been confirmed yet */
+            in_transit_cents: number;
+            /** @description Your share of a cast’s price for casts settled from now on: an operator’s override for you, or `CREATOR_SHARE_PERCENT` */
+            share_percent: number;
+            currency: string;
+            /** @description Earnings of casts made while billing was off: book entries, never paid out */
+            unbilled_cents: number;
+            /** @description Set while billing is off: why nothing is paid out */
+            unbilled: string | null;
+            spells: {
+                /** @description `owner/name` */
+                spell: string;
+                casts: number;
+                earned_cents: number;
+            }[];
+            /** @description `by_day`’s first day (UTC) */
+            from: string;
+            /** @description `by_day`’s last day (UTC), inclusive */
+            to: string;
+            /** @description Every day of the range, oldest first, days without casts included */
+            by_day: {
+                day: string;
+                casts: number;
+                earned_cents: number;
+            }[];
+        };
         Error: {
             /** @enum {string} */
             error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
@@ -1366,6 +1553,38 @@ export interface components {
             before: unknown;
             after: unknown;
             created_at: string;
+        };
+        Payout: {
+            /** Format: uuid */
+            id: string;
+            amount_cents: number;
+            currency: string;
+            /**
+             * @description `pending` (the Transfer is on its way), `paid`, `failed` or `reversed` (the money went back to the payable balance)
+             * @enum {string}
+             */
+            status: "pending" | "paid" | "failed" | "reversed";
+            stripe_transfer_id: string | null;
+            failure_message: string | null;
+            created_at: string;
+            paid_at: string | null;
+        };
+        AdminCreator: {
+            /** Format: uuid */
+            tenant_id: string;
+            name: string;
+            handle: string;
+            pending_cents: number;
+            /** @description What the next payout run pays (over `PAYOUT_MINIMUM_CENTS`, with payouts enabled); negative after a refund of paid earnings */
+            payable_cents: number;
+            in_transit_cents: number;
+            paid_out_cents: number;
+            /** @description The operator’s override; null: `CREATOR_SHARE_PERCENT` */
+            share_override_percent: number | null;
+            /** @description The share casts settled from now on give this creator */
+            share_percent: number;
+            /** @description null: no Stripe Connect account yet */
+            payouts_enabled: boolean | null;
         };
         LicenseKey: {
             /** Format: uuid */
@@ -1462,6 +1681,13 @@ export interface components {
             /** @description Markdown */
             readme: string;
             versions: components["schemas"]["SpellVersion"][];
+            /** @description The spell’s prices, newest first (the last 20): a change applies to casts started after it; a cast keeps the price it was charged */
+            price_history: {
+                /** @description null: the platform’s default cost per cast */
+                price_cents: number | null;
+                /** @description Casts started from this instant on are charged this price */
+                from: string;
+            }[];
         };
         AdminSpell: {
             /** Format: uuid */
@@ -1643,6 +1869,43 @@ export interface components {
             logs: components["schemas"]["CastLogLine"][];
             /** @description True when lines were dropped or cut at the cap */
             logs_truncated: boolean;
+        };
+        CreatorEarnings: {
+            /** @description Your share of every charged cast of your spells by someone else, all time, net of refunds and lost disputes */
+            earned_cents: number;
+            /** @description Payouts Stripe paid */
+            paid_out_cents: number;
+            /** @description Pending plus payable: earned and not yet paid out (negative after a refund of earnings already paid) */
+            balance_cents: number;
+            /** @description Earnings awaiting the consumer’s invoice or inside the hold period (`PAYOUT_HOLD_DAYS`), and book entries while billing is off */
+            pending_cents: number;
+            /** @description Earnings past their hold: the next payout pays these (once over `PAYOUT_MINIMUM_CENTS`) */
+            payable_cents: number;
+            /** @description Payouts made whose Transfer has not been confirmed yet */
+            in_transit_cents: number;
+            /** @description Your share of a cast’s price for casts settled from now on: an operator’s override for you, or `CREATOR_SHARE_PERCENT` */
+            share_percent: number;
+            currency: string;
+            /** @description Earnings of casts made while billing was off: book entries, never paid out */
+            unbilled_cents: number;
+            /** @description Set while billing is off: why nothing is paid out */
+            unbilled: string | null;
+            spells: {
+                /** @description `owner/name` */
+                spell: string;
+                casts: number;
+                earned_cents: number;
+            }[];
+            /** @description `by_day`’s first day (UTC) */
+            from: string;
+            /** @description `by_day`’s last day (UTC), inclusive */
+            to: string;
+            /** @description Every day of the range, oldest first, days without casts included */
+            by_day: {
+                day: string;
+                casts: number;
+                earned_cents: number;
+            }[];
         };
     };
     responses: never;
@@ -2571,7 +2834,7 @@ export interface operations {
     listTenantAuditLogs: {
         parameters: {
             query?: {
-                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `payout_account_updated`, `payout_paid`, `payout_failed`, `payout_reversed` */
+                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `creator_share_changed`, `payout_account_updated`, `payout_paid`, `payout_failed`, `payout_reversed` */
                 action?: string;
                 limit?: number;
                 cursor?: string;
@@ -3635,6 +3898,7 @@ export interface operations {
                         casts: number;
                         succeeded: number;
                         failed: number;
+                        /** @description Your share of the price of its casts by others, net of refunds and lost disputes (your own casts earn nothing) */
                         earnings_cents: number;
                         last_cast_at: string | null;
                     };
@@ -3682,6 +3946,200 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCreatorEarnings: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatorEarnings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCreatorPayouts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payouts: components["schemas"]["Payout"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCreatorStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv; charset=utf-8 */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
                 };
             };
         };
@@ -6512,10 +6970,268 @@ export interface operations {
             };
         };
     };
+    listCreators: {
+        parameters: {
+            query?: {
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        creators: components["schemas"]["AdminCreator"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAllPayouts: {
+        parameters: {
+            query?: {
+                status?: "pending" | "paid" | "failed" | "reversed";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payouts: {
+                            /** Format: uuid */
+                            id: string;
+                            amount_cents: number;
+                            currency: string;
+                            /**
+                             * @description `pending` (the Transfer is on its way), `paid`, `failed` or `reversed` (the money went back to the payable balance)
+                             * @enum {string}
+                             */
+                            status: "pending" | "paid" | "failed" | "reversed";
+                            stripe_transfer_id: string | null;
+                            failure_message: string | null;
+                            created_at: string;
+                            paid_at: string | null;
+                            /** Format: uuid */
+                            tenant_id: string;
+                            handle: string | null;
+                            stripe_account_id: string;
+                            attempts: number;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setCreatorShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    percent: number | null;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        tenant_id: string;
+                        share_override_percent: number | null;
+                        share_percent: number;
+                        changed: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listAuditLogs: {
         parameters: {
             query?: {
-                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `payout_account_updated`, `payout_paid`, `payout_failed`, `payout_reversed` */
+                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `creator_share_changed`, `payout_account_updated`, `payout_paid`, `payout_failed`, `payout_reversed` */
                 action?: string;
                 actor_type?: "operator" | "user" | "stripe" | "system";
                 actor_id?: string;

@@ -47,3 +47,9 @@ export type UsageSeries = Answer<'getBudgetUsageSeries', 200>;
 export type BillingOverview = Answer<'getBilling', 200>;
 export type Purchase = Answer<'listPurchases', 200>['purchases'][number];
 export type Subscription = Answer<'listSubscriptions', 200>['subscriptions'][number];
+
+/** A creator's earnings from the books (`GET /v1/creator/earnings`). */
+export type CreatorEarnings = Schemas['CreatorEarnings'];
+export type Payout = Schemas['Payout'];
+/** The creator's Stripe Connect account, the next step and the payout rules. */
+export type PayoutAccount = Answer<'getPayoutAccount', 200>;

@@ -15,17 +15,20 @@ export interface UsageChartProps {
   points: UsagePoint[];
   softLimitCents: number | null;
   hardLimitCents: number | null;
+  /** What the line is (the summary and the legend say it): `spending` unless told. */
+  label?: string;
+  testId?: string;
 }
 
 const WIDE = 640;
 const PAD = { left: 64, right: 16, top: 16, bottom: 36 };
 
 /**
- * Cumulative spending across the budget period as a step line, with the soft and hard limits
+ * Cumulative spending (or earnings) across a period as a step line, with the soft and hard limits
  * drawn across it. Plain SVG drawn at the width it is shown at (one unit is one CSS pixel), so
  * its labels keep their font size on a phone instead of shrinking with a scaled-down picture.
  */
-export function UsageChart({ periodStart, periodEnd, now, points, softLimitCents, hardLimitCents }: UsageChartProps) {
+export function UsageChart({ periodStart, periodEnd, now, points, softLimitCents, hardLimitCents, label = 'spending', testId = 'usage-chart' }: UsageChartProps) {
   const { ref, width: measured } = useElementWidth<HTMLElement>(WIDE);
   const width = Math.max(measured, 240);
   const height = width < 480 ? 220 : 260;
@@ -41,14 +44,14 @@ export function UsageChart({ periodStart, periodEnd, now, points, softLimitCents
   const area = `${line} V${y(0)} Z`;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((share) => Math.round(top * share));
   const summary =
-    `Spending ${formatCents(used)} so far this period` +
+    `${label[0]?.toUpperCase() ?? ''}${label.slice(1)} ${formatCents(used)} so far this period` +
     (softLimitCents !== null ? `, soft limit ${formatCents(softLimitCents)}` : '') +
     (hardLimitCents !== null ? `, hard limit ${formatCents(hardLimitCents)}` : '') +
     `, from ${formatDay(new Date(periodStart).toISOString())} to ${formatDay(new Date(periodEnd).toISOString())}.`;
 
   return (
     <figure className="chart" ref={ref}>
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={summary} data-testid="usage-chart">
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={summary} data-testid={testId}>
         {ticks.map((tick) => (
           <g key={tick} className="chart-grid">
             <line x1={PAD.left} x2={width - PAD.right} y1={y(tick)} y2={y(tick)} />
@@ -70,7 +73,7 @@ export function UsageChart({ periodStart, periodEnd, now, points, softLimitCents
         </text>
       </svg>
       <figcaption>
-        <span className="legend legend-usage">spending</span>
+        <span className="legend legend-usage">{label}</span>
         {softLimitCents !== null && <span className="legend legend-soft">soft limit</span>}
         {hardLimitCents !== null && <span className="legend legend-hard">hard limit</span>}
         <span className="legend legend-now">now</span>

@@ -4,9 +4,10 @@ import { Alert, Empty, ErrorAlert, Loading } from '../components/alert';
 import { formatCents, formatDate } from '../components/format';
 import { PageHeader } from '../components/layout';
 import { useLoad } from '../components/use-load';
+import { CreatorEarningsSection, PayoutAccountSection, PayoutHistorySection } from './creator-money';
 import { PublishForm } from './publish-form';
 
-/** The creator's spells with their numbers, and the form to publish a new one. */
+/** The creator's dashboard: earnings and payouts, their spells with their numbers, and the form to publish a new one. */
 export function CreatorPage() {
   const spells = useLoad(() =>
     api.listSpells({ mine: true }).then((body) =>
@@ -28,6 +29,9 @@ export function CreatorPage() {
           </ul>
         </Alert>
       )}
+      <CreatorEarningsSection />
+      <PayoutAccountSection />
+      <PayoutHistorySection />
       <PublishForm onCreated={spells.reload} />
       <h2>Your spells</h2>
       <ErrorAlert error={spells.error} />

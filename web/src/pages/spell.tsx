@@ -91,6 +91,19 @@ function SpellDetails({ spell }: { spell: SpellDetail }) {
           </>
         )}
       </section>
+      {spell.price_history.length > 1 && (
+        <section className="card" aria-labelledby="prices-title">
+          <h2 id="prices-title">Price history</h2>
+          <p className="meta">A new price applies to casts started after it; a cast keeps the price it was charged.</p>
+          <ul className="versions" data-testid="spell-price-history">
+            {spell.price_history.map((change) => (
+              <li key={change.from}>
+                {formatPrice(change.price_cents)} from {formatDate(change.from)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="card" aria-labelledby="readme-title">
         <h2 id="readme-title">README</h2>
         {spell.readme.trim() ? <ReadmeView source={spell.readme} /> : <Empty>This spell has no README yet.</Empty>}
