@@ -26,6 +26,11 @@ export const AUDIT_ACTIONS = [
   'spell_republished',
   /** The tenant's owner changed its handle; `before` and `after` hold the handles. */
   'handle_changed',
+  /**
+   * Reconciliation found the books disagreeing (system actor `reconcile`): `target` names the
+   * journal, account, tenant or payout, `after` the check, expected and found cents and why.
+   */
+  'ledger_mismatch',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import type { Metrics } from '../metrics/registry.js';
 import { cleanUpCastLogs } from './cast-log-cleanup.js';
 import { expireGracePeriods } from './grace-expiry.js';
+import { reconcileLedger } from './reconcile.js';
 import type { JobName, JobReport } from './types.js';
 import { cleanUpWebhookLogs } from './webhook-cleanup.js';
 
@@ -41,6 +42,8 @@ export function runJob(deps: JobDeps, job: JobName, options: RunOptions): Promis
       return cleanUpWebhookLogs(db, options);
     case 'cast-log-cleanup':
       return cleanUpCastLogs(db, options);
+    case 'reconcile':
+      return reconcileLedger(deps, options);
   }
 }
 

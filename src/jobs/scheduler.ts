@@ -74,6 +74,7 @@ export function startJobScheduler(services: Services): { stop(): void } {
     ['grace-expiry', services.config.jobs.graceExpiryCron],
     ['webhook-cleanup', services.config.jobs.webhookCleanupCron],
     ['cast-log-cleanup', services.config.jobs.castLogCleanupCron],
+    ['reconcile', services.config.jobs.reconcileCron],
   ];
   const crons = schedules.flatMap(([job, pattern]) => {
     if (pattern === undefined) return [];
