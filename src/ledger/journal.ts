@@ -126,7 +126,8 @@ export async function postJournal(tx: DbOrTx, journal: Journal, guard?: BalanceG
       return { posted: false, reason: 'guard', balanceCents: balance - line.cents };
     }
   }
-  await tx.insert(ledgerEntries).values(ordered.map((line) => ({ journalId: inserted.id, accountId: line.accountId, amountCents: line.cents, createdAt: journal.now })));
+  // A journal whose lines all came to zero (a release of shares refunds took back whole) has no entries.
+  if (ordered.length > 0) await tx.insert(ledgerEntries).values(ordered.map((line) => ({ journalId: inserted.id, accountId: line.accountId, amountCents: line.cents, createdAt: journal.now })));
   return { posted: true, journalId: inserted.id, balances };
 }
 
