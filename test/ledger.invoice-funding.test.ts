@@ -107,4 +107,21 @@ describe('ledger.invoice-funding', () => {
     expect(await accountBalance(t.services.db, { kind: 'consumer_receivable', tenantId: user.user.tenant_id })).toBe(0);
     expect(await checkLedger(t.services.db)).toEqual([]);
   });
+
+  it('funds the casts of a paid invoice whose event arrives after a newer invoice event', async () => {
+    const { user, subscriptionId } = await proConsumer();
+    await castOnce(user);
+    clock.advance(60_000);
+    t.stripe.holdWebhooks();
+    await t.stripe.payInvoice(subscriptionId, { periodEnd: seconds(clock.now()) });
+    await t.stripe.failPayment(subscriptionId, { periodEnd: seconds(clock.now()) }); // the next one, created later
+    const deliveries = await t.stripe.releaseWebhooks('newest-first');
+    expect(deliveries.map((delivery) => [delivery.event.type, delivery.status])).toEqual([
+      ['invoice.payment_failed', 200],
+      ['invoice.paid', 200],
+    ]);
+    // The late "paid" does not undo the newer failure's status, but the payment it reports is real.
+    expect((await splitsOf(user)).map((split) => split.status)).toEqual(['held']);
+    expect(await checkLedger(t.services.db)).toEqual([]);
+  });
 });

@@ -414,11 +414,11 @@ export class StripeStandIn {
     this.held ??= [];
   }
 
-  /** Delivers the events held back since `holdWebhooks`, in order, and delivers at once again. */
-  async releaseWebhooks(): Promise<Delivery[]> {
+  /** Delivers the events held back since `holdWebhooks`, in order (or newest first), and delivers at once again. */
+  async releaseWebhooks(order: 'as-sent' | 'newest-first' = 'as-sent'): Promise<Delivery[]> {
     const events = this.held ?? [];
     this.held = undefined;
-    return this.deliver(events);
+    return this.deliver(order === 'newest-first' ? [...events].reverse() : events);
   }
 
   /** Delivers events one after another, as Stripe's retries would eventually (none while held). */
