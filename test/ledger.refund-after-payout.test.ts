@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { castSplits, spells } from '../src/db/schema.js';
+import { castSplits, purchases, spells } from '../src/db/schema.js';
 import { checkLedger } from '../src/ledger/checks.js';
 import { releaseHeldEarnings } from '../src/ledger/earnings.js';
 import { accountBalance } from '../src/ledger/journal.js';
@@ -104,6 +104,36 @@ describe('ledger.refund-after-payout', () => {
     expect(await payable()).toBe(before);
     await refundPurchase(t.services.db, purchase, { refundedCents: 250 }, tick()); // half: 200 of the creator's 400
     expect(await payable()).toBe(before - 200);
+    expect(await checkLedger(t.services.db)).toEqual([]);
+  });
+
+  it('takes a refund’s part back from a cast still running: it settles on what is left, or gives back only that; credit never goes below zero', async () => {
+    const consumer = (await signUp(t.app)).user.tenant_id;
+    const credit = () => accountBalance(t.services.db, { kind: 'consumer_credit', tenantId: consumer });
+    const first = await buyCredit(t.services.db, consumer, 60, tick());
+    await buyCredit(t.services.db, consumer, 140, tick());
+    // Two casts start: the first draws 60 from the first purchase and 40 from the second.
+    const succeeding = await startPaidCast(t.services.db, { tenantId: consumer, priceCents: PRICE, funding: 'credits', now: tick() });
+    const failing = await startPaidCast(t.services.db, { tenantId: consumer, priceCents: PRICE, funding: 'credits', now: tick() });
+    if (!succeeding || !failing) throw new Error('refused');
+    const pendingBefore = await pending();
+
+    await refundPurchase(t.services.db, first, { refundedCents: 60 }, tick()); // all of it spent, on the running cast
+    expect(await credit()).toBe(0);
+    await settlePaidCast(t.services.db, { castId: succeeding, tenantId: consumer, spellId, priceCents: PRICE, funding: 'credits', succeeded: true, now: tick() });
+    const [split] = await t.services.db.select().from(castSplits).where(eq(castSplits.castId, succeeding));
+    // 60 of its 100 was refunded: apportioned over the creator's 80 and the platform's 20, 48 and 12.
+    expect(split).toMatchObject({ priceCents: PRICE, creatorCents: 80, platformCents: 20, creatorReversedCents: 48, platformReversedCents: 12 });
+    expect(await pending()).toBe(pendingBefore + 32);
+
+    // A refund of the second purchase while the other cast still runs, then that cast fails.
+    const [second] = await t.services.db.select().from(purchases).where(and(eq(purchases.tenantId, consumer), eq(purchases.creditsCents, 140)));
+    if (!second) throw new Error('no purchase');
+    await refundPurchase(t.services.db, second, { refundedCents: 140 }, tick());
+    expect(await credit()).toBe(0);
+    await settlePaidCast(t.services.db, { castId: failing, tenantId: consumer, spellId, priceCents: PRICE, funding: 'credits', succeeded: false, now: tick() });
+    expect(await credit()).toBe(0); // nothing of it was left to give back
+    expect(await accountBalance(t.services.db, { kind: 'consumer_in_flight', tenantId: consumer })).toBe(0);
     expect(await checkLedger(t.services.db)).toEqual([]);
   });
 

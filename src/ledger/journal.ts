@@ -155,11 +155,12 @@ export async function accountBalance(db: DbOrTx, account: AccountRef): Promise<n
 }
 
 /**
- * Locks an account's row (creating it first if need be), for a change that must read something the
- * account's movements also change (a purchase's credit draws) before it posts.
+ * Locks accounts' rows (creating them first if need be), in account-id order as `postJournal`
+ * takes them, for a change that must read something the accounts' movements also change (a
+ * purchase's credit draws, a running cast's) before it posts.
  */
-export async function lockAccount(tx: DbOrTx, account: AccountRef): Promise<void> {
-  const ids = await ensureAccounts(tx, [account]);
-  const id = ids.get(accountKey(account));
-  if (id) await tx.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(eq(ledgerAccounts.id, id)).for('update');
+export async function lockAccount(tx: DbOrTx, ...accounts: AccountRef[]): Promise<void> {
+  const ids = await ensureAccounts(tx, accounts);
+  const ordered = accounts.map((account) => ids.get(accountKey(account))).filter((id): id is string => Boolean(id)).sort();
+  for (const id of ordered) await tx.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(eq(ledgerAccounts.id, id)).for('update');
 }
