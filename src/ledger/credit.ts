@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { creditDraws, purchases } from '../db/schema.js';
-import { accountBalance, lockAccount, postJournal } from './journal.js';
+import { creditDraws, ledgerAccounts, purchases } from '../db/schema.js';
+import { accountBalance, postJournal } from './journal.js';
 
 /**
  * A consumer's prepaid credit in the ledger: granted by paid purchases (from `external`), charged
@@ -67,7 +67,12 @@ async function drawFromPurchases(tx: DbOrTx, charge: { tenantId: string; castId:
  * after. A cast settles on, or gives back, its price less this.
  */
 export async function reversedWhileRunning(tx: DbOrTx, cast: { castId: string; tenantId: string }): Promise<number> {
-  await lockAccount(tx, { kind: 'consumer_in_flight', tenantId: cast.tenantId });
+  // The charge at start made the account, so it is only locked here (one query on every settle).
+  await tx
+    .select({ id: ledgerAccounts.id })
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.kind, 'consumer_in_flight'), eq(ledgerAccounts.tenantId, cast.tenantId)))
+    .for('update');
   const [row] = await tx
     .select({ cents: sql<number>`coalesce(sum(-${creditDraws.cents}), 0)::int` })
     .from(creditDraws)
