@@ -10,6 +10,7 @@ import { statfsProbe, type DiskProbe } from './lib/disk.js';
 import { openRedis } from './lib/redis.js';
 import { HANDLED_EVENT_TYPES } from './billing/handled-events.js';
 import { CONNECT_EVENT_TYPES } from './payouts/connect-events.js';
+import { lastReconcileMismatches } from './jobs/job-runs.js';
 import { createMetrics, type Metrics } from './metrics/registry.js';
 import { FAILURE_CODES } from './spells/runtime/protocol.js';
 import { createSpellRuntime, type SpellRuntime } from './spells/runtime/index.js';
@@ -72,6 +73,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const metrics = createMetrics({
     connectionsInUse: () => database.connectionsInUse(),
     knownLabels: { castFailureCode: FAILURE_CODES, stripeEventType: [...HANDLED_EVENT_TYPES, ...CONNECT_EVENT_TYPES] },
+    ledgerImbalance: () => lastReconcileMismatches(database.db),
   });
   const redis = config.redisUrl ? await openRedis(config.redisUrl, { logger, metrics }) : undefined;
   if (!config.stripe) {

@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   'payout_failed',
   /** A paid payout's Transfer was reversed (`transfer.reversed`) and the money went back to the creator's balance. */
   'payout_reversed',
+  /**
+   * Reconciliation found the books disagreeing (system actor `reconcile`): `target` names the
+   * journal, account, tenant or payout, `after` the check, expected and found cents and why.
+   */
+  'ledger_mismatch',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

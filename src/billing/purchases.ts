@@ -111,8 +111,9 @@ export async function reversePurchaseCredit(
   if (!options.paymentIntentId) return false;
   const [found] = await tx.select({ tenantId: purchases.tenantId }).from(purchases).where(eq(purchases.stripePaymentIntentId, options.paymentIntentId));
   if (!found) return false;
-  // The consumer's credit account before the purchase: the order a paid cast's charge takes them in.
-  await lockAccount(tx, { kind: 'consumer_credit', tenantId: found.tenantId });
+  // The consumer's credit and in-flight accounts before the purchase: the order a paid cast's charge
+  // takes them in; in flight also waits for a cast this purchase paid for that is settling now.
+  await lockAccount(tx, { kind: 'consumer_credit', tenantId: found.tenantId }, { kind: 'consumer_in_flight', tenantId: found.tenantId });
   const [purchase] = await tx.select().from(purchases).where(eq(purchases.stripePaymentIntentId, options.paymentIntentId)).for('update');
   if (!purchase || purchase.mode !== 'payment' || !SETTLED.has(purchase.paymentStatus)) return false;
   const target = Math.min(purchase.creditsCents, Math.max(0, options.reversedCents(purchase)));

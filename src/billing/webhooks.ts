@@ -6,6 +6,7 @@ import type { Services } from '../services.js';
 import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import { changeTenantStatus, graceEndsAt } from '../tenants/status.js';
 import { grantEntitlement, revokeEntitlements } from '../tenants/entitlements.js';
+import { fundPaidInvoice } from './invoice-funding.js';
 import { recordPurchase, refundShare, reversePurchaseCredit, settlePurchasePayment } from './purchases.js';
 
 /** Subscription states that keep the plan's entitlement, and states that end it. */
@@ -24,6 +25,8 @@ export interface EventContext {
   createdAt: Date;
   now: Date;
   actor: AuditActor;
+  /** How long creators' earnings are held once paid for (`PAYOUT_HOLD_DAYS`). */
+  holdMs: number;
 }
 
 /**
@@ -60,7 +63,7 @@ export async function processEventOnce(services: Services, event: Stripe.Event, 
         .set({ attempts: sql`${stripeWebhookLogs.attempts} + 1` })
         .where(eq(stripeWebhookLogs.eventId, event.id));
     }
-    const handled = await apply({ tx, event, createdAt, now, actor: { type: 'stripe', id: event.id } });
+    const handled = await apply({ tx, event, createdAt, now, actor: { type: 'stripe', id: event.id }, holdMs: services.config.money.payoutHoldMs });
     await tx
       .update(stripeWebhookLogs)
       .set({ result: handled ? 'processed' : 'ignored', processedAt: now, error: null })
@@ -260,13 +263,16 @@ async function invoiceSettled(context: Context, invoice: Stripe.Invoice, outcome
   const customer = customerId(invoice.customer);
   const tenantId = await tenantOf(tx, invoice.metadata, customer);
   if (!tenantId) return false;
+  // A payment is a fact whatever order its event arrives in: the casts it paid for are funded even
+  // when a newer invoice event already set the tenant's status.
+  const funded = outcome === 'paid' ? await fundPaidInvoice(tx, invoice, tenantId, { now, holdMs: context.holdMs }) : { casts: 0 };
   // Invoice events apply in the order Stripe created them: a late "failed" never undoes a newer "paid".
   const [account] = await tx
     .update(billingAccounts)
     .set({ invoiceEventAt: createdAt, updatedAt: now })
     .where(and(eq(billingAccounts.tenantId, tenantId), sql`(${billingAccounts.invoiceEventAt} is null or ${billingAccounts.invoiceEventAt} <= ${createdAt.toISOString()})`))
     .returning();
-  if (!account) return false;
+  if (!account) return funded.casts > 0;
 
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
   if (!tenant) return false;

@@ -1,5 +1,6 @@
 import { createStripeClient } from '../billing/stripe-client.js';
 import { createAdminToken, listAdminTokens, revokeAdminToken } from '../admin/tokens.js';
+import { recordManualRun } from '../jobs/job-runs.js';
 import { parseAge, retention, runJob } from '../jobs/run-job.js';
 import { JOB_NAMES, type JobName } from '../jobs/types.js';
 import { MIN_WEBHOOK_LOG_AGE_MS } from '../jobs/webhook-cleanup.js';
@@ -27,15 +28,25 @@ function batchArguments(job: string, olderThan: string | undefined): { job: JobN
 
 export async function runBatch(io: CliIo, name: string, options: { dryRun?: boolean; olderThan?: string; json?: boolean }): Promise<void> {
   const { job, olderThanMs } = batchArguments(name, options.olderThan);
-  const report = await withDatabase(io, (db, config) =>
-    runJob({ db, config, stripe: config.stripe ? createStripeClient(config.stripe) : undefined }, job, {
-      now: new Date(),
+  const report = await withDatabase(io, async (db, config) => {
+    const startedAt = new Date();
+    const done = await runJob({ db, config, stripe: config.stripe ? createStripeClient(config.stripe) : undefined }, job, {
+      now: startedAt,
       dryRun: options.dryRun ?? false,
       ...(olderThanMs === undefined ? retention(job, config.jobs) : { olderThanMs }),
-    }),
-  );
+    });
+    if (!done.dryRun) await recordManualRun(db, job, done, { startedAt, finishedAt: new Date() });
+    return done;
+  });
   if (options.json) {
-    return printJson(io, { job, dry_run: report.dryRun, changed: report.changed, would_change: report.wouldChange, lines: report.lines });
+    return printJson(io, {
+      job,
+      dry_run: report.dryRun,
+      changed: report.changed,
+      would_change: report.wouldChange,
+      ...(report.mismatches !== undefined && { mismatches: report.mismatches }),
+      lines: report.lines,
+    });
   }
   for (const text of report.lines) line(io.stdout, text);
   line(io.stdout, report.dryRun ? `${job}: dry run, nothing changed (${report.wouldChange} would)` : `${job}: ${report.changed} changed`);

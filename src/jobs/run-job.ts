@@ -6,6 +6,7 @@ import { cleanUpCastLogs } from './cast-log-cleanup.js';
 import { expireGracePeriods } from './grace-expiry.js';
 import { cleanUpIdempotencyKeys } from './idempotency-cleanup.js';
 import { runPayouts } from './payouts.js';
+import { reconcileLedger } from './reconcile.js';
 import type { JobName, JobReport } from './types.js';
 import { cleanUpWebhookLogs } from './webhook-cleanup.js';
 
@@ -47,6 +48,8 @@ export function runJob(deps: JobDeps, job: JobName, options: RunOptions): Promis
       return cleanUpIdempotencyKeys(db, options);
     case 'payouts':
       return runPayouts(deps, options);
+    case 'reconcile':
+      return reconcileLedger(deps, options);
   }
 }
 

@@ -76,6 +76,7 @@ export function startJobScheduler(services: Services): { stop(): void } {
     ['cast-log-cleanup', services.config.jobs.castLogCleanupCron],
     ['idempotency-cleanup', services.config.jobs.idempotencyCleanupCron],
     ['payouts', services.config.jobs.payoutsCron],
+    ['reconcile', services.config.jobs.reconcileCron],
   ];
   const crons = schedules.flatMap(([job, pattern]) => {
     if (pattern === undefined) return [];

@@ -1,5 +1,5 @@
 /** The batch jobs an operator runs with `spell batch <job>` and the server schedules. */
-export const JOB_NAMES = ['grace-expiry', 'webhook-cleanup', 'cast-log-cleanup', 'idempotency-cleanup', 'payouts'] as const;
+export const JOB_NAMES = ['grace-expiry', 'webhook-cleanup', 'cast-log-cleanup', 'idempotency-cleanup', 'payouts', 'reconcile'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobContext {
@@ -16,5 +16,7 @@ export interface JobReport {
   changed: number;
   /** On a dry run, how many things a real run would change (0 on a real run). */
   wouldChange: number;
+  /** reconcile: the mismatches it found (the `spell_ledger_imbalance` gauge reads the last run's). */
+  mismatches?: number;
   lines: string[];
 }

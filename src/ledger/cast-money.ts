@@ -4,7 +4,8 @@ import { castSplits, spells, tenants } from '../db/schema.js';
 import type { CastFunding } from '../db/values.js';
 import type { AccountRef } from './journal.js';
 import { postJournal } from './journal.js';
-import { splitPrice } from './shares.js';
+import { reversedWhileRunning } from './credit.js';
+import { apportion, splitPrice } from './shares.js';
 
 /** What the platform's revenue share defaults to and how long earnings are held, from configuration. */
 export interface MoneyRules {
@@ -46,15 +47,19 @@ export async function settleCastMoney(tx: DbOrTx, cast: SucceededCast, rules: Mo
   const creatorTenantId = owner && owner.tenantId !== cast.consumerTenantId ? owner.tenantId : null;
   const sharePercent = creatorTenantId ? (owner?.override ?? rules.creatorSharePercent) : 0;
   const { creatorCents, platformCents } = splitPrice(cast.priceCents, sharePercent);
+  // A refund of the purchase that paid this cast, landed while it ran, took part of its charge
+  // back: that part is reversed from both shares at once, as it would have been after settling.
+  const reversed = cast.funding === 'credits' ? Math.min(cast.priceCents, await reversedWhileRunning(tx, { castId: cast.castId, tenantId: cast.consumerTenantId })) : 0;
+  const [creatorReversed = 0, platformReversed = 0] = apportion(reversed, [creatorCents, platformCents]);
   const posted = await postJournal(tx, {
     kind: 'cast_settle',
     castId: cast.castId,
     tenantId: cast.consumerTenantId,
     now: cast.now,
     lines: [
-      { account: SOURCE[cast.funding](cast.consumerTenantId), cents: -cast.priceCents },
-      ...(creatorTenantId ? [{ account: { kind: 'creator_pending' as const, tenantId: creatorTenantId }, cents: creatorCents }] : []),
-      { account: { kind: 'platform_revenue' }, cents: platformCents },
+      { account: SOURCE[cast.funding](cast.consumerTenantId), cents: -(cast.priceCents - reversed) },
+      ...(creatorTenantId ? [{ account: { kind: 'creator_pending' as const, tenantId: creatorTenantId }, cents: creatorCents - creatorReversed }] : []),
+      { account: { kind: 'platform_revenue' }, cents: platformCents - platformReversed },
     ],
   });
   if (!posted.posted) return 0;
@@ -71,6 +76,8 @@ export async function settleCastMoney(tx: DbOrTx, cast: SucceededCast, rules: Mo
     funding: cast.funding,
     status,
     availableAt: status === 'held' ? new Date(cast.now.getTime() + rules.payoutHoldMs) : null,
+    creatorReversedCents: creatorReversed,
+    platformReversedCents: platformReversed,
     createdAt: cast.now,
   });
   return creatorCents;

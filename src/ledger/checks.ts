@@ -6,7 +6,7 @@ import type { DbOrTx } from '../db/client.js';
  * and what was found. The reconciliation job writes each as a `ledger_mismatch` audit entry.
  */
 export interface LedgerMismatch {
-  check: 'journal_unbalanced' | 'ledger_unbalanced' | 'account_balance' | 'creator_earnings' | 'payout_transfer';
+  check: 'journal_unbalanced' | 'ledger_unbalanced' | 'account_balance' | 'creator_earnings' | 'payouts_in_transit' | 'payout_transfer';
   /** A journal, account, tenant or payout id; null for the ledger as a whole. */
   subject: string | null;
   tenantId: string | null;
@@ -24,7 +24,8 @@ const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : ((r
  * - every journal's lines, and all the entries there are, sum to zero;
  * - every account's maintained `balance_cents` equals the sum of its entries;
  * - each creator's pending and payable balances equal what their cast splits earned (less what
- *   refunds took back) and, for payable, less the payouts that took money out (pending or paid).
+ *   refunds took back) and, for payable, less the payouts that took money out (pending or paid);
+ * - the platform's `payouts_in_transit` holds exactly the payouts still pending.
  */
 export async function checkLedger(db: DbOrTx): Promise<LedgerMismatch[]> {
   const found: LedgerMismatch[] = [];
@@ -112,6 +113,21 @@ export async function checkLedger(db: DbOrTx): Promise<LedgerMismatch[]> {
         detail: `creator ${tenantId}'s ${side} balance is ${actual} cents, their casts and payouts say ${expected}`,
       });
     }
+  }
+  const [transit] = rowsOf(
+    await db.execute(sql`
+      select coalesce((select balance_cents from ledger_accounts where kind = 'payouts_in_transit' and tenant_id is null), 0)::bigint as balance,
+        coalesce((select sum(amount_cents) from payouts where status = 'pending'), 0)::bigint as pending`),
+  );
+  if (Number(transit?.balance ?? 0) !== Number(transit?.pending ?? 0)) {
+    found.push({
+      check: 'payouts_in_transit',
+      subject: null,
+      tenantId: null,
+      expectedCents: Number(transit?.pending),
+      foundCents: Number(transit?.balance),
+      detail: `payouts in transit hold ${String(transit?.balance)} cents, the pending payouts add up to ${String(transit?.pending)}`,
+    });
   }
   return found;
 }

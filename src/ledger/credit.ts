@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { creditDraws, purchases } from '../db/schema.js';
+import { creditDraws, ledgerAccounts, purchases } from '../db/schema.js';
 import { accountBalance, postJournal } from './journal.js';
 
 /**
@@ -62,25 +62,47 @@ async function drawFromPurchases(tx: DbOrTx, charge: { tenantId: string; castId:
 }
 
 /**
+ * What refunds of its purchases took back from a cast while it ran (its negative draws), with the
+ * consumer's in-flight account locked first, so a refund happening now lands wholly before or
+ * after. A cast settles on, or gives back, its price less this.
+ */
+export async function reversedWhileRunning(tx: DbOrTx, cast: { castId: string; tenantId: string }): Promise<number> {
+  // The charge at start made the account, so it is only locked here (one query on every settle).
+  await tx
+    .select({ id: ledgerAccounts.id })
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.kind, 'consumer_in_flight'), eq(ledgerAccounts.tenantId, cast.tenantId)))
+    .for('update');
+  const [row] = await tx
+    .select({ cents: sql<number>`coalesce(sum(-${creditDraws.cents}), 0)::int` })
+    .from(creditDraws)
+    .where(and(eq(creditDraws.castId, cast.castId), lt(creditDraws.cents, 0)));
+  return Number(row?.cents ?? 0);
+}
+
+/**
  * Gives a cast's charge back (it failed, was interrupted or withdrawn): at most once per cast, and
- * only for a cast that was charged. Its draws go back to their purchases.
+ * only for a cast that was charged; less what a refund of its purchase already took back while it
+ * ran. Its draws go back to their purchases.
  */
 export async function refundCastCredit(tx: DbOrTx, cast: { castId: string; tenantId: string; priceCents: number; now: Date }): Promise<void> {
   if (cast.priceCents <= 0) return;
+  const held = cast.priceCents - Math.min(cast.priceCents, await reversedWhileRunning(tx, cast));
   const posted = await postJournal(tx, {
     kind: 'cast_refund',
     castId: cast.castId,
     tenantId: cast.tenantId,
     now: cast.now,
     lines: [
-      { account: { kind: 'consumer_in_flight', tenantId: cast.tenantId }, cents: -cast.priceCents },
-      { account: { kind: 'consumer_credit', tenantId: cast.tenantId }, cents: cast.priceCents },
+      { account: { kind: 'consumer_in_flight', tenantId: cast.tenantId }, cents: -held },
+      { account: { kind: 'consumer_credit', tenantId: cast.tenantId }, cents: held },
     ],
   });
   if (!posted.posted) return;
   const draws = await tx.delete(creditDraws).where(eq(creditDraws.castId, cast.castId)).returning();
   for (const draw of draws) {
-    if (!draw.purchaseId) continue;
+    // A negative draw (a refund's part) was counted in the purchase's reversed credit, not in its drawn.
+    if (!draw.purchaseId || draw.cents < 0) continue;
     await tx.update(purchases).set({ creditsDrawnCents: sql`${purchases.creditsDrawnCents} - ${draw.cents}` }).where(eq(purchases.id, draw.purchaseId));
   }
 }

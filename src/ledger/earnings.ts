@@ -21,6 +21,8 @@ export async function releaseHeldEarnings(db: DbOrTx, now: Date): Promise<Map<st
       byCreator.set(row.creatorTenantId, (byCreator.get(row.creatorTenantId) ?? 0) + Number(row.cents));
     }
     for (const [tenantId, cents] of [...byCreator.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      // Shares of a cent's cast (rounded down to 0) or taken back whole by refunds move no money.
+      if (cents === 0) continue;
       await postJournal(tx, {
         kind: 'earnings_release',
         tenantId,

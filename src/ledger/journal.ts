@@ -126,7 +126,8 @@ export async function postJournal(tx: DbOrTx, journal: Journal, guard?: BalanceG
       return { posted: false, reason: 'guard', balanceCents: balance - line.cents };
     }
   }
-  await tx.insert(ledgerEntries).values(ordered.map((line) => ({ journalId: inserted.id, accountId: line.accountId, amountCents: line.cents, createdAt: journal.now })));
+  // A journal whose lines all came to zero (a release of shares refunds took back whole) has no entries.
+  if (ordered.length > 0) await tx.insert(ledgerEntries).values(ordered.map((line) => ({ journalId: inserted.id, accountId: line.accountId, amountCents: line.cents, createdAt: journal.now })));
   return { posted: true, journalId: inserted.id, balances };
 }
 
@@ -154,11 +155,12 @@ export async function accountBalance(db: DbOrTx, account: AccountRef): Promise<n
 }
 
 /**
- * Locks an account's row (creating it first if need be), for a change that must read something the
- * account's movements also change (a purchase's credit draws) before it posts.
+ * Locks accounts' rows (creating them first if need be), in account-id order as `postJournal`
+ * takes them, for a change that must read something the accounts' movements also change (a
+ * purchase's credit draws, a running cast's) before it posts.
  */
-export async function lockAccount(tx: DbOrTx, account: AccountRef): Promise<void> {
-  const ids = await ensureAccounts(tx, [account]);
-  const id = ids.get(accountKey(account));
-  if (id) await tx.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(eq(ledgerAccounts.id, id)).for('update');
+export async function lockAccount(tx: DbOrTx, ...accounts: AccountRef[]): Promise<void> {
+  const ids = await ensureAccounts(tx, accounts);
+  const ordered = accounts.map((account) => ids.get(accountKey(account))).filter((id): id is string => Boolean(id)).sort();
+  for (const id of ordered) await tx.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(eq(ledgerAccounts.id, id)).for('update');
 }

@@ -17,8 +17,11 @@ export interface PurchaseReversal {
  * for (its `credit_draws`), in proportion to what each drew from it, and each cast's part from its
  * creator and the platform in proportion to their shares of that cast (whole cents, largest
  * remainder). A creator's balance may go negative: it is netted against later earnings and never
- * paid out while negative. Whatever cannot be placed on a settled cast (casts still running) comes
- * off the consumer's credit too.
+ * paid out while negative. A cast it paid for that is still running gives its part back from the
+ * consumer's in-flight charge (a negative `credit_draws` row records it): the cast then settles on
+ * what is left (`settleCastMoney`) or, failing, gives back only that (`refundCastCredit`). Call with
+ * the consumer's credit and in-flight accounts locked (`lockAccount`), so a cast settling now is
+ * either settled or still running here. Anything left (none, as the draws add up) comes off credit.
  */
 export async function reversePurchaseFunding(tx: DbOrTx, reversal: PurchaseReversal): Promise<{ fromCreditCents: number; fromCastsCents: number }> {
   const { purchase, deltaCents, now } = reversal;
@@ -59,12 +62,32 @@ export async function reversePurchaseFunding(tx: DbOrTx, reversal: PurchaseRever
         })
         .where(and(eq(castSplits.castId, split.castId)));
     }
+    fromCasts += await reverseRunningCasts(tx, reversal, draws.filter((draw) => !byCast.has(draw.castId) && Number(draw.cents) > 0), spent - fromCasts, lines);
     fromCredit += spent - fromCasts;
   }
   if (fromCredit > 0) lines.push({ account: { kind: 'consumer_credit', tenantId: purchase.tenantId }, cents: -fromCredit });
   lines.push({ account: { kind: 'external' }, cents: fromCredit + fromCasts });
   await postJournal(tx, { kind: fromCasts > 0 ? 'earnings_reversal' : 'credit_reversal', purchaseId: purchase.id, tenantId: purchase.tenantId, now, lines });
   return { fromCreditCents: fromCredit, fromCastsCents: fromCasts };
+}
+
+/**
+ * The part of a reversal that falls on casts still running: each gives back its part of `cents`
+ * (in proportion to what it drew from the purchase) from the consumer's in-flight account, recorded
+ * as a negative draw of the purchase. Returns the cents placed.
+ */
+async function reverseRunningCasts(tx: DbOrTx, reversal: PurchaseReversal, running: { castId: string; cents: number }[], cents: number, lines: JournalLine[]): Promise<number> {
+  const drawn = running.reduce((sum, draw) => sum + Number(draw.cents), 0);
+  const parts = apportion(Math.min(cents, drawn), running.map((draw) => Number(draw.cents)));
+  let placed = 0;
+  for (const [index, draw] of running.entries()) {
+    const part = parts[index] ?? 0;
+    if (part === 0) continue;
+    await tx.insert(creditDraws).values({ castId: draw.castId, purchaseId: reversal.purchase.id, cents: -part, createdAt: reversal.now });
+    placed += part;
+  }
+  if (placed > 0) lines.push({ account: { kind: 'consumer_in_flight', tenantId: reversal.purchase.tenantId }, cents: -placed });
+  return placed;
 }
 
 /** A split's creator share sits in pending until released, then in payable. */

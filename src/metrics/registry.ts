@@ -33,6 +33,8 @@ export function createMetrics(options: {
   connectionsInUse: () => number;
   /** The label values of the counters whose values a capability defines, started at zero. */
   knownLabels: { castFailureCode: readonly string[]; stripeEventType: readonly string[] };
+  /** The last reconciliation's mismatches (from the database), read when scraped. */
+  ledgerImbalance?: () => Promise<number | undefined>;
 }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -116,10 +118,23 @@ export function createMetrics(options: {
     labelNames: ['result'],
     registers: [registry],
   });
+  const readImbalance = options.ledgerImbalance;
   const ledgerImbalance = new Gauge({
     name: 'spell_ledger_imbalance',
-    help: 'Mismatches the last reconciliation on this instance found (ledger sum, balances, payouts against Stripe); must stay 0.',
+    help: 'Mismatches the last reconciliation found, on whichever instance it ran (ledger sums, balances, payouts against Stripe); must stay 0.',
     registers: [registry],
+    async collect() {
+      // Read at scrape, so an instance that did not run the job shows the fleet's last result; when
+      // the database does not answer in time, the value this instance last had stays.
+      if (!readImbalance) return;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), 1_000);
+      });
+      const value = await Promise.race([readImbalance().catch(() => undefined), timeout]);
+      clearTimeout(timer);
+      if (value !== undefined) this.set(value);
+    },
   });
 
   for (const status of KNOWN_LABELS.castStatus) {

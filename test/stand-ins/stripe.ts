@@ -35,6 +35,13 @@ export interface Delivery {
   body: string;
 }
 
+export interface InvoiceOptions {
+  /** The end of the usage period the invoice bills (unix seconds; default now). */
+  periodEnd?: number;
+  /** Also send `invoice.payment_succeeded` for the same invoice, as Stripe does. */
+  alsoPaymentSucceeded?: boolean;
+}
+
 export interface CompleteOptions {
   /** Deliver the events in a random order (Stripe does not promise order). */
   shuffle?: boolean;
@@ -390,13 +397,18 @@ export class StripeStandIn {
     return this.deliver([this.event('customer.subscription.deleted', { ...subscription })]);
   }
 
-  /** A renewal invoice that could not be charged, then (optionally) one that was. */
-  async failPayment(subscriptionId: string): Promise<Delivery[]> {
-    return this.deliver([this.event('invoice.payment_failed', this.invoice(this.mustSubscription(subscriptionId), 'open'))]);
+  /**
+   * A renewal invoice that could not be charged, then (optionally) one that was. A renewal bills
+   * the usage period that just ended (`periodEnd`, unix seconds, default now) and the plan's next
+   * period in advance, as Stripe's do.
+   */
+  async failPayment(subscriptionId: string, options: InvoiceOptions = {}): Promise<Delivery[]> {
+    return this.deliver([this.event('invoice.payment_failed', this.invoice(this.mustSubscription(subscriptionId), 'open', options))]);
   }
 
-  async payInvoice(subscriptionId: string): Promise<Delivery[]> {
-    return this.deliver([this.event('invoice.paid', this.invoice(this.mustSubscription(subscriptionId), 'paid'))]);
+  async payInvoice(subscriptionId: string, options: InvoiceOptions = {}): Promise<Delivery[]> {
+    const invoice = this.invoice(this.mustSubscription(subscriptionId), 'paid', options);
+    return this.deliver([this.event('invoice.paid', invoice), ...(options.alsoPaymentSucceeded ? [this.event('invoice.payment_succeeded', { ...invoice })] : [])]);
   }
 
   /** Builds an event without delivering it (for replays and ordering tests). */
@@ -424,11 +436,11 @@ export class StripeStandIn {
     this.held ??= [];
   }
 
-  /** Delivers the events held back since `holdWebhooks`, in order, and delivers at once again. */
-  async releaseWebhooks(): Promise<Delivery[]> {
+  /** Delivers the events held back since `holdWebhooks`, in order (or newest first), and delivers at once again. */
+  async releaseWebhooks(order: 'as-sent' | 'newest-first' = 'as-sent'): Promise<Delivery[]> {
     const events = this.held ?? [];
     this.held = undefined;
-    return this.deliver(events);
+    return this.deliver(order === 'newest-first' ? [...events].reverse() : events);
   }
 
   /** Delivers events one after another, as Stripe's retries would eventually (none while held). */
@@ -471,7 +483,11 @@ export class StripeStandIn {
     return delivery;
   }
 
-  private invoice(subscription: StripeObject, status: 'paid' | 'open'): StripeObject {
+  private invoice(subscription: StripeObject, status: 'paid' | 'open', options: InvoiceOptions = {}): StripeObject {
+    const periodEnd = options.periodEnd ?? now();
+    const periodStart = Number(subscription.usage_period_start ?? subscription.created);
+    if (status === 'paid') subscription.usage_period_start = periodEnd;
+    const price = (subscription.items as { data: { price: { id: string } }[] }).data[0]?.price.id;
     return {
       id: id('in'),
       object: 'invoice',
@@ -480,6 +496,17 @@ export class StripeStandIn {
       subscription: subscription.id,
       parent: { type: 'subscription_details', subscription_details: { subscription: subscription.id } },
       amount_due: 0,
+      period_start: periodStart,
+      period_end: periodEnd,
+      lines: {
+        object: 'list',
+        has_more: false,
+        data: [
+          // The plan, billed a month in advance; the metered casts of the period that ended.
+          { id: id('il'), object: 'line_item', price: { id: price }, period: { start: periodEnd, end: periodEnd + 30 * 86_400 } },
+          { id: id('il'), object: 'line_item', price: { id: 'metered' }, period: { start: periodStart, end: periodEnd } },
+        ],
+      },
       created: now(),
     };
   }

@@ -2834,7 +2834,7 @@ export interface operations {
     listTenantAuditLogs: {
         parameters: {
             query?: {
-                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `creator_share_changed`, `payout_account_updated`, `payout_paid`, `payout_failed`, `payout_reversed` */
+                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `creator_share_changed`, `payout_account_updated`, `payout_paid`, `payout_failed`, `payout_reversed`, `ledger_mismatch` */
                 action?: string;
                 limit?: number;
                 cursor?: string;
@@ -7231,7 +7231,7 @@ export interface operations {
     listAuditLogs: {
         parameters: {
             query?: {
-                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `creator_share_changed`, `payout_account_updated`, `payout_paid`, `payout_failed`, `payout_reversed` */
+                /** @description One of `license_generated`, `license_claimed`, `license_revoked`, `entitlement_created`, `entitlement_revoked`, `tenant_status_changed`, `tenant_suspended`, `subscription_status_changed`, `credits_purchased`, `credits_refunded`, `credits_dispute_lost`, `purchase_payment_failed`, `admin_token_created`, `admin_token_revoked`, `cast_logs_purged`, `cast_results_purged`, `webhook_logs_purged`, `spell_unpublished`, `spell_republished`, `handle_changed`, `creator_share_changed`, `payout_account_updated`, `payout_paid`, `payout_failed`, `payout_reversed`, `ledger_mismatch` */
                 action?: string;
                 actor_type?: "operator" | "user" | "stripe" | "system";
                 actor_id?: string;
