@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { castSplits } from '../src/db/schema.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { createOperator, type Operator } from './helpers/admin.js';
-import { recordTestPayout } from './helpers/payouts.js';
+import { earn, recordTestPayout } from './helpers/payouts.js';
+import { releaseHeldEarnings } from '../src/ledger/earnings.js';
 import { exampleSpell, publish } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';
 
@@ -77,12 +78,15 @@ describe('admin.creators', () => {
 
   it('lists creators with their balances and share, and every payout filtered by status', async () => {
     await setShare(creator.user.tenant_id, 90);
+    // 7 cents payable (held earnings past their hold), then paid out in two payouts.
+    await earn(t.services.db, creator.user.tenant_id, 7);
+    await releaseHeldEarnings(t.services.db, new Date());
     const [paidId, pendingId] = [
       await recordTestPayout(t.services.db, { tenantId: creator.user.tenant_id, amountCents: 4, now: new Date() }),
       await recordTestPayout(t.services.db, { tenantId: creator.user.tenant_id, amountCents: 3, now: new Date(Date.now() + 1_000), paid: false }),
     ];
     const [found] = await findCreator(creator.handle);
-    expect(found).toMatchObject({ tenant_id: creator.user.tenant_id, handle: creator.handle, pending_cents: 13, payable_cents: -7, paid_out_cents: 4, share_override_percent: 90, share_percent: 90 });
+    expect(found).toMatchObject({ tenant_id: creator.user.tenant_id, handle: creator.handle, pending_cents: 13, payable_cents: 0, paid_out_cents: 4, share_override_percent: 90, share_percent: 90 });
     // A tenant that only casts is not a creator.
     expect(await findCreator(consumer.handle)).toEqual([]);
 
