@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'spell_republished',
   /** The tenant's owner changed its handle; `before` and `after` hold the handles. */
   'handle_changed',
+  /** The platform disabled a webhook endpoint that failed for `WEBHOOK_DISABLE_AFTER_MS`; `after` holds the URL and since when. */
+  'webhook_endpoint_disabled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
