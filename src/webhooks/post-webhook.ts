@@ -25,6 +25,16 @@ export function postWebhook(
 ): Promise<PostOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  let url: URL;
+  try {
+    url = new URL(target.url);
+  } catch {
+    return Promise.resolve({ delivered: false, error: 'invalid URL', durationMs: elapsed() });
+  }
+  const literal = literalAddress(url.hostname);
+  if (literal !== null && !rules.allowPrivate && !isPublicAddress(literal)) {
+    return Promise.resolve({ delivered: false, error: new RefusedTarget(literal).message, durationMs: elapsed() });
+  }
   return new Promise((resolve) => {
     let settled = false;
     const finish = (outcome: Omit<PostOutcome, 'durationMs'>) => {
@@ -33,18 +43,6 @@ export function postWebhook(
       clearTimeout(deadline);
       resolve({ ...outcome, durationMs: elapsed() });
     };
-    let url: URL;
-    try {
-      url = new URL(target.url);
-    } catch {
-      finish({ delivered: false, error: 'invalid URL' });
-      return;
-    }
-    const literal = literalAddress(url.hostname);
-    if (literal !== null && !rules.allowPrivate && !isPublicAddress(literal)) {
-      finish({ delivered: false, error: new RefusedTarget(literal).message });
-      return;
-    }
     const client = url.protocol === 'https:' ? https : http;
     const request = client.request(url, {
       method: 'POST',
