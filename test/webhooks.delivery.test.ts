@@ -7,7 +7,7 @@ import { chargeCastCredit } from '../src/ledger/credit.js';
 import { postJournal } from '../src/ledger/journal.js';
 import { setTenantStatus } from '../src/tenants/status.js';
 import { dispatchWebhooks } from '../src/webhooks/dispatcher.js';
-import { emitPayoutPaid } from '../src/webhooks/events.js';
+import { emitPayoutPaid } from '../src/events/emitters.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { exampleSpell, publish } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { budgetEvents, budgets, budgetUsage } from '../db/schema.js';
-import { emitSoftLimitReached } from '../webhooks/events.js';
+import { emitSoftLimitReached } from '../events/emitters.js';
 import { periodWindow, type BudgetPeriod } from './periods.js';
 
 /** Why a cast was refused before it ran, with what the 402 answer shows. */

@@ -7,7 +7,7 @@ import { casts } from '../db/schema.js';
 import { settleCastMoney, type MoneyRules } from '../ledger/cast-money.js';
 import { chargeCastCredit, refundCastCredit } from '../ledger/credit.js';
 import { activePlan } from '../tenants/entitlements.js';
-import { emitCastFinished, emitHardLimitReached } from '../webhooks/events.js';
+import { emitCastFinished, emitHardLimitReached } from '../events/emitters.js';
 import { recordCastLogs, type CastLogs } from './cast-logs.js';
 import { recordCastResult, type CastResultRecord } from './cast-results.js';
 

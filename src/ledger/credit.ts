@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { creditDraws, purchases } from '../db/schema.js';
-import { emitCreditsLowIfCrossed } from '../webhooks/events.js';
+import { emitCreditsLowIfCrossed } from '../events/emitters.js';
 import { accountBalance, accountKey, postJournal } from './journal.js';
 
 /**

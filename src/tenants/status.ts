@@ -3,7 +3,7 @@ import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { tenants } from '../db/schema.js';
 import type { TenantStatus } from '../db/values.js';
-import { emitTenantStatus } from '../webhooks/events.js';
+import { emitTenantStatus } from '../events/emitters.js';
 
 export type { TenantStatus } from '../db/values.js';
 

@@ -2,8 +2,8 @@ import { and, asc, eq, exists, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit/audit-log.js';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '../db/schema.js';
 import type { Services } from '../services.js';
-import { emitEndpointDisabled } from './events.js';
-import { eventBody } from './outbox.js';
+import { emitEndpointDisabled } from '../events/emitters.js';
+import { eventBody } from '../events/outbox.js';
 import { postWebhook, type PostOutcome } from './post-webhook.js';
 import { signatureHeader } from './signing.js';
 

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../db/client.js';
 import { after, newestFirst, type Position } from '../db/paging.js';
 import { notificationSettings, webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '../db/schema.js';
 import type { WebhookEventType } from '../db/values.js';
-import { emitEvent } from './outbox.js';
+import { emitEvent } from '../events/outbox.js';
 import { newSigningSecret } from './signing.js';
 
 /** Every write to a tenant's endpoints and its notification settings; each query is scoped to the tenant. */

@@ -47,3 +47,8 @@ export type UsageSeries = Answer<'getBudgetUsageSeries', 200>;
 export type BillingOverview = Answer<'getBilling', 200>;
 export type Purchase = Answer<'listPurchases', 200>['purchases'][number];
 export type Subscription = Answer<'listSubscriptions', 200>['subscriptions'][number];
+
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+export type WebhookEventType = WebhookEndpoint['events'][number];
+/** One attempt to deliver an event, as the deliveries log shows it. */
+export type WebhookAttempt = Schemas['WebhookAttempt'];
