@@ -192,4 +192,20 @@ describe('webhooks.delivery', () => {
     const enabled = await t.app.inject({ method: 'PATCH', url: `/v1/webhook-endpoints/${endpoint.id}`, headers: user.headers, payload: { enabled: true } });
     expect(enabled.json()).toMatchObject({ enabled: true, disabled_reason: null, failing_since: null });
   });
+
+  it('sends each delivery once when two instances dispatch at the same time (FOR UPDATE SKIP LOCKED)', async () => {
+    const second = await buildTestApp({ database: t.database, clock, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
+    try {
+      const user = await signUp(t.app);
+      const endpoint = await register(user, '/ok');
+      const queued = await Promise.all(
+        Array.from({ length: 30 }, () => t.app.inject({ method: 'POST', url: `/v1/webhook-endpoints/${endpoint.id}/test`, headers: user.headers })),
+      );
+      const ids = queued.map((response) => response.json<{ event_id: string }>().event_id);
+      for (let round = 0; round < 5; round += 1) await Promise.all([dispatchWebhooks(t.services), dispatchWebhooks(second.services)]);
+      for (const id of ids) expect(receiver.received.filter((entry) => entry.headers['spell-event-id'] === id)).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
 });

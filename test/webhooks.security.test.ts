@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webhookEndpoints } from '../src/db/schema.js';
 import { dispatchWebhooks } from '../src/webhooks/dispatcher.js';
 import { postWebhook } from '../src/webhooks/post-webhook.js';
 import { isPublicAddress } from '../src/webhooks/targets.js';
@@ -52,6 +54,22 @@ describe('webhooks.security', () => {
     expect(receiver.received.length).toBe(before);
     const allowed = await postWebhook({ url: `http://localhost:${port}/ok`, body: '{}', headers: {} }, { timeoutMs: 2_000, allowPrivate: true });
     expect(allowed).toMatchObject({ delivered: true, statusCode: 200 });
+  });
+
+  it('logs a delivery to a name that resolves to 127.0.0.1 as refused, and sends nothing', async () => {
+    const user = await signUp(strict.app);
+    const endpoint = (await create(strict, user, 'https://example.com/hook')).json<{ id: string }>();
+    // As if the name's DNS record now pointed at loopback: the check after resolution refuses it.
+    await strict.services.db.update(webhookEndpoints).set({ url: `${receiver.url.replace('127.0.0.1', 'localhost')}/ok` }).where(eq(webhookEndpoints.id, endpoint.id));
+    const before = receiver.received.length;
+    await strict.app.inject({ method: 'POST', url: `/v1/webhook-endpoints/${endpoint.id}/test`, headers: user.headers });
+    await dispatchWebhooks(strict.services);
+    const log = (await strict.app.inject({ url: `/v1/webhook-endpoints/${endpoint.id}/deliveries`, headers: user.headers })).json<{
+      deliveries: { status_code: number | null; error: string }[];
+    }>();
+    expect(log.deliveries).toEqual([expect.objectContaining({ status_code: null, error: expect.stringMatching(/^refused: (127\.0\.0\.1|::1) is not a public address$/) })]);
+    expect(receiver.received.length).toBe(before);
+    expect((await strict.app.inject({ url: '/metrics' })).body).toMatch(/spell_webhook_deliveries_total\{result="refused"\} 1/);
   });
 
   it('follows no redirect: a 302 is a failed attempt, logged, and the redirect target is never requested', async () => {
