@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billingAuditLogs, webhookDeliveries } from '../src/db/schema.js';
+import { billingAuditLogs, webhookAttempts, webhookDeliveries, webhookEvents } from '../src/db/schema.js';
+import { runJob } from '../src/jobs/run-job.js';
 import { createManualClock } from '../src/lib/clock.js';
 import { chargeCastCredit } from '../src/ledger/credit.js';
 import { postJournal } from '../src/ledger/journal.js';
@@ -207,5 +208,24 @@ describe('webhooks.delivery', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('webhook-cleanup deletes old events with their deliveries and log, keeping those still retried', async () => {
+    const user = await signUp(t.app);
+    const ok = await register(user, '/ok');
+    const down = await register(user, '/down');
+    const send = (id: string) => t.app.inject({ method: 'POST', url: `/v1/webhook-endpoints/${id}/test`, headers: user.headers });
+    const done = (await send(ok.id)).json<{ event_id: string }>().event_id;
+    const retried = (await send(down.id)).json<{ event_id: string }>().event_id;
+    await dispatchWebhooks(t.services);
+    clock.advance(31 * 86_400_000);
+    const report = await runJob(t.services, 'webhook-cleanup', { now: clock.now(), dryRun: false, olderThanMs: 30 * 86_400_000 });
+    expect(report.lines[1]).toMatch(/^deleted [1-9]\d* outbound webhook events/);
+    const left = (await t.services.db.select({ id: webhookEvents.id }).from(webhookEvents)).map((row) => row.id);
+    expect(left).not.toContain(done);
+    expect(left).toContain(retried);
+    // (The session has expired 31 days on: read the log's table.)
+    expect(await t.services.db.select().from(webhookAttempts).where(eq(webhookAttempts.endpointId, ok.id))).toEqual([]);
+    expect(await t.services.db.select().from(webhookAttempts).where(eq(webhookAttempts.endpointId, down.id))).toHaveLength(1);
   });
 });
