@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billingAuditLogs, webhookAttempts, webhookDeliveries, webhookEvents } from '../src/db/schema.js';
@@ -13,6 +14,12 @@ import { buildTestApp, type TestApp } from './helpers/app.js';
 import { exampleSpell, publish } from './helpers/spells.js';
 import { signUp, type SignedUp } from './helpers/users.js';
 import { startReceiver, verifySignature, type Received } from './helpers/webhook-receiver.js';
+
+/** The README's verification snippet, run as a receiver would paste it. */
+type Verify = (header: string, rawBody: string, secret: string, toleranceSeconds?: number) => boolean;
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const snippet = /```js\n(import [^\n]*\n)([\s\S]*?function verifySpellSignature[\s\S]*?)```/.exec(readme)?.[2] ?? '';
+const readmeVerify = new Function('createHmac', 'timingSafeEqual', `${snippet}\nreturn verifySpellSignature;`)(createHmac, timingSafeEqual) as Verify;
 
 const clock = createManualClock(new Date('2026-03-10T12:00:00Z'));
 let t: TestApp;
@@ -118,6 +125,9 @@ describe('webhooks.delivery', () => {
       expect(entry.headers['content-type']).toBe('application/json');
       expect(verifySignature(String(entry.headers['spell-signature']), entry.body, endpoint.secret)).toBe(true);
       expect(verifySignature(String(entry.headers['spell-signature']), entry.body, 'whsec_wrong')).toBe(false);
+      // The test clock is months from the real one: no tolerance here.
+      expect(readmeVerify(String(entry.headers['spell-signature']), entry.body, endpoint.secret, Infinity)).toBe(true);
+      expect(readmeVerify(String(entry.headers['spell-signature']), `${entry.body} `, endpoint.secret, Infinity)).toBe(false);
     }
     expect(delivered.find((event) => event.type === 'credits.low')?.data).toEqual({ balance_cents: 40, threshold_cents: 50 });
     expect(delivered.find((event) => event.type === 'budget.hard_limit_reached')?.data).toMatchObject({ period: 'daily', hard_limit_cents: 10, would_be_cents: 15 });
