@@ -243,6 +243,12 @@ const configSchema = z
     JOB_PAYOUTS_CRON: cronOrOff('0 6 * * *'),
     JOB_RECONCILE_CRON: cronOrOff('30 6 * * *'),
     WEBHOOK_LOG_RETENTION_DAYS: integer(30, 3, 3650),
+    WEBHOOK_RETRY_BASE_MS: integer(30_000, 1, 86_400_000),
+    WEBHOOK_RETRY_WINDOW_MS: integer(3 * 86_400_000, 1, 30 * 86_400_000),
+    WEBHOOK_DISABLE_AFTER_MS: integer(5 * 86_400_000, 1, 90 * 86_400_000),
+    WEBHOOK_TIMEOUT_MS: integer(10_000, 100, 120_000),
+    WEBHOOK_DISPATCH_INTERVAL_MS: integer(1_000, 10, 3_600_000),
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean(false),
     METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
       error: 'must be at least 16 characters',
     }),
@@ -367,6 +373,15 @@ const configSchema = z
       castLogRetentionDays: env.SPELL_LOG_RETENTION_DAYS,
       /** How long a cast's input, output and error message are kept (cast-log-cleanup deletes them after). */
       castResultRetentionDays: env.CAST_OUTPUT_RETENTION_DAYS,
+    },
+    /** Outbound webhooks (src/webhooks): retries, when a failing endpoint is disabled, and whether private addresses may be targets. */
+    webhooks: {
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      retryWindowMs: env.WEBHOOK_RETRY_WINDOW_MS,
+      disableAfterMs: env.WEBHOOK_DISABLE_AFTER_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      dispatchIntervalMs: env.WEBHOOK_DISPATCH_INTERVAL_MS,
+      allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     },
     github:
       env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET

@@ -7,6 +7,7 @@ import { assertMigrated } from './db/migration-status.js';
 import { startReconciler } from './casts/reconciler.js';
 import { startJobScheduler } from './jobs/scheduler.js';
 import { seedDemoSpell } from './spells/demo.js';
+import { startWebhookDispatcher } from './webhooks/dispatcher.js';
 
 export interface RunningServer {
   app: App;
@@ -37,6 +38,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
   const reconciler = startReconciler(services, config.castReconcileIntervalMs);
   const meter = startMeterDispatcher(services);
   const jobs = startJobScheduler(services);
+  const webhooks = startWebhookDispatcher(services);
   services.logger.info(
     { url, database: services.database.kind, redis: services.redis ? 'on' : 'off (in-process rate limits)', billing: services.stripe ? 'on' : 'off' },
     'Spell Platform is listening',
@@ -51,6 +53,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
         reconciler.stop();
         meter.stop();
         jobs.stop();
+        webhooks.stop();
         await app.close();
         await closeServices(services);
       })();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billingAuditLogs, castSplits, creatorPayoutAccounts } from '../src/db/schema.js';
+import { billingAuditLogs, castSplits, creatorPayoutAccounts, webhookEvents } from '../src/db/schema.js';
 import { runJob } from '../src/jobs/run-job.js';
 import { checkLedger } from '../src/ledger/checks.js';
 import { releaseHeldEarnings } from '../src/ledger/earnings.js';
@@ -51,6 +51,29 @@ describe('payouts.job', () => {
     expect(await payoutsOf(t.services.db, creator.user.tenant_id)).toHaveLength(1);
     expect(transfersTo(t.stripe, creator.accountId)).toHaveLength(1);
     expect(await checkLedger(t.services.db)).toEqual([]);
+  });
+
+  it('tells the creator’s webhook endpoints creator.payout_paid once the Transfer is made', async () => {
+    const creator = await onboardedCreator(t.app, t.stripe);
+    const endpoint = await t.app.inject({
+      method: 'POST',
+      url: '/v1/webhook-endpoints',
+      headers: creator.headers,
+      payload: { url: 'https://example.com/hooks/spell', events: ['creator.payout_paid'] },
+    });
+    expect(endpoint.statusCode).toBe(201);
+    await earn(t.services.db, creator.user.tenant_id, 777);
+    await pay();
+    const [payout] = await payoutsOf(t.services.db, creator.user.tenant_id);
+    const events = await t.services.db.select().from(webhookEvents).where(eq(webhookEvents.tenantId, creator.user.tenant_id));
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'creator.payout_paid',
+        data: expect.objectContaining({ payout_id: payout?.id, amount_cents: 777, currency: 'usd', stripe_transfer_id: payout?.stripeTransferId }),
+      }),
+    ]);
+    await pay();
+    expect(await t.services.db.select().from(webhookEvents).where(eq(webhookEvents.tenantId, creator.user.tenant_id))).toHaveLength(1);
   });
 
   it('two runs at once (the schedule and an operator) pay each creator once', async () => {

@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
    * journal, account, tenant or payout, `after` the check, expected and found cents and why.
    */
   'ledger_mismatch',
+  /** The platform disabled a webhook endpoint that failed for `WEBHOOK_DISABLE_AFTER_MS`; `after` holds the URL and since when. */
+  'webhook_endpoint_disabled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { budgetEvents, budgets, budgetUsage } from '../db/schema.js';
+import { emitSoftLimitReached } from '../events/emitters.js';
 import { periodWindow, type BudgetPeriod } from './periods.js';
 
 /** Why a cast was refused before it ran, with what the 402 answer shows. */
@@ -112,6 +113,7 @@ export async function settleBudgetHold(tx: DbOrTx, held: HeldBudget, costCents: 
         createdAt: now,
       })
       .onConflictDoNothing();
+    await emitSoftLimitReached(tx, { tenantId: held.tenantId, period: held.budgetPeriod, periodStart: held.periodStart, usedCents: usage.usedCents, limitCents: budget.softLimitCents, now });
   }
   return true;
 }

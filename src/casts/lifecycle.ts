@@ -7,6 +7,7 @@ import { casts } from '../db/schema.js';
 import { settleCastMoney, type MoneyRules } from '../ledger/cast-money.js';
 import { chargeCastCredit, refundCastCredit } from '../ledger/credit.js';
 import { activePlan } from '../tenants/entitlements.js';
+import { emitCastFinished, emitHardLimitReached } from '../events/emitters.js';
 import { recordCastLogs, type CastLogs } from './cast-logs.js';
 import { recordCastResult, type CastResultRecord } from './cast-results.js';
 
@@ -100,8 +101,10 @@ export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastRes
       return { ok: true as const, castId };
     });
   } catch (error) {
-    if (error instanceof Refused) return error.refusal;
-    throw error;
+    if (!(error instanceof Refused)) throw error;
+    const { refusal } = error;
+    if (refusal.reason === 'budget') await emitHardLimitReached(db, { tenantId: cast.tenantId, ...refusal, now: cast.now });
+    return refusal;
   }
 }
 
@@ -152,6 +155,7 @@ export async function settleCast(db: DbOrTx, result: CastResult): Promise<Settle
     if (result.logs) await recordCastLogs(tx, kept, result.logs);
     if (result.record) await recordCastResult(tx, kept, result.record);
     const creatorCents = await settleMoney(tx, cast, result);
+    await emitCastFinished(tx, { ...cast, status: result.status, durationMs: result.durationMs, costCents: result.costCents, finishedAt: result.now });
     return { settled: true, softLimitExceeded: await settleBudgetHold(tx, cast, result.costCents, result.now), creatorCents };
   });
 }

@@ -633,3 +633,4 @@ export const idempotencyKeys = pgTable(
 );
 
 export * from './money-schema.js';
+export * from './webhook-schema.js';

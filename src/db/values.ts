@@ -86,3 +86,24 @@ export type SplitStatus = (typeof SPLIT_STATUSES)[number];
 /** A payout: recorded before its Transfer is made, then `paid`, `failed` (money back) or `reversed` (money back). */
 export const PAYOUT_STATUSES = ['pending', 'paid', 'failed', 'reversed'] as const;
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+
+/**
+ * What a tenant's webhook endpoints can subscribe to. `webhook_endpoint.disabled` is the platform's
+ * notice that it disabled an endpoint that failed for days; `ping` is only ever sent by "send test event".
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'cast.succeeded',
+  'cast.failed',
+  'budget.soft_limit_reached',
+  'budget.hard_limit_reached',
+  'tenant.grace_started',
+  'tenant.suspended',
+  'credits.low',
+  'creator.payout_paid',
+  'webhook_endpoint.disabled',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | 'ping';
+
+/** A delivery is `pending` until a 2xx (`delivered`) or until its retry window ends (`failed`). */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];

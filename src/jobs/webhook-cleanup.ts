@@ -2,6 +2,7 @@ import { count, lt, min, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit/audit-log.js';
 import type { Database } from '../db/client.js';
 import { stripeWebhookLogs } from '../db/schema.js';
+import { purgeWebhookEvents } from '../webhooks/retention.js';
 import type { JobContext, JobReport } from './types.js';
 
 const BATCH = 1_000;
@@ -13,7 +14,8 @@ const BATCH = 1_000;
 export const MIN_WEBHOOK_LOG_AGE_MS = 3 * 86_400_000;
 
 /**
- * Deletes Stripe webhook log rows received more than `olderThanMs` ago, in batches of 1,000 so
+ * Deletes Stripe webhook log rows received more than `olderThanMs` ago (and outbound webhook
+ * events as old, none of whose deliveries is still retried: `purgeWebhookEvents`), in batches of 1,000 so
  * no lock is held for long. Stripe retries an event for three days, so rows this old no longer
  * guard against a redelivery. Each batch is its own transaction with its audit row: stopping
  * midway loses nothing that a second run would not finish.
@@ -31,12 +33,16 @@ export async function cleanUpWebhookLogs(
     const [stats] = await db.select({ rows: count(), oldest: min(stripeWebhookLogs.receivedAt) }).from(stripeWebhookLogs).where(older);
     const rows = stats?.rows ?? 0;
     const oldest = stats?.oldest ? ` (oldest received ${new Date(stats.oldest).toISOString()})` : '';
+    const events = await purgeWebhookEvents(db, { cutoff, now: context.now, dryRun: true });
     return {
       job: 'webhook-cleanup',
       dryRun: true,
       changed: 0,
-      wouldChange: rows,
-      lines: [`would delete ${rows} webhook log rows received before ${cutoff.toISOString()}${oldest}`],
+      wouldChange: rows + events,
+      lines: [
+        `would delete ${rows} webhook log rows received before ${cutoff.toISOString()}${oldest}`,
+        `would delete ${events} outbound webhook events created before ${cutoff.toISOString()}, with their deliveries`,
+      ],
     };
   }
   let deleted = 0;
@@ -63,11 +69,15 @@ export async function cleanUpWebhookLogs(
     deleted += removed;
     if (removed < BATCH) break;
   }
+  const events = await purgeWebhookEvents(db, { cutoff, now: context.now, dryRun: false });
   return {
     job: 'webhook-cleanup',
     dryRun: false,
-    changed: deleted,
+    changed: deleted + events,
     wouldChange: 0,
-    lines: [`deleted ${deleted} webhook log rows received before ${cutoff.toISOString()}`],
+    lines: [
+      `deleted ${deleted} webhook log rows received before ${cutoff.toISOString()}`,
+      `deleted ${events} outbound webhook events created before ${cutoff.toISOString()}, with their deliveries`,
+    ],
   };
 }

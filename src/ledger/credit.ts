@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { creditDraws, ledgerAccounts, purchases } from '../db/schema.js';
-import { accountBalance, postJournal } from './journal.js';
+import { emitCreditsLowIfCrossed } from '../events/emitters.js';
+import { accountBalance, accountKey, postJournal } from './journal.js';
 
 /**
  * A consumer's prepaid credit in the ledger: granted by paid purchases (from `external`), charged
@@ -40,6 +41,10 @@ export async function chargeCastCredit(tx: DbOrTx, charge: { tenantId: string; c
   );
   if (!posted.posted) return { ok: false, balanceCents: posted.reason === 'guard' ? posted.balanceCents : 0 };
   await drawFromPurchases(tx, charge);
+  const afterCents = posted.balances.get(accountKey({ kind: 'consumer_credit', tenantId: charge.tenantId }));
+  if (afterCents !== undefined) {
+    await emitCreditsLowIfCrossed(tx, { tenantId: charge.tenantId, beforeCents: afterCents + charge.priceCents, afterCents, now: charge.now });
+  }
   return { ok: true };
 }
 

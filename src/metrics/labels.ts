@@ -13,6 +13,7 @@ export const KNOWN_LABELS = {
   stripeResult: ['processed', 'duplicate', 'ignored', 'failed'],
   meterResult: ['sent', 'failed'],
   payoutResult: ['paid', 'failed', 'reversed'],
+  webhookResult: ['delivered', 'failed', 'gave_up', 'refused'],
 } as const;
 
 /** Request methods get their own label; anything else (rare, and client-chosen) shares one. */

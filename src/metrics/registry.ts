@@ -17,6 +17,8 @@ export interface Metrics {
   readonly creatorEarnings: Counter;
   readonly payouts: Counter<'result'>;
   readonly ledgerImbalance: Gauge;
+  readonly webhookDeliveries: Counter<'result'>;
+  readonly webhookDue: Gauge;
 }
 
 /** From 0.5 ms to 30 s: trivial spells finish well under a millisecond, heavy ones take seconds. */
@@ -99,6 +101,17 @@ export function createMetrics(options: {
     labelNames: ['result'],
     registers: [registry],
   });
+  const webhookDeliveries = new Counter({
+    name: 'spell_webhook_deliveries_total',
+    help: 'Webhook delivery attempts, by result (delivered, failed: will retry, gave_up: the retry window ended, refused: SSRF rule).',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  const webhookDue = new Gauge({
+    name: 'spell_webhook_deliveries_due',
+    help: 'Webhook deliveries due now and not yet sent, as the last dispatch on this instance saw them.',
+    registers: [registry],
+  });
   const httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time to answer an HTTP request, by method, route pattern (or "unmatched") and status class (2xx, 4xx, …).',
@@ -151,6 +164,8 @@ export function createMetrics(options: {
   for (const result of KNOWN_LABELS.meterResult) meterEvents.inc({ result }, 0);
   for (const result of KNOWN_LABELS.payoutResult) payouts.inc({ result }, 0);
   ledgerImbalance.set(0);
+  for (const result of KNOWN_LABELS.webhookResult) webhookDeliveries.inc({ result }, 0);
+  webhookDue.set(0);
 
-  return { registry, rateLimited, redisErrors, castTotal, castFailed, castDuration, budgetBlocked, creditBlocked, stripeWebhooks, meterEvents, httpDuration, creatorEarnings, payouts, ledgerImbalance };
+  return { registry, rateLimited, redisErrors, castTotal, castFailed, castDuration, budgetBlocked, creditBlocked, stripeWebhooks, meterEvents, httpDuration, creatorEarnings, payouts, ledgerImbalance, webhookDeliveries, webhookDue };
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import type { DbOrTx } from '../db/client.js';
 import { payouts } from '../db/schema.js';
+import { emitPayoutPaid } from '../events/emitters.js';
 import { payoutFailed, payoutPaid, payoutReversed, recordPayoutMoney } from '../ledger/payouts.js';
 import { accountBalance, lockAccount } from '../ledger/journal.js';
 
@@ -44,7 +45,7 @@ export async function countAttempt(db: DbOrTx, payoutId: string): Promise<void> 
   await db.update(payouts).set({ attempts: sql`${payouts.attempts} + 1` }).where(eq(payouts.id, payoutId));
 }
 
-/** The Transfer exists at Stripe: the payout is paid and its money leaves for `external`. */
+/** The Transfer exists at Stripe: the payout is paid, its money leaves for `external`, and the creator's endpoints hear `creator.payout_paid`. */
 export async function markPayoutPaid(tx: DbOrTx, payout: Payout, transferId: string, now: Date): Promise<boolean> {
   const [paid] = await tx
     .update(payouts)
@@ -60,6 +61,14 @@ export async function markPayoutPaid(tx: DbOrTx, payout: Payout, transferId: str
     target: { type: 'payout', id: paid.id },
     after: { amount_cents: paid.amountCents, currency: paid.currency, stripe_account_id: paid.stripeAccountId, stripe_transfer_id: transferId },
     at: now,
+  });
+  await emitPayoutPaid(tx, {
+    tenantId: paid.tenantId,
+    payoutId: paid.id,
+    amountCents: paid.amountCents,
+    currency: paid.currency,
+    stripeTransferId: transferId,
+    paidAt: now,
   });
   return true;
 }

@@ -3,6 +3,7 @@ import { writeAudit, type AuditActor } from '../audit/audit-log.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { tenants } from '../db/schema.js';
 import type { TenantStatus } from '../db/values.js';
+import { emitTenantStatus } from '../events/emitters.js';
 
 export type { TenantStatus } from '../db/values.js';
 
@@ -41,6 +42,9 @@ export async function changeTenantStatus(tx: DbOrTx, change: StatusChange): Prom
     after: { status: change.status, grace_until: graceUntil?.toISOString() ?? null, reason: change.reason },
     at: change.now,
   });
+  if (change.status !== tenant.status) {
+    await emitTenantStatus(tx, { tenantId: tenant.id, status: change.status, graceUntil, reason: change.reason, now: change.now });
+  }
   return updated;
 }
 

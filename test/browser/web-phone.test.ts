@@ -6,7 +6,7 @@ import { expectLinksOnScreen, expectNoClippedCells, expectNoSidewaysScroll, open
 import { startWebServer, type WebServer } from './web-server.js';
 
 const echoModule = fileURLToPath(new URL('../../spells/examples/build/echo.wasm', import.meta.url));
-const mainLinks = ['Spells', 'Playground', 'My casts', 'API keys', 'Budgets', 'Billing', 'Creator'] as const;
+const mainLinks = ['Spells', 'Playground', 'My casts', 'API keys', 'Webhooks', 'Budgets', 'Billing', 'Creator'] as const;
 
 let browser: Browser;
 let web: WebServer;

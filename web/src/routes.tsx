@@ -16,6 +16,7 @@ import { SignInPage } from './pages/sign-in';
 import { SignUpPage } from './pages/sign-up';
 import { SpellPage } from './pages/spell';
 import { SpellsPage } from './pages/spells';
+import { WebhooksPage } from './pages/webhooks';
 import { RequireSession, SessionProvider, useSession } from './session';
 
 // The console is its own chunk: consumers never download it.
@@ -26,6 +27,7 @@ const titles: Record<string, string> = {
   '/sign-up': 'Create an account',
   '/claim': 'Claim a license key',
   '/keys': 'API keys',
+  '/webhooks': 'Webhooks',
   '/spells': 'Spells',
   '/playground': 'Playground',
   '/casts': 'My casts',
@@ -90,6 +92,7 @@ function WebApp() {
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/claim" element={<ClaimPage />} />
           <Route path="/keys" element={guarded(<KeysPage />)} />
+          <Route path="/webhooks" element={guarded(<WebhooksPage />)} />
           <Route path="/spells" element={guarded(<SpellsPage />)} />
           <Route path="/spells/:owner/:name" element={guarded(<SpellPage />)} />
           <Route path="/playground" element={guarded(<PlaygroundPage />)} />

@@ -1,7 +1,7 @@
 import { ApiError, callApi, type ApiResponse, type RequestOptions } from './http';
 import type {
   ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, CatalogQuery, CreatorEarnings, Me, Payout, PayoutAccount, NewSpell, Period, Purchase, Spell, SpellChanges, SpellDetail, SpellStats,
-  SpellVersion, Subscription, Tenant, TenantAccount, Usage, UsageSeries, User,
+  SpellVersion, Subscription, Tenant, TenantAccount, Usage, UsageSeries, User, WebhookAttempt, WebhookEndpoint, WebhookEventType,
 } from './types';
 
 /**
@@ -77,6 +77,17 @@ export const api = {
   listKeys: () => get<{ keys: ApiKey[] }>('/v1/keys'),
   createKey: (name: string) => post<ApiKey & { key: string }>('/v1/keys', { name }),
   deleteKey: (prefix: string) => call<null>(`/v1/keys/${encodeURIComponent(prefix)}`, { method: 'DELETE' }),
+
+  listWebhookEndpoints: () => get<{ endpoints: WebhookEndpoint[] }>('/v1/webhook-endpoints'),
+  createWebhookEndpoint: (input: { url: string; events: WebhookEventType[]; description?: string }) =>
+    post<WebhookEndpoint & { secret: string }>('/v1/webhook-endpoints', input),
+  updateWebhookEndpoint: (id: string, changes: { enabled?: boolean; url?: string; events?: WebhookEventType[] }) =>
+    call<WebhookEndpoint>(`/v1/webhook-endpoints/${encodeURIComponent(id)}`, { method: 'PATCH', json: changes }).then((r) => r.body),
+  deleteWebhookEndpoint: (id: string) => call<null>(`/v1/webhook-endpoints/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  rotateWebhookSecret: (id: string) => post<WebhookEndpoint & { secret: string }>(`/v1/webhook-endpoints/${encodeURIComponent(id)}/rotate-secret`),
+  sendWebhookTest: (id: string) => post<{ event_id: string }>(`/v1/webhook-endpoints/${encodeURIComponent(id)}/test`),
+  webhookDeliveries: (id: string) => get<{ deliveries: WebhookAttempt[]; next_cursor: string | null }>(`/v1/webhook-endpoints/${encodeURIComponent(id)}/deliveries`),
+  replayWebhookEvent: (eventId: string) => post<{ event_id: string; deliveries: number }>(`/v1/webhook-events/${encodeURIComponent(eventId)}/replay`),
 
   /** The catalog, searched: empty fields are left out of the query. */
   listSpells: (query: CatalogQuery = {}) => {

@@ -53,3 +53,7 @@ export type CreatorEarnings = Schemas['CreatorEarnings'];
 export type Payout = Schemas['Payout'];
 /** The creator's Stripe Connect account, the next step and the payout rules. */
 export type PayoutAccount = Answer<'getPayoutAccount', 200>;
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+export type WebhookEventType = WebhookEndpoint['events'][number];
+/** One attempt to deliver an event, as the deliveries log shows it. */
+export type WebhookAttempt = Schemas['WebhookAttempt'];

@@ -9,6 +9,7 @@ const links = [
   ['/playground', 'Playground'],
   ['/casts', 'My casts'],
   ['/keys', 'API keys'],
+  ['/webhooks', 'Webhooks'],
   ['/budgets', 'Budgets'],
   ['/billing', 'Billing'],
   ['/creator', 'Creator'],
