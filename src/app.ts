@@ -26,6 +26,7 @@ import { castRoute } from './casts/routes.js';
 import { billingRoutes } from './billing/routes.js';
 import { stripeWebhookRoute } from './billing/webhook-routes.js';
 import { castHistoryRoutes } from './casts/history-routes.js';
+import { asyncCastRoutes } from './casts/async-routes.js';
 import { licenseClaimRoute } from './licenses/routes.js';
 import { createSpellRoute } from './spells/create-routes.js';
 import { spellRoutes } from './spells/routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(budgetRoutes, { services });
   await app.register(castRoute, { services });
   await app.register(castHistoryRoutes, { services });
+  await app.register(asyncCastRoutes, { services });
   await app.register(billingRoutes, { services });
   await app.register(stripeWebhookRoute, { services });
   await app.register(licenseClaimRoute, { services });

@@ -5,6 +5,7 @@ import { closeServices, createServices, type ServiceOverrides, type Services } f
 import { startMeterDispatcher } from './billing/meter.js';
 import { assertMigrated } from './db/migration-status.js';
 import { startReconciler } from './casts/reconciler.js';
+import { startCastWorker } from './casts/cast-worker.js';
 import { startJobScheduler } from './jobs/scheduler.js';
 import { seedDemoSpell } from './spells/demo.js';
 
@@ -37,6 +38,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
   const reconciler = startReconciler(services, config.castReconcileIntervalMs);
   const meter = startMeterDispatcher(services);
   const jobs = startJobScheduler(services);
+  const worker = config.asyncCasts.inProcessWorker ? await startCastWorker(services) : undefined;
   services.logger.info(
     { url, database: services.database.kind, redis: services.redis ? 'on' : 'off (in-process rate limits)', billing: services.stripe ? 'on' : 'off' },
     'Spell Platform is listening',
@@ -51,6 +53,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
         reconciler.stop();
         meter.stop();
         jobs.stop();
+        await worker?.stop();
         await app.close();
         await closeServices(services);
       })();
