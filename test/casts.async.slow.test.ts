@@ -23,7 +23,9 @@ beforeAll(async () => {
     SEED_DEMO_SPELL: 'false',
     RATE_LIMIT_USER_PER_MINUTE: '1000000',
     RATE_LIMIT_ANON_PER_MINUTE: '1000000',
-    CAST_EXPIRY_GRACE_MS: '0',
+    // A claimed cast may wait its turn in the spell pool on a loaded machine: the grace covers that,
+    // short enough that the killed worker's cast is failed within seconds.
+    CAST_EXPIRY_GRACE_MS: '3000',
     CAST_RECONCILE_INTERVAL_MS: '200',
     CAST_WORKER_CONCURRENCY: '4',
   };
