@@ -8,10 +8,10 @@ import { admitCast } from './admit-cast.js';
 import { cancelQueuedCast } from './async-lifecycle.js';
 import { emitCastFinalEvent } from './cast-events.js';
 import { castTimeoutMs } from './cast-spell.js';
-import { castSchema, viewCast } from './history-routes.js';
+import { castSchema, viewCast } from './cast-views.js';
 import { abandonCast } from './lifecycle.js';
 import { findCast } from './records.js';
-import { castBodySchema } from './routes.js';
+import { castBodySchema } from './cast-body.js';
 
 const asyncCastBody = castBodySchema.extend({
   webhook_url: z
@@ -102,7 +102,7 @@ export const asyncCastRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         summary: 'Cancel a queued async cast: its budget hold and credit charge are given back, and it costs nothing',
         description: 'Only a cast still `queued` can be canceled: once a worker took it (`running`) or it finished, the answer is `409 cast_not_cancelable`.',
         params: z.object({ id: z.uuid() }),
-        response: { 200: castSchema, ...errorResponses(400, 401, 404, 409, 429) },
+        response: { 200: castSchema, ...errorResponses(400, 401, 403, 404, 409, 429) },
       },
     },
     async (request) => {

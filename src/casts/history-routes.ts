@@ -8,56 +8,14 @@ import type { Services } from '../services.js';
 import { findCastLogs } from './cast-logs.js';
 import { findCastResult } from './cast-results.js';
 import { castLogFields, viewCastLogs } from './log-views.js';
-import { findCast, listCasts, type CastHistoryEntry } from './records.js';
+import { findCast, listCasts } from './records.js';
 import { castResultFields, viewCastResult } from './result-views.js';
-import { CAST_MODES, CAST_STATUSES } from '../db/values.js';
+import { castSchema, viewCast } from './cast-views.js';
 
 const DAY_MS = 86_400_000;
 
-export const castSchema = z
-  .object({
-    id: z.uuid(),
-    spell: z.string().describe('`owner/name` of the spell cast'),
-    version: z.number().int(),
-    status: z
-      .enum(CAST_STATUSES)
-      .describe('`queued` (async, waiting for a worker) → `running` → `succeeded` | `failed`; a queued async cast may also end `canceled`'),
-    mode: z.enum(CAST_MODES).describe('`sync` (`POST /v1/cast`) or `async` (`POST /v1/casts`)'),
-    error_code: z
-      .string()
-      .nullable()
-      .describe('Why it failed: a spell error code, `interrupted` (its process died; no cost) or `expired` (still queued after `CAST_QUEUE_TTL_MS`; no cost)'),
-    duration_ms: z.number().int().nullable(),
-    cost_cents: z.number().int().nullable(),
-    created_at: z.string().describe('When it was accepted (an async cast: queued)'),
-    started_at: z.string().nullable().describe('When it started running (an async cast: when a worker took it); `null` while queued'),
-    finished_at: z.string().nullable(),
-    queue_expires_at: z.string().nullable().describe('An async cast still queued at this time fails as `expired`; `null` for sync casts'),
-    webhook_url: z.string().nullable().describe('The async cast’s own `webhook_url`, as given'),
-  })
-  .meta({ id: 'Cast' });
-
 /** One cast with its input, output and what its spell wrote: only ever shown to the cast's own caster. */
 const castDetailSchema = castSchema.extend({ ...castResultFields, ...castLogFields }).meta({ id: 'CastDetail' });
-
-export function viewCast(entry: CastHistoryEntry): z.infer<typeof castSchema> {
-  const { cast } = entry;
-  return {
-    id: cast.id,
-    spell: `${entry.owner}/${entry.spellName}`,
-    version: entry.version,
-    status: cast.status,
-    mode: cast.mode,
-    error_code: cast.errorCode,
-    duration_ms: cast.durationMs,
-    cost_cents: cast.costCents,
-    created_at: cast.createdAt.toISOString(),
-    started_at: (cast.startedAt ?? (cast.mode === 'sync' ? cast.createdAt : null))?.toISOString() ?? null,
-    finished_at: cast.finishedAt?.toISOString() ?? null,
-    queue_expires_at: cast.mode === 'async' ? (cast.queueExpiresAt?.toISOString() ?? null) : null,
-    webhook_url: cast.webhookUrl,
-  };
-}
 
 export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['casts'];
