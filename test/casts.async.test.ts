@@ -4,7 +4,10 @@ import { expireQueuedCasts } from '../src/casts/async-lifecycle.js';
 import { startCastWorker } from '../src/casts/cast-worker.js';
 import { expireStaleCasts, startCast } from '../src/casts/lifecycle.js';
 import { createInProcessQueue } from '../src/casts/queue/in-process-queue.js';
-import type { CastJob } from '../src/casts/queue/cast-queue.js';
+import { createBullmqQueue } from '../src/casts/queue/bullmq-queue.js';
+import type { CastJob, CastQueue } from '../src/casts/queue/cast-queue.js';
+import pino from 'pino';
+import { randomBytes } from 'node:crypto';
 import { casts } from '../src/db/schema.js';
 import { createManualClock } from '../src/lib/clock.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
@@ -162,7 +165,7 @@ describe('casts.async', () => {
 
 describe('casts.async fairness', () => {
   /** Queues `count` casts of one tenant as the API would (row, rank, enqueue), without HTTP. */
-  async function queueDirect(queue: ReturnType<typeof createInProcessQueue>, tenant: SignedUp, count: number): Promise<void> {
+  async function queueDirect(queue: CastQueue, tenant: SignedUp, count: number): Promise<void> {
     const [version] = await t.services.db.select({ spellId: casts.spellId, spellVersionId: casts.spellVersionId }).from(casts).limit(1);
     if (!version) throw new Error('no cast to copy a spell from');
     for (let i = 0; i < count; i++) {
@@ -184,7 +187,7 @@ describe('casts.async fairness', () => {
     }
   }
 
-  async function dispatchOrder(queue: ReturnType<typeof createInProcessQueue>, total: number): Promise<string[]> {
+  async function dispatchOrder(queue: CastQueue, total: number): Promise<string[]> {
     const order: string[] = [];
     let done: () => void = () => undefined;
     const finished = new Promise<void>((resolve) => (done = resolve));
@@ -218,6 +221,17 @@ describe('casts.async fairness', () => {
     const order = await dispatchOrder(queue, 12);
     const ids = tenants.map((tenant) => tenant.user.tenant_id);
     expect(order).toEqual([...ids, ...ids, ...ids, ...ids]);
+    await t.services.db.update(casts).set({ status: 'canceled' }).where(eq(casts.status, 'queued'));
+  });
+
+  it.skipIf(!process.env.REDIS_URL)('dispatches in the same round-robin order on BullMQ', async () => {
+    const tenants = [await signUp(t.app), await signUp(t.app)];
+    const queue = createBullmqQueue({ redisUrl: String(process.env.REDIS_URL), prefix: `test:${randomBytes(6).toString('hex')}:`, logger: pino({ level: 'silent' }) });
+    const [big, small] = tenants as [SignedUp, SignedUp];
+    await queueDirect(queue, big, 50);
+    await queueDirect(queue, small, 2);
+    const order = await dispatchOrder(queue, 52);
+    expect(order.slice(0, 4)).toEqual([big.user.tenant_id, small.user.tenant_id, big.user.tenant_id, small.user.tenant_id]);
     await t.services.db.update(casts).set({ status: 'canceled' }).where(eq(casts.status, 'queued'));
   });
 });
