@@ -39,6 +39,9 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
   const meter = startMeterDispatcher(services);
   const jobs = startJobScheduler(services);
   const worker = config.asyncCasts.inProcessWorker ? await startCastWorker(services) : undefined;
+  if (!worker && !config.redisUrl) {
+    services.logger.warn('SPELL_IN_PROCESS_WORKER=false without REDIS_URL: no worker can take async casts, so they wait until CAST_QUEUE_TTL_MS and expire');
+  }
   services.logger.info(
     { url, database: services.database.kind, redis: services.redis ? 'on' : 'off (in-process rate limits)', billing: services.stripe ? 'on' : 'off' },
     'Spell Platform is listening',
