@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expireQueuedCasts } from '../src/casts/async-lifecycle.js';
+import { claimQueuedCast, expireQueuedCasts } from '../src/casts/async-lifecycle.js';
 import { startCastWorker } from '../src/casts/cast-worker.js';
 import { expireStaleCasts, startCast } from '../src/casts/lifecycle.js';
 import { createInProcessQueue } from '../src/casts/queue/in-process-queue.js';
@@ -38,6 +38,7 @@ beforeAll(async () => {
   t = await buildTestApp({ clock, redisUrl: null, env: { SPELL_WORKERS: '1', CAST_QUEUE_TTL_MS: String(TTL_MS), SPELL_MAX_ASYNC_TIMEOUT_MS: '30000' } });
   creator = await signUp(t.app);
   await publish(t.app, creator, 'paid-echo', exampleSpell('echo'), { visibility: 'public', price_cents: PRICE });
+  await publish(t.app, creator, 'paid-trap', exampleSpell('trap'), { visibility: 'public', price_cents: PRICE });
 });
 afterAll(() => t.close());
 
@@ -119,6 +120,36 @@ describe('casts.async', () => {
     const worker = await startCastWorker(t.services);
     await worker.stop();
     expect((await getCast(consumer, String(id))).status).toBe('canceled');
+  });
+
+  it('cannot cancel a cast a worker has claimed, and claims a cast once only', async () => {
+    const consumer = await consumerWithBudget();
+    const { cast_id: id } = (await queue(consumer)).json<Cast>();
+    const claim = { now: clock.now(), graceMs: 1000 };
+    expect((await claimQueuedCast(t.services.db, String(id), claim)).ok).toBe(true);
+    expect(await claimQueuedCast(t.services.db, String(id), claim)).toEqual({ ok: false, reason: 'not_queued' });
+    const cancel = await t.app.inject({ method: 'POST', url: `/v1/casts/${id}/cancel`, headers: consumer.headers });
+    expect(cancel.statusCode).toBe(409);
+    expect(cancel.json()).toMatchObject({ error: 'cast_not_cancelable', status: 'running' });
+    expect(await usageOf(consumer)).toMatchObject({ reserved_cents: PRICE });
+    // Its worker "died": past its expiry the crash reconciler fails it as interrupted, at no cost.
+    expect(await expireStaleCasts(t.services.db, new Date(clock.now().getTime() + 60_000))).toBe(1);
+    expect(await getCast(consumer, String(id))).toMatchObject({ status: 'failed', error_code: 'interrupted', cost_cents: 0 });
+    expect(await usageOf(consumer)).toMatchObject({ used_cents: 0, reserved_cents: 0 });
+  });
+
+  it('settles a spell that fails as failed, at no cost, with its error message', async () => {
+    const consumer = await consumerWithBudget();
+    const { cast_id: id } = (await queue(consumer, { spell: `${creator.handle}/paid-trap` })).json<Cast>();
+    const worker = await startCastWorker(t.services);
+    try {
+      await until(async () => (await getCast(consumer, String(id))).status === 'failed');
+    } finally {
+      await worker.stop();
+    }
+    const failed = await getCast(consumer, String(id));
+    expect(failed).toMatchObject({ status: 'failed', error_code: 'spell_trapped', cost_cents: 0 });
+    expect(await usageOf(consumer)).toMatchObject({ used_cents: 0, reserved_cents: 0 });
   });
 
   it('fails a cast still queued after CAST_QUEUE_TTL_MS as expired, at no cost; the crash reconciler leaves queued casts alone', async () => {
