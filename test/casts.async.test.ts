@@ -8,7 +8,7 @@ import { createBullmqQueue } from '../src/casts/queue/bullmq-queue.js';
 import type { CastJob, CastQueue } from '../src/casts/queue/cast-queue.js';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
-import { casts } from '../src/db/schema.js';
+import { casts, spells, spellVersions } from '../src/db/schema.js';
 import { createManualClock } from '../src/lib/clock.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { exampleSpell, publish } from './helpers/spells.js';
@@ -197,8 +197,12 @@ describe('casts.async', () => {
 describe('casts.async fairness', () => {
   /** Queues `count` casts of one tenant as the API would (row, rank, enqueue), without HTTP. */
   async function queueDirect(queue: CastQueue, tenant: SignedUp, count: number): Promise<void> {
-    const [version] = await t.services.db.select({ spellId: casts.spellId, spellVersionId: casts.spellVersionId }).from(casts).limit(1);
-    if (!version) throw new Error('no cast to copy a spell from');
+    const [version] = await t.services.db
+      .select({ spellId: spellVersions.spellId, spellVersionId: spellVersions.id })
+      .from(spellVersions)
+      .innerJoin(spells, eq(spells.id, spellVersions.spellId))
+      .where(eq(spells.name, 'paid-echo'));
+    if (!version) throw new Error('paid-echo has no version');
     for (let i = 0; i < count; i++) {
       const now = clock.now();
       const started = await startCast(t.services.db, {

@@ -26,7 +26,12 @@ export function createBullmqQueue(options: { redisUrl: string; prefix: string; l
   return {
     kind: 'bullmq',
     async enqueue(castId, tenantId, { rank }) {
-      await openQueue().add('cast', { castId, tenantId }, { jobId: castId, priority: rank, removeOnComplete: true, removeOnFail: 1000 });
+      // A job that throws (the database unreachable mid-claim) is tried again: a claim is safe to repeat.
+      await openQueue().add(
+        'cast',
+        { castId, tenantId },
+        { jobId: castId, priority: rank, attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: true, removeOnFail: true },
+      );
     },
     async start(fn, { concurrency }) {
       worker = new Worker<{ castId: string; tenantId: string }>(QUEUE_NAME, (job) => fn(job.data), { connection, prefix, concurrency });

@@ -3,7 +3,12 @@ import type { CastJob, CastQueue, CastWorkerFn } from './cast-queue.js';
 interface Entry extends CastJob {
   rank: number;
   seq: number;
+  tries: number;
 }
+
+/** A job that throws (the database unreachable mid-claim) is tried again this often, waiting twice as long each time. */
+const MAX_TRIES = 5;
+const RETRY_MS = 1_000;
 
 /**
  * The embedded default's queue (PGlite, one process; BullMQ needs Redis): jobs in memory, served
@@ -18,14 +23,39 @@ export function createInProcessQueue(): CastQueue {
   let concurrency = 1;
   let seq = 0;
 
+  /** Into the line in (rank, seq) order: after every entry of a lower or the same rank. */
+  const insert = (entry: Entry) => {
+    let low = 0;
+    let high = waiting.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const other = waiting[mid];
+      if (other && other.rank <= entry.rank) low = mid + 1;
+      else high = mid;
+    }
+    waiting.splice(low, 0, entry);
+    queueMicrotask(pump);
+  };
+
   const pump = () => {
     while (worker && running.size < concurrency && waiting.length > 0) {
       const entry = waiting.shift();
       if (!entry) break;
       const run = worker(entry)
-        .catch(() => undefined)
+        .then(
+          () => {
+            known.delete(entry.castId);
+          },
+          () => {
+            if (entry.tries + 1 >= MAX_TRIES) {
+              known.delete(entry.castId);
+              return;
+            }
+            const retry = setTimeout(() => insert({ ...entry, tries: entry.tries + 1 }), RETRY_MS * 2 ** entry.tries);
+            retry.unref();
+          },
+        )
         .finally(() => {
-          known.delete(entry.castId);
           running.delete(run);
           pump();
         });
@@ -38,18 +68,7 @@ export function createInProcessQueue(): CastQueue {
     enqueue(castId, tenantId, { rank }) {
       if (known.has(castId)) return Promise.resolve();
       known.add(castId);
-      const entry = { castId, tenantId, rank, seq: seq++ };
-      // Binary search for the first entry that comes after this one: (rank, seq) order.
-      let low = 0;
-      let high = waiting.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        const other = waiting[mid];
-        if (other && other.rank <= rank) low = mid + 1;
-        else high = mid;
-      }
-      waiting.splice(low, 0, entry);
-      queueMicrotask(pump);
+      insert({ castId, tenantId, rank, seq: seq++, tries: 0 });
       return Promise.resolve();
     },
     start(fn, options) {
