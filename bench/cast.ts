@@ -8,6 +8,7 @@
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench   # PostgreSQL + Redis
  *   npm run bench -- --connections 64 --duration 15 --budget      # options
  *   npm run bench -- --noisy [--noisy-casts 4] [--connections 1]  # a victim's latency beside a noisy tenant
+ *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench -- --async   # async casts, one and two workers
  *
  * With --noisy it measures one thing instead: the latency of a victim tenant's casts alone, then
  * while another tenant keeps `--noisy-casts` infinite-loop casts in flight (each ends at the
@@ -24,6 +25,7 @@ import createPlugin from '@extism/extism';
 import pg from 'pg';
 import { createSpellRuntime } from '../src/spells/runtime/index.js';
 import { startNoisyTenant } from './noisy-tenant.js';
+import { benchAsyncCasts } from './async-casts.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     budget: { type: 'boolean', default: false },
     noisy: { type: 'boolean', default: false },
     'noisy-casts': { type: 'string', default: '4' },
+    async: { type: 'boolean', default: false },
   },
 });
 const connections = Number(args.connections);
@@ -211,9 +214,18 @@ async function benchThroughput(): Promise<void> {
   console.log(`reproduce: ${database ? 'DATABASE_URL=… REDIS_URL=… ' : ''}npm run bench -- --connections ${connections} --duration ${duration}${args.budget ? ' --budget' : ''}`);
 }
 
-const server = await startServer({ DATA_DIR: dataDir, ...(database && { DATABASE_URL: database.url }) });
+if (args.async && (!database || !process.env.REDIS_URL)) throw new Error('--async measures spell worker processes: set DATABASE_URL and REDIS_URL');
+// With --async the API server only queues; `spell worker` processes run the casts.
+const asyncEnv = { REDIS_KEY_PREFIX: `bench:${randomBytes(4).toString('hex')}:`, CAST_WORKER_CONCURRENCY: String(availableParallelism() * 2) };
+const server = await startServer({
+  DATA_DIR: dataDir,
+  ...(database && { DATABASE_URL: database.url }),
+  ...(args.async && { ...asyncEnv, SPELL_IN_PROCESS_WORKER: 'false' }),
+});
 try {
-  await (args.noisy ? benchNoisyTenant() : benchThroughput());
+  if (args.async && database) {
+    await benchAsyncCasts({ base, databaseUrl: database.url, env: { ...asyncEnv, DATABASE_URL: database.url }, post, signUpTenant, castBody });
+  } else await (args.noisy ? benchNoisyTenant() : benchThroughput());
 } finally {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));

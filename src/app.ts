@@ -29,6 +29,7 @@ import { payoutEventsOnAccountEndpoint } from './payouts/connect-events.js';
 import { connectWebhookRoute } from './payouts/connect-webhook-routes.js';
 import { payoutAccountRoutes } from './payouts/routes.js';
 import { castHistoryRoutes } from './casts/history-routes.js';
+import { asyncCastRoutes } from './casts/async-routes.js';
 import { licenseClaimRoute } from './licenses/routes.js';
 import { creatorEarningsRoutes } from './creators/earnings-routes.js';
 import { creatorStatementRoutes } from './creators/statement-routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(budgetRoutes, { services });
   await app.register(castRoute, { services });
   await app.register(castHistoryRoutes, { services });
+  await app.register(asyncCastRoutes, { services });
   await app.register(billingRoutes, { services });
   await app.register(stripeWebhookRoute, { services, otherEvents: payoutEventsOnAccountEndpoint(services.metrics) });
   await app.register(payoutAccountRoutes, { services });

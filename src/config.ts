@@ -173,6 +173,10 @@ const configSchema = z
     CAST_RECONCILE_INTERVAL_MS: integer(30_000, 100, 3_600_000),
     CAST_EXPIRY_GRACE_MS: integer(5 * 60_000, 0, 24 * 3_600_000),
     SEED_DEMO_SPELL: boolean(true),
+    SPELL_MAX_ASYNC_TIMEOUT_MS: integer(15 * 60_000, 10, 24 * 3_600_000),
+    CAST_QUEUE_TTL_MS: integer(24 * 3_600_000, 1_000, 30 * 24 * 3_600_000),
+    SPELL_IN_PROCESS_WORKER: boolean(true),
+    CAST_WORKER_CONCURRENCY: integer(4, 1, 256),
     STRIPE_SECRET_KEY: z.preprocess(
       emptyToUndefined,
       z.string().regex(/^(sk|rk)_(test|live)_\w+$/, { error: 'must be a Stripe secret key (sk_test_… or sk_live_…)' }).optional(),
@@ -337,6 +341,16 @@ const configSchema = z
     castReconcileIntervalMs: env.CAST_RECONCILE_INTERVAL_MS,
     /** How long past its timeout a `running` cast may stay before it is taken for dead. */
     castExpiryGraceMs: env.CAST_EXPIRY_GRACE_MS,
+    /** Async casts (`POST /v1/casts`): queued for a worker, on BullMQ when `REDIS_URL` is set, in process otherwise. */
+    asyncCasts: {
+      maxTimeoutMs: Math.max(env.SPELL_MAX_ASYNC_TIMEOUT_MS, env.SPELL_MAX_TIMEOUT_MS),
+      /** A cast still queued this long after it was accepted fails as `expired`, at no cost. */
+      queueTtlMs: env.CAST_QUEUE_TTL_MS,
+      /** Whether `spell serve` also runs queued casts (a `spell worker` fleet can take them instead). */
+      inProcessWorker: env.SPELL_IN_PROCESS_WORKER,
+      /** Casts one worker process runs at once (each still takes its turn in the spell pool). */
+      workerConcurrency: env.CAST_WORKER_CONCURRENCY,
+    },
     stripe:
       env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
         ? {

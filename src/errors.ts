@@ -37,6 +37,8 @@ export const errorStatus = {
   invalid_license_key: 400,
   /** The thing being created already exists (an email, a spell name), or the change conflicts with its state. */
   conflict: 409,
+  /** The async cast is no longer queued (already running or finished), so it cannot be canceled. */
+  cast_not_cancelable: 409,
   /** A request with this `Idempotency-Key` is still running; retry once it has answered. */
   idempotency_in_flight: 409,
   /** This `Idempotency-Key` was used within 24 hours for a different request (method, path or body). */

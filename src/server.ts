@@ -5,6 +5,7 @@ import { closeServices, createServices, type ServiceOverrides, type Services } f
 import { startMeterDispatcher } from './billing/meter.js';
 import { assertMigrated } from './db/migration-status.js';
 import { startReconciler } from './casts/reconciler.js';
+import { startCastWorker } from './casts/cast-worker.js';
 import { startJobScheduler } from './jobs/scheduler.js';
 import { seedDemoSpell } from './spells/demo.js';
 import { startWebhookDispatcher } from './webhooks/dispatcher.js';
@@ -39,6 +40,10 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
   const meter = startMeterDispatcher(services);
   const jobs = startJobScheduler(services);
   const webhooks = startWebhookDispatcher(services);
+  const worker = config.asyncCasts.inProcessWorker ? await startCastWorker(services) : undefined;
+  if (!worker && !config.redisUrl) {
+    services.logger.warn('SPELL_IN_PROCESS_WORKER=false without REDIS_URL: no worker can take async casts, so they wait until CAST_QUEUE_TTL_MS and expire');
+  }
   services.logger.info(
     { url, database: services.database.kind, redis: services.redis ? 'on' : 'off (in-process rate limits)', billing: services.stripe ? 'on' : 'off' },
     'Spell Platform is listening',
@@ -54,6 +59,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides = 
         meter.stop();
         jobs.stop();
         webhooks.stop();
+        await worker?.stop();
         await app.close();
         await closeServices(services);
       })();

@@ -3,6 +3,9 @@ import pino, { type Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 import { createStripeClient } from './billing/stripe-client.js';
+import { createBullmqQueue } from './casts/queue/bullmq-queue.js';
+import type { CastQueue } from './casts/queue/cast-queue.js';
+import { createInProcessQueue } from './casts/queue/in-process-queue.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -34,6 +37,8 @@ export interface Services {
   readonly runtime: SpellRuntime;
   /** Signs cookies (OAuth state, CSRF secret); random per process when not configured. */
   readonly cookieSecret: string;
+  /** Where async casts wait for a worker: BullMQ on Redis when `REDIS_URL` is set, in process otherwise. */
+  readonly castQueue: CastQueue;
 }
 
 export interface ServiceOverrides {
@@ -98,10 +103,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     stripe: config.stripe ? createStripeClient(config.stripe) : undefined,
     runtime: createSpellRuntime(spellRuntimeOptions(config.spells)),
     cookieSecret: config.sessionSecret ?? randomBytes(32).toString('base64url'),
+    castQueue: config.redisUrl ? createBullmqQueue({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, logger }) : createInProcessQueue(),
   };
 }
 
 export async function closeServices(services: Services): Promise<void> {
+  await services.castQueue.stop();
   await services.runtime.close();
   services.redis?.disconnect();
   await services.database.close();

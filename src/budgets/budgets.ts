@@ -97,7 +97,7 @@ export async function readUsage(db: DbOrTx, tenantId: string, now: Date): Promis
   const [spent] = await db
     .select({
       used: sql<string>`coalesce(sum(${casts.costCents}), 0)`,
-      count: sql<string>`count(*) filter (where ${casts.status} <> 'running')`,
+      count: sql<string>`count(*) filter (where ${casts.status} in ('succeeded', 'failed'))`,
     })
     .from(casts)
     .where(and(eq(casts.tenantId, tenantId), gte(casts.createdAt, window.start), lt(casts.createdAt, window.end)));

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { casts } from '../db/schema.js';
 import { findBudget } from './budgets.js';
@@ -46,7 +46,7 @@ export async function readUsageSeries(db: DbOrTx, tenantId: string, now: Date): 
     .where(
       and(
         eq(casts.tenantId, tenantId),
-        ne(casts.status, 'running'),
+        inArray(casts.status, ['succeeded', 'failed']),
         gte(casts.createdAt, window.start),
         lt(casts.createdAt, window.end),
       ),

@@ -164,8 +164,14 @@ async function runTenant(services: Services, tenantId: string): Promise<RunTenan
   return share ? { id: tenantId, share } : { id: tenantId };
 }
 
-/** Runs the spell in the worker pool, in its tenant's turn, and counts the outcome in the metrics. */
-export async function runSpell(services: Services, target: CastTarget, input: unknown, tenantId: string): Promise<RunOutcome> {
+/** Runs the spell in the worker pool, in its tenant's turn, and counts the outcome in the metrics. An async cast brings its own `timeoutMs`. */
+export async function runSpell(
+  services: Services,
+  target: CastTarget,
+  input: unknown,
+  tenantId: string,
+  timeoutMs: number = castTimeoutMs(services, target.spell),
+): Promise<RunOutcome> {
   const { config, runtime, metrics } = services;
   const result = await runtime.run({
     tenant: await runTenant(services, tenantId),
@@ -175,7 +181,7 @@ export async function runSpell(services: Services, target: CastTarget, input: un
     functionName: target.version.functionName ?? target.spell.functionName,
     input: new TextEncoder().encode(JSON.stringify(input ?? null)),
     limits: {
-      timeoutMs: castTimeoutMs(services, target.spell),
+      timeoutMs,
       memoryBytes: config.spells.memoryBytes,
       outputBytes: config.spells.outputBytes,
     },

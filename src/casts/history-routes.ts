@@ -8,40 +8,14 @@ import type { Services } from '../services.js';
 import { findCastLogs } from './cast-logs.js';
 import { findCastResult } from './cast-results.js';
 import { castLogFields, viewCastLogs } from './log-views.js';
-import { findCast, listCasts, type CastHistoryEntry } from './records.js';
+import { findCast, listCasts } from './records.js';
 import { castResultFields, viewCastResult } from './result-views.js';
+import { castSchema, viewCast } from './cast-views.js';
 
 const DAY_MS = 86_400_000;
 
-const castSchema = z
-  .object({
-    id: z.uuid(),
-    spell: z.string().describe('`owner/name` of the spell cast'),
-    version: z.number().int(),
-    status: z.enum(['running', 'succeeded', 'failed']),
-    error_code: z.string().nullable(),
-    duration_ms: z.number().int().nullable(),
-    cost_cents: z.number().int().nullable(),
-    created_at: z.string(),
-  })
-  .meta({ id: 'Cast' });
-
 /** One cast with its input, output and what its spell wrote: only ever shown to the cast's own caster. */
 const castDetailSchema = castSchema.extend({ ...castResultFields, ...castLogFields }).meta({ id: 'CastDetail' });
-
-function viewCast(entry: CastHistoryEntry): z.infer<typeof castSchema> {
-  const { cast } = entry;
-  return {
-    id: cast.id,
-    spell: `${entry.owner}/${entry.spellName}`,
-    version: entry.version,
-    status: cast.status,
-    error_code: cast.errorCode,
-    duration_ms: cast.durationMs,
-    cost_cents: cast.costCents,
-    created_at: cast.createdAt.toISOString(),
-  };
-}
 
 export const castHistoryRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['casts'];

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import { hasBillingAccount, queueMeterEvent } from '../billing/meter.js';
 import { holdBudget, releaseBudgetHold, settleBudgetHold, type BudgetRefusal } from '../budgets/holds.js';
 import type { DbOrTx } from '../db/client.js';
-import { casts } from '../db/schema.js';
+import { castInputs, casts } from '../db/schema.js';
 import { settleCastMoney, type MoneyRules } from '../ledger/cast-money.js';
 import { chargeCastCredit, refundCastCredit } from '../ledger/credit.js';
 import { activePlan } from '../tenants/entitlements.js';
 import { emitCastFinished, emitHardLimitReached } from '../events/emitters.js';
 import { recordCastLogs, type CastLogs } from './cast-logs.js';
 import { recordCastResult, type CastResultRecord } from './cast-results.js';
+import { nextQueueRank } from './queue-rank.js';
 
 /**
  * Every write to `casts`: a cast starts (`running`, with its holds), settles, is abandoned or
@@ -48,6 +49,18 @@ export interface NewCast {
   expiresAt: Date;
   /** Whether billing is on: then a paid cast is charged to prepaid credit, metered on a plan's invoice or covered by the plan. */
   billing: boolean;
+  /** An async cast: written `queued` (with its input) for a worker instead of `running`. */
+  queued?: QueuedCast;
+}
+
+/** What an async cast keeps while it waits for a worker. */
+export interface QueuedCast {
+  /** The input as JSON text. */
+  input: string;
+  timeoutMs: number;
+  /** Still queued after this, it fails as `expired`. */
+  queueExpiresAt: Date;
+  webhookUrl: string | null;
 }
 
 type Payment = NonNullable<(typeof casts.$inferSelect)['payment']>;
@@ -68,8 +81,8 @@ async function castPayment(tx: DbOrTx, cast: NewCast): Promise<Payment | null> {
 }
 
 /**
- * Checks the hard budget and holds the cast's price, then writes the cast as `running`, in one
- * transaction. With billing on, a paid cast of a tenant without a plan is then charged to its
+ * Checks the hard budget and holds the cast's price, then writes the cast as `running` (an async
+ * one as `queued`, with its input and its place in its tenant's line), in one transaction. With billing on, a paid cast of a tenant without a plan is then charged to its
  * prepaid credit in the same transaction, or refused (and the budget hold rolled back).
  */
 export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastResult> {
@@ -83,13 +96,21 @@ export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastRes
         const charged = await chargeCastCredit(tx, { tenantId: cast.tenantId, castId, priceCents: cast.priceCents, now: cast.now });
         if (!charged.ok) throw new Refused({ ok: false, reason: 'credits', balanceCents: charged.balanceCents });
       }
+      const { queued } = cast;
       await tx.insert(casts).values({
         id: castId,
         tenantId: cast.tenantId,
         userId: cast.userId,
         spellId: cast.spellId,
         spellVersionId: cast.spellVersionId,
-        status: 'running',
+        status: queued ? 'queued' : 'running',
+        ...(queued && {
+          mode: 'async' as const,
+          queueExpiresAt: queued.queueExpiresAt,
+          queueRank: await nextQueueRank(tx, cast.tenantId),
+          timeoutMs: queued.timeoutMs,
+          webhookUrl: queued.webhookUrl,
+        }),
         reservedCents: held.hold ? cast.priceCents : 0,
         budgetPeriod: held.hold?.period ?? null,
         periodStart: held.hold?.periodStart ?? null,
@@ -98,6 +119,7 @@ export async function startCast(db: DbOrTx, cast: NewCast): Promise<StartCastRes
         priceCents: cast.priceCents,
         createdAt: cast.now,
       });
+      if (queued) await tx.insert(castInputs).values({ castId, tenantId: cast.tenantId, input: queued.input, createdAt: cast.now });
       return { ok: true as const, castId };
     });
   } catch (error) {
@@ -151,6 +173,7 @@ export async function settleCast(db: DbOrTx, result: CastResult): Promise<Settle
       .where(and(eq(casts.id, result.castId), eq(casts.status, 'running')))
       .returning();
     if (!cast) return { settled: false, softLimitExceeded: false, creatorCents: 0 };
+    if (cast.mode === 'async') await tx.delete(castInputs).where(eq(castInputs.castId, cast.id));
     const kept = { castId: cast.id, tenantId: cast.tenantId, now: result.now };
     if (result.logs) await recordCastLogs(tx, kept, result.logs);
     if (result.record) await recordCastResult(tx, kept, result.record);
@@ -185,12 +208,12 @@ export async function expireStaleCasts(db: DbOrTx, now: Date): Promise<number> {
   });
 }
 
-/** Withdraws a cast that was refused after its hold (rate limited): as if it never started. */
+/** Withdraws a cast that was refused after its hold (rate limited, or never queued): as if it never started. */
 export async function abandonCast(db: DbOrTx, castId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const [cast] = await tx
       .delete(casts)
-      .where(and(eq(casts.id, castId), eq(casts.status, 'running')))
+      .where(and(eq(casts.id, castId), inArray(casts.status, ['running', 'queued'])))
       .returning();
     if (cast) await releaseHolds(tx, cast, now);
   });
@@ -219,10 +242,10 @@ async function settleMoney(tx: DbOrTx, cast: typeof casts.$inferSelect, result: 
   );
 }
 
-type HeldCast = Pick<typeof casts.$inferSelect, 'id' | 'tenantId' | 'payment' | 'priceCents' | 'budgetPeriod' | 'periodStart' | 'reservedCents'>;
+export type HeldCast = Pick<typeof casts.$inferSelect, 'id' | 'tenantId' | 'payment' | 'priceCents' | 'budgetPeriod' | 'periodStart' | 'reservedCents'>;
 
 /** Gives back what a cast that will not be charged still holds: its credit charge and its budget reservation. */
-async function releaseHolds(tx: DbOrTx, cast: HeldCast, now: Date): Promise<void> {
+export async function releaseHolds(tx: DbOrTx, cast: HeldCast, now: Date): Promise<void> {
   if (cast.payment === 'credits') await refundCastCredit(tx, { castId: cast.id, tenantId: cast.tenantId, priceCents: cast.priceCents ?? 0, now });
   await releaseBudgetHold(tx, cast);
 }

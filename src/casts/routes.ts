@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access.js';
-import { abandonCast, settleCast, startCast } from './lifecycle.js';
+import { admitCast } from './admit-cast.js';
+import { abandonCast, settleCast } from './lifecycle.js';
 import { AppError } from '../errors.js';
 import { errorResponses, errorSchema } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { captureCastResult } from './cast-results.js';
-import { castPrice, castTimeoutMs, checkInput, checkMaxPrice, resolveCastTarget, runSpell } from './cast-spell.js';
+import { castBodySchema } from './cast-body.js';
+import { runSpell } from './cast-spell.js';
 import { castLogFields, viewCastLogs } from './log-views.js';
 
 /** Set on a cast's response once the period's usage is past the budget's soft limit. */
@@ -29,8 +31,8 @@ const budgetWarning = {
 } as const;
 
 /**
- * `POST /v1/cast`. The checks run in the order the product promises — auth, tenant status, hard
- * budget, rate limit — and only then does the spell run. The budget hold is taken before the
+ * `POST /v1/cast`. The checks run in the order the product promises — auth, tenant status, spell,
+ * input, price, hard budget (`admitCast`), rate limit — and only then does the spell run. The budget hold is taken before the
  * rate limit so a refused cast never costs quota twice; a rate-limited cast gives its hold back.
  */
 export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -56,20 +58,7 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
         description:
           'Casts run in a shared worker pool, served round-robin across tenants. `429 runtime_busy` (with `Retry-After`): your account already has its share of casts running and waiting; others still cast. `503 runtime_busy` (with `Retry-After`): the whole pool is saturated. A cast refused either way costs nothing. ' +
           'The answer carries what the spell wrote (Extism `log_*`, WASI stdout and stderr) as `logs`, capped per cast, on success and on a `422` failure of a cast that ran; `GET /v1/casts/{id}` shows the same lines until they expire, with the cast’s input and output (each up to `CAST_RESULT_MAX_BYTES`) and a failure’s message, kept for `CAST_OUTPUT_RETENTION_DAYS`. A cast the pool ended (time limit, a crashed worker) has no logs.',
-        body: z.object({
-          spell: z
-            .string()
-            .min(1)
-            .max(120)
-            .describe('`owner/name`, `owner/name@version` (pinned), or a bare `name[@version]` for your own spell'),
-          input: z.unknown().optional(),
-          max_price_cents: z
-            .int()
-            .min(0)
-            .max(100_000_000)
-            .optional()
-            .describe('The most you accept to pay for this cast: a spell whose price is above it is refused (`402 price_above_max`) before anything runs or is charged'),
-        }),
+        body: castBodySchema,
         response: {
           200: z.object({ cast_id: z.uuid(), output: z.unknown(), duration_ms: z.number(), cost_cents: z.number().int(), ...castLogFields }),
           ...errorResponses(400, 401, 402, 403, 404, 410, 429, 503),
@@ -79,46 +68,9 @@ export const castRoute: FastifyPluginAsyncZod<{ services: Services }> = async (a
     },
     async (request, reply) => {
       const auth = authOf(request.auth);
-      if (auth.tenant.status === 'suspended') {
-        throw new AppError('account_suspended', 'This account is suspended; casting is paused until it is reactivated.');
-      }
-      const target = await resolveCastTarget(services, auth, request.body.spell);
-      checkInput(target, request.body.input);
-      const pricing = castPrice(services, target.spell, auth.tenant.id);
-      checkMaxPrice(target, pricing, request.body.max_price_cents);
-      const price = pricing.priceCents;
-
-      const now = services.clock.now();
-      const started = await startCast(services.db, {
-        tenantId: auth.tenant.id,
-        userId: auth.user.id,
-        spellId: target.spell.id,
-        spellVersionId: target.version.id,
-        priceCents: price,
-        creatorPriced: pricing.creatorPriced,
-        now,
-        expiresAt: new Date(now.getTime() + castTimeoutMs(services, target.spell) + services.config.castExpiryGraceMs),
-        billing: services.stripe !== undefined,
-      });
-      if (!started.ok && started.reason === 'credits') {
-        services.metrics.creditBlocked.inc();
-        throw new AppError('insufficient_credits', 'This paid cast needs more prepaid credit than the account has; buy a credit pack or subscribe to the plan.', {
-          balance_cents: started.balanceCents,
-          price_cents: price,
-        });
-      }
-      if (!started.ok) {
-        services.metrics.budgetBlocked.inc();
-        throw new AppError('budget_exceeded', `This cast would take your ${started.period} spending past its hard limit.`, {
-          period: started.period,
-          limit_cents: started.limitCents,
-          would_be_cents: started.wouldBeCents,
-          used_cents: started.usedCents,
-          reserved_cents: started.reservedCents,
-          price_cents: price,
-          period_end: started.periodEnd.toISOString(),
-        });
-      }
+      const started = await admitCast(services, auth, request.body);
+      const { target } = started;
+      const price = started.pricing.priceCents;
       try {
         await app.enforceRateLimit(request, reply);
       } catch (error) {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { line, type CliIo } from './io.js';
 
-/** `spell serve` and `spell migrate`: configured from the environment, like the server. */
+/** `spell serve`, `spell worker` and `spell migrate`: configured from the environment, like the server. */
 export function registerServerCommands(program: Command, io: CliIo): void {
   program
     .command('serve')
@@ -16,6 +16,21 @@ export function registerServerCommands(program: Command, io: CliIo): void {
         process.once(signal, () => {
           server.services.logger.info({ signal }, 'shutting down');
           void server.close().then(() => process.exit(0));
+        });
+      }
+    });
+
+  program
+    .command('worker')
+    .description('Run queued async casts only, no HTTP server (DATABASE_URL, REDIS_URL, CAST_WORKER_CONCURRENCY from the environment)')
+    .action(async () => {
+      const config = loadConfig(io.env);
+      const { startWorkerProcess } = await import('../casts/worker-process.js');
+      const worker = await startWorkerProcess(config);
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+          worker.services.logger.info({ signal }, 'worker shutting down after its running casts');
+          void worker.close().then(() => process.exit(0));
         });
       }
     });

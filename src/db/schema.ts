@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { BUDGET_PERIODS, ENTITLEMENT_SOURCES, PURCHASE_PAYMENT_STATUSES, TENANT_STATUSES } from './values.js';
+import { BUDGET_PERIODS, CAST_MODES, CAST_STATUSES, ENTITLEMENT_SOURCES, PURCHASE_PAYMENT_STATUSES, TENANT_STATUSES } from './values.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -211,10 +211,12 @@ export const spellVersions = pgTable(
 );
 
 /**
- * Every cast. A row is written as `running` before the spell runs (holding the budget
+ * Every cast. A sync cast's row is written as `running` before the spell runs (holding the budget
  * reservation) and settled to `succeeded` or `failed` after; a `running` row past `expires_at`
- * belongs to a process that died and is failed by the reconciler. `cost_cents` is null on rows
- * from before costs were recorded.
+ * belongs to a process that died and is failed by the reconciler. An async cast's row is written
+ * `queued` (holding the same reservation) and claimed `running` by a worker, canceled by its caster,
+ * or failed as `expired` once past `queue_expires_at`. `cost_cents` is null on rows from before
+ * costs were recorded.
  */
 export const casts = pgTable(
   'casts',
@@ -230,7 +232,8 @@ export const casts = pgTable(
     spellVersionId: uuid('spell_version_id')
       .notNull()
       .references(() => spellVersions.id),
-    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    status: text('status', { enum: CAST_STATUSES }).notNull(),
+    mode: text('mode', { enum: CAST_MODES }).notNull().default('sync'),
     errorCode: text('error_code'),
     durationMs: integer('duration_ms'),
     costCents: integer('cost_cents'),
@@ -250,13 +253,31 @@ export const casts = pgTable(
     payment: text('payment', { enum: ['plan', 'credits', 'covered', 'unbilled'] }),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** An async cast: when a worker claimed it (`running`); a sync cast starts at `created_at`. */
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    /** An async cast still `queued` after this fails as `expired` at no cost (`CAST_QUEUE_TTL_MS`). */
+    queueExpiresAt: timestamp('queue_expires_at', { withTimezone: true }),
+    /**
+     * An async cast's place in its tenant's line, the order the queue serves (lowest first): a
+     * tenant's next cast goes one past its last queued one, a tenant with none joins the round now served.
+     */
+    queueRank: integer('queue_rank'),
+    /** An async cast's wall-clock limit (up to `SPELL_MAX_ASYNC_TIMEOUT_MS`). */
+    timeoutMs: integer('timeout_ms'),
+    /** Where the cast's own `cast.succeeded`/`cast.failed` events go (delivered by the webhooks outbox). */
+    webhookUrl: text('webhook_url'),
+    /** How many times a worker claimed it: at most once (a worker that dies leaves it to the reconciler). */
+    attempts: integer('attempts').notNull().default(0),
   },
   (table) => [
     index('casts_tenant_created_idx').on(table.tenantId, table.createdAt),
+    index('casts_queued_rank_idx').on(table.tenantId, table.queueRank).where(sql`${table.status} = 'queued'`),
+    index('casts_queued_expires_idx').on(table.queueExpiresAt).where(sql`${table.status} = 'queued'`),
     index('casts_user_created_idx').on(table.userId, table.createdAt),
     index('casts_spell_id_idx').on(table.spellId),
     index('casts_running_expires_idx').on(table.expiresAt).where(sql`${table.status} = 'running'`),
-    check('casts_status_check', sql`${table.status} in ('running', 'succeeded', 'failed')`),
+    check('casts_status_check', sql`${table.status} in (${oneOf(CAST_STATUSES)})`),
+    check('casts_mode_check', sql`${table.mode} in (${oneOf(CAST_MODES)})`),
   ],
 );
 
@@ -282,6 +303,22 @@ export const castLogs = pgTable(
   },
   (table) => [index('cast_logs_created_idx').on(table.createdAt)],
 );
+
+/**
+ * An async cast's input while it waits for a worker: written with the queued cast, deleted when
+ * the cast reaches a final state (its input is then kept, capped, in `cast_results`).
+ */
+export const castInputs = pgTable('cast_inputs', {
+  castId: uuid('cast_id')
+    .primaryKey()
+    .references(() => casts.id, { onDelete: 'cascade' }),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  /** The input as JSON text (`null` input is `'null'`). */
+  input: text('input').notNull(),
+  createdAt: createdAt(),
+});
 
 /**
  * A cast's input and output as the caster sent and got them, for the cast's detail page; written

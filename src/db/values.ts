@@ -7,6 +7,20 @@
 export const TENANT_STATUSES = ['active', 'grace', 'suspended'] as const;
 export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
+/**
+ * Where a cast stands. A sync cast starts `running`; an async one starts `queued` and is claimed
+ * `running` by a worker (or `canceled` by its caster, or failed as `expired` past `CAST_QUEUE_TTL_MS`).
+ */
+export const CAST_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'canceled'] as const;
+export type CastStatus = (typeof CAST_STATUSES)[number];
+
+/** A cast's final states: once here it never changes again. */
+export const FINAL_CAST_STATUSES = ['succeeded', 'failed', 'canceled'] as const;
+
+/** `sync`: run within its `POST /v1/cast` request; `async`: queued by `POST /v1/casts` and run by a worker. */
+export const CAST_MODES = ['sync', 'async'] as const;
+export type CastMode = (typeof CAST_MODES)[number];
+
 /** A budget resets at local midnight (`daily`) or on the first of the month (`monthly`). */
 export const BUDGET_PERIODS = ['daily', 'monthly'] as const;
 export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];

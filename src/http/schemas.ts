@@ -42,9 +42,21 @@ export const insufficientCreditsSchema = z
   .loose()
   .meta({ id: 'InsufficientCreditsError' });
 
+/** `402 price_above_max`: the spell costs more than the cast's `max_price_cents`; nothing was held or ran. */
+export const priceAboveMaxSchema = z
+  .object({
+    error: z.literal('price_above_max'),
+    message: z.string(),
+    spell: z.string(),
+    price_cents: cents,
+    max_price_cents: cents,
+  })
+  .loose()
+  .meta({ id: 'PriceAboveMaxError' });
+
 /** Every 402 the API answers, told apart by `error`. */
 export const paymentRequiredSchema = z
-  .discriminatedUnion('error', [budgetExceededSchema, insufficientCreditsSchema])
+  .discriminatedUnion('error', [budgetExceededSchema, insufficientCreditsSchema, priceAboveMaxSchema])
   .meta({ id: 'PaymentRequiredError' });
 
 /** `410 spell_retired`: the spell was deleted (pinned casts ran until `pinned_until`) or unpublished. */

@@ -89,6 +89,24 @@ describe.runIf(hasChromium())('browser: cast detail', () => {
     });
   });
 
+  it('casts in the background from the playground: the status is followed live until the output, with a link to the cast', async () => {
+    await inPage(browser, web.url, 'web-async-cast', async ({ page }) => {
+      await signUpInBrowser(page, uniqueEmail('async'));
+      const name = await publishFromCreatorPage(page, 'echo', echoModule);
+      await page.goto(`/playground?spell=${name}`);
+      await page.getByLabel('Input (JSON)').fill('{"later": true}');
+      await page.getByLabel('Run in the background').check();
+      await page.getByRole('button', { name: 'Cast', exact: true }).click();
+      await page.getByTestId('async-cast').waitFor();
+      await page.locator('[data-testid="async-status"][data-status="succeeded"]').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('async-status').textContent()).toBe('Succeeded');
+      expect(await shownJson(page, 'cast-output')).toEqual({ later: true });
+      await page.getByRole('link', { name: 'View cast' }).click();
+      await page.getByRole('heading', { level: 1, name: new RegExp(`^Cast of [^/]+/${name}@1$`) }).waitFor();
+      expect(await page.getByTestId('cast-status').textContent()).toBe('succeeded');
+    });
+  });
+
   it('says when a cast is not among yours', async () => {
     await inPage(browser, web.url, 'web-cast-detail-missing', async ({ page, problems }) => {
       await signUpInBrowser(page, uniqueEmail('nocast'));

@@ -50,3 +50,38 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       }),
   };
 }
+
+/** A `spell worker` process from source; ready once it logs that it takes casts. */
+export async function startWorkerProcess(env: Record<string, string>): Promise<{ child: ChildProcess; kill(signal: NodeJS.Signals): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker'], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('worker process was not ready after 120 s')), 120_000);
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes('cast worker started')) {
+        clearTimeout(timer);
+        resolve();
+      }
+      if (seen.length > 100_000) seen = seen.slice(-1000);
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error('worker process exited during start'));
+    });
+  });
+  child.stdout?.resume();
+  return {
+    child,
+    kill: (signal) =>
+      new Promise((resolve) => {
+        if (exited()) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}

@@ -1,6 +1,6 @@
 import { ApiError, callApi, type ApiResponse, type RequestOptions } from './http';
 import type {
-  ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, CatalogQuery, CreatorEarnings, Me, Payout, PayoutAccount, NewSpell, Period, Purchase, Spell, SpellChanges, SpellDetail, SpellStats,
+  ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, CatalogQuery, CreatorEarnings, QueuedCast, Me, Payout, PayoutAccount, NewSpell, Period, Purchase, Spell, SpellChanges, SpellDetail, SpellStats,
   SpellVersion, Subscription, Tenant, TenantAccount, Usage, UsageSeries, User, WebhookAttempt, WebhookEndpoint, WebhookEventType,
 } from './types';
 
@@ -117,6 +117,9 @@ export const api = {
   },
 
   cast: (spell: string, input: unknown) => call<CastResult>('/v1/cast', { method: 'POST', json: { spell, input } }),
+  /** Queues the cast for a worker; follow it with `getCast` until it is done. */
+  queueCast: (spell: string, input: unknown) => post<QueuedCast>('/v1/casts', { spell, input }),
+  cancelCast: (id: string) => post<Cast>(`/v1/casts/${encodeURIComponent(id)}/cancel`),
   listCasts: (cursor?: string, limit = 50) =>
     get<{ casts: Cast[]; next_cursor: string | null }>(`/v1/casts?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
   getCast: (id: string) => get<CastDetail>(`/v1/casts/${encodeURIComponent(id)}`),

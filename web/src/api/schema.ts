@@ -548,7 +548,11 @@ export interface paths {
         /** Your casts, newest first (pass next_cursor as cursor for the next page) */
         get: operations["listCasts"];
         put?: never;
-        post?: never;
+        /**
+         * Queue a cast to run in the background (same body as /v1/cast, plus webhook_url and timeout_ms)
+         * @description Runs every check of `POST /v1/cast` in the same order (account status, spell, input schema, `max_price_cents`, hard budget, prepaid credit, rate limit) and takes the same budget hold and credit charge now, then answers `202` with the queued cast. Poll `GET /v1/casts/{id}` (the `Location` header): `queued → running → succeeded | failed | canceled`, with its output and logs once done, kept for `CAST_OUTPUT_RETENTION_DAYS`. Queued casts are served round-robin across accounts. A cast still queued after `CAST_QUEUE_TTL_MS` fails as `expired`, and one whose worker died fails as `interrupted`; neither costs anything. `POST /v1/casts/{id}/cancel` withdraws a cast still queued, at no cost.
+         */
+        post: operations["queueCast"];
         delete?: never;
         options?: never;
         head?: never;
@@ -569,6 +573,26 @@ export interface paths {
         get: operations["getCast"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/casts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a queued async cast: its budget hold and credit charge are given back, and it costs nothing
+         * @description Only a cast still `queued` can be canceled: once a worker took it (`running`) or it finished, the answer is `409 cast_not_cancelable`.
+         */
+        post: operations["cancelCast"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1194,7 +1218,7 @@ export interface components {
     schemas: {
         ErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1239,7 +1263,17 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        PaymentRequiredErrorInput: components["schemas"]["BudgetExceededErrorInput"] | components["schemas"]["InsufficientCreditsErrorInput"];
+        PriceAboveMaxErrorInput: {
+            /** @constant */
+            error: "price_above_max";
+            message: string;
+            spell: string;
+            price_cents: number;
+            max_price_cents: number;
+        } & {
+            [key: string]: unknown;
+        };
+        PaymentRequiredErrorInput: components["schemas"]["BudgetExceededErrorInput"] | components["schemas"]["InsufficientCreditsErrorInput"] | components["schemas"]["PriceAboveMaxErrorInput"];
         SpellRetiredErrorInput: {
             /** @constant */
             error: "spell_retired";
@@ -1514,7 +1548,7 @@ export interface components {
         };
         CastFailedErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1547,12 +1581,29 @@ export interface components {
             /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
-            /** @enum {string} */
-            status: "running" | "succeeded" | "failed";
+            /**
+             * @description `queued` (async, waiting for a worker) → `running` → `succeeded` | `failed`; a queued async cast may also end `canceled`
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+            /**
+             * @description `sync` (`POST /v1/cast`) or `async` (`POST /v1/casts`)
+             * @enum {string}
+             */
+            mode: "sync" | "async";
+            /** @description Why it failed: a spell error code, `interrupted` (its process died; no cost) or `expired` (still queued after `CAST_QUEUE_TTL_MS`; no cost) */
             error_code: string | null;
             duration_ms: number | null;
             cost_cents: number | null;
+            /** @description When it was accepted (an async cast: queued) */
             created_at: string;
+            /** @description When it started running (an async cast: when a worker took it); `null` while queued */
+            started_at: string | null;
+            finished_at: string | null;
+            /** @description An async cast still queued at this time fails as `expired`; `null` for sync casts */
+            queue_expires_at: string | null;
+            /** @description The async cast’s own `webhook_url`, as given */
+            webhook_url: string | null;
         };
         CastDetailInput: {
             /** Format: uuid */
@@ -1560,12 +1611,29 @@ export interface components {
             /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
-            /** @enum {string} */
-            status: "running" | "succeeded" | "failed";
+            /**
+             * @description `queued` (async, waiting for a worker) → `running` → `succeeded` | `failed`; a queued async cast may also end `canceled`
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+            /**
+             * @description `sync` (`POST /v1/cast`) or `async` (`POST /v1/casts`)
+             * @enum {string}
+             */
+            mode: "sync" | "async";
+            /** @description Why it failed: a spell error code, `interrupted` (its process died; no cost) or `expired` (still queued after `CAST_QUEUE_TTL_MS`; no cost) */
             error_code: string | null;
             duration_ms: number | null;
             cost_cents: number | null;
+            /** @description When it was accepted (an async cast: queued) */
             created_at: string;
+            /** @description When it started running (an async cast: when a worker took it); `null` while queued */
+            started_at: string | null;
+            finished_at: string | null;
+            /** @description An async cast still queued at this time fails as `expired`; `null` for sync casts */
+            queue_expires_at: string | null;
+            /** @description The async cast’s own `webhook_url`, as given */
+            webhook_url: string | null;
             /** @description The input as the spell got it (no input: `null`), while kept; `null` when not kept (see `input_kept`) */
             input: unknown;
             /** @description Size of the input as JSON text in UTF-8 bytes, also when the input itself was over `CAST_RESULT_MAX_BYTES`; `null` once the result is gone */
@@ -1663,7 +1731,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1708,7 +1776,17 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        PaymentRequiredError: components["schemas"]["BudgetExceededError"] | components["schemas"]["InsufficientCreditsError"];
+        PriceAboveMaxError: {
+            /** @constant */
+            error: "price_above_max";
+            message: string;
+            spell: string;
+            price_cents: number;
+            max_price_cents: number;
+        } & {
+            [key: string]: unknown;
+        };
+        PaymentRequiredError: components["schemas"]["BudgetExceededError"] | components["schemas"]["InsufficientCreditsError"] | components["schemas"]["PriceAboveMaxError"];
         SpellRetiredError: {
             /** @constant */
             error: "spell_retired";
@@ -1983,7 +2061,7 @@ export interface components {
         };
         CastFailedError: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -2016,12 +2094,29 @@ export interface components {
             /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
-            /** @enum {string} */
-            status: "running" | "succeeded" | "failed";
+            /**
+             * @description `queued` (async, waiting for a worker) → `running` → `succeeded` | `failed`; a queued async cast may also end `canceled`
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+            /**
+             * @description `sync` (`POST /v1/cast`) or `async` (`POST /v1/casts`)
+             * @enum {string}
+             */
+            mode: "sync" | "async";
+            /** @description Why it failed: a spell error code, `interrupted` (its process died; no cost) or `expired` (still queued after `CAST_QUEUE_TTL_MS`; no cost) */
             error_code: string | null;
             duration_ms: number | null;
             cost_cents: number | null;
+            /** @description When it was accepted (an async cast: queued) */
             created_at: string;
+            /** @description When it started running (an async cast: when a worker took it); `null` while queued */
+            started_at: string | null;
+            finished_at: string | null;
+            /** @description An async cast still queued at this time fails as `expired`; `null` for sync casts */
+            queue_expires_at: string | null;
+            /** @description The async cast’s own `webhook_url`, as given */
+            webhook_url: string | null;
         };
         CastDetail: {
             /** Format: uuid */
@@ -2029,12 +2124,29 @@ export interface components {
             /** @description `owner/name` of the spell cast */
             spell: string;
             version: number;
-            /** @enum {string} */
-            status: "running" | "succeeded" | "failed";
+            /**
+             * @description `queued` (async, waiting for a worker) → `running` → `succeeded` | `failed`; a queued async cast may also end `canceled`
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+            /**
+             * @description `sync` (`POST /v1/cast`) or `async` (`POST /v1/casts`)
+             * @enum {string}
+             */
+            mode: "sync" | "async";
+            /** @description Why it failed: a spell error code, `interrupted` (its process died; no cost) or `expired` (still queued after `CAST_QUEUE_TTL_MS`; no cost) */
             error_code: string | null;
             duration_ms: number | null;
             cost_cents: number | null;
+            /** @description When it was accepted (an async cast: queued) */
             created_at: string;
+            /** @description When it started running (an async cast: when a worker took it); `null` while queued */
+            started_at: string | null;
+            finished_at: string | null;
+            /** @description An async cast still queued at this time fails as `expired`; `null` for sync casts */
+            queue_expires_at: string | null;
+            /** @description The async cast’s own `webhook_url`, as given */
+            webhook_url: string | null;
             /** @description The input as the spell got it (no input: `null`), while kept; `null` when not kept (see `input_kept`) */
             input: unknown;
             /** @description Size of the input as JSON text in UTF-8 bytes, also when the input itself was over `CAST_RESULT_MAX_BYTES`; `null` once the result is gone */
@@ -5084,6 +5196,187 @@ export interface operations {
             };
         };
     };
+    queueCast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description `owner/name`, `owner/name@version` (pinned), or a bare `name[@version]` for your own spell */
+                    spell: string;
+                    input?: unknown;
+                    /** @description The most you accept to pay for this cast: a spell whose price is above it is refused (`402 price_above_max`) before anything runs or is charged */
+                    max_price_cents?: number;
+                    /**
+                     * Format: uri
+                     * @description Kept with the cast for its own `cast.succeeded` / `cast.failed` events (delivered once outbound webhooks ship; stored and shown now)
+                     */
+                    webhook_url?: string;
+                    /** @description How long the cast may run once a worker takes it, up to `SPELL_MAX_ASYNC_TIMEOUT_MS` (default: the spell’s own timeout) */
+                    timeout_ms?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
+                    /** @description The cast: `GET` it for its status and, once done, its output */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description `owner/name` of the spell cast */
+                        spell: string;
+                        version: number;
+                        /**
+                         * @description `queued` (async, waiting for a worker) → `running` → `succeeded` | `failed`; a queued async cast may also end `canceled`
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+                        /**
+                         * @description `sync` (`POST /v1/cast`) or `async` (`POST /v1/casts`)
+                         * @enum {string}
+                         */
+                        mode: "sync" | "async";
+                        /** @description Why it failed: a spell error code, `interrupted` (its process died; no cost) or `expired` (still queued after `CAST_QUEUE_TTL_MS`; no cost) */
+                        error_code: string | null;
+                        duration_ms: number | null;
+                        cost_cents: number | null;
+                        /** @description When it was accepted (an async cast: queued) */
+                        created_at: string;
+                        /** @description When it started running (an async cast: when a worker took it); `null` while queued */
+                        started_at: string | null;
+                        finished_at: string | null;
+                        /** @description An async cast still queued at this time fails as `expired`; `null` for sync casts */
+                        queue_expires_at: string | null;
+                        /** @description The async cast’s own `webhook_url`, as given */
+                        webhook_url: string | null;
+                        /** Format: uuid */
+                        cast_id: string;
+                        price_cents: number;
+                        timeout_ms: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequiredError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpellRetiredError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getCast: {
         parameters: {
             query?: never;
@@ -5130,6 +5423,110 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelCast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cast"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,6 +33,8 @@ export type SpellVersion = Schemas['SpellVersion'];
 export type SpellStats = Answer<'getSpellStats', 200>;
 
 export type CastResult = Answer<'castSpell', 200>;
+/** An async cast as `POST /v1/casts` accepted it (`202`, `status: queued`). */
+export type QueuedCast = Answer<'queueCast', 202>;
 export type Cast = Schemas['Cast'];
 /** One cast in full (`GET /v1/casts/{id}`): its input, output, error message and logs. */
 export type CastDetail = Schemas['CastDetail'];

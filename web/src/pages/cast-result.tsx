@@ -3,9 +3,11 @@ import type { ApiError } from '../api/http';
 import type { CastLogLine, CastResult } from '../api/types';
 import { Alert, ErrorAlert } from '../components/alert';
 import { formatCents, formatDate } from '../components/format';
+import { AsyncCastStatus } from './async-cast-status';
 
 export type CastOutcome =
   | { ok: true; result: CastResult; softLimitExceeded: boolean }
+  | { ok: true; queuedCastId: string }
   | { ok: false; error: ApiError };
 
 const num = (value: unknown) => (typeof value === 'number' ? value : null);
@@ -40,6 +42,7 @@ function SpellLogs({ lines, truncated }: { lines: CastLogLine[]; truncated: bool
 
 /** What a cast gave: its output and numbers, or why it was refused or failed. */
 export function CastResultPanel({ outcome }: { outcome: CastOutcome }) {
+  if ('queuedCastId' in outcome) return <AsyncCastStatus key={outcome.queuedCastId} castId={outcome.queuedCastId} />;
   if (outcome.ok) {
     const { result } = outcome;
     return (

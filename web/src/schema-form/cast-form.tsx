@@ -32,6 +32,7 @@ export function CastForm({ spell, initialVersion, onOutcome, children }: CastFor
   const [problem, setProblem] = useState<string>();
   const [version, setVersion] = useState(initialVersion);
   const [busy, setBusy] = useState(false);
+  const [background, setBackground] = useState(false);
 
   const parseJson = (): { ok: true; input: unknown } | { ok: false } => {
     try {
@@ -77,8 +78,14 @@ export function CastForm({ spell, initialVersion, onOutcome, children }: CastFor
     setBusy(true);
     try {
       const pinned = version.trim();
-      const response = await api.cast(pinned ? `${spell.full_name}@${pinned}` : spell.full_name, input);
-      onOutcome({ ok: true, result: response.body, softLimitExceeded: response.headers.get('spell-budget-warning') === 'soft_limit_exceeded' });
+      const name = pinned ? `${spell.full_name}@${pinned}` : spell.full_name;
+      if (background) {
+        const queued = await api.queueCast(name, input);
+        onOutcome({ ok: true, queuedCastId: queued.cast_id });
+      } else {
+        const response = await api.cast(name, input);
+        onOutcome({ ok: true, result: response.body, softLimitExceeded: response.headers.get('spell-budget-warning') === 'soft_limit_exceeded' });
+      }
     } catch (caught) {
       onOutcome({ ok: false, error: toApiError(caught) });
     } finally {
@@ -126,6 +133,19 @@ export function CastForm({ spell, initialVersion, onOutcome, children }: CastFor
           {problem}
         </p>
       )}
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            className="checkbox"
+            checked={background}
+            aria-describedby="cast-background-hint"
+            onChange={(event) => setBackground(event.target.checked)}
+          />{' '}
+          Run in the background
+        </label>
+        <small id="cast-background-hint">Queued for a worker (POST /v1/casts); its status is followed here until the result.</small>
+      </div>
       {/* aria-disabled, not disabled, while casting: disabling the focused button would drop the focus to the page. */}
       <button type="submit" aria-disabled={busy || undefined}>
         {busy ? 'Casting…' : 'Cast'}

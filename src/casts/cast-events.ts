@@ -1,0 +1,18 @@
+import type { Services } from '../services.js';
+
+/** An async cast that reached its final state. */
+export interface CastFinalEvent {
+  castId: string;
+  tenantId: string;
+  status: 'succeeded' | 'failed' | 'canceled';
+  errorCode: string | null;
+}
+
+/**
+ * Called after an async cast's settling (or canceling, or expiring) transaction committed. The
+ * tenant's endpoints already hear `cast.succeeded` / `cast.failed` from `settleCast`'s outbox write;
+ * this is where deliveries to the cast's own `webhook_url` are to start. For now it only logs.
+ */
+export function emitCastFinalEvent(services: Services, event: CastFinalEvent): void {
+  services.logger.debug({ castId: event.castId, status: event.status, errorCode: event.errorCode }, 'async cast reached its final state');
+}
