@@ -43,11 +43,11 @@ const duration = Number(args.duration);
 const port = Number(args.port);
 const base = `http://127.0.0.1:${port}`;
 const demoWasm = readFileSync(new URL('../spells/examples/build/text-stats.wasm', import.meta.url));
-// With --budget the casts go to a priced copy of the demo spell under a monthly budget, so every
-// cast takes and settles a budget hold.
-/** With --budget the bench tenant's own priced copy of the demo (a bare name: the caller's own). */
-const castSpell = args.budget ? 'bench-stats' : 'spell/text-stats';
-const castBody = JSON.stringify({ spell: castSpell, input: { text: 'The quick brown fox jumps over the lazy dog.' } });
+// With --budget the casts go to another creator's priced copy of the demo spell under a monthly
+// budget, so every cast takes and settles a budget hold and writes its price to the ledger (the
+// creator's share and the platform's; a creator's own casts would cost only the platform default).
+const castInput = { text: 'The quick brown fox jumps over the lazy dog.' };
+const castBody = JSON.stringify({ spell: 'spell/text-stats', input: castInput });
 
 async function freshDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `spell_bench_${randomBytes(4).toString('hex')}`;
@@ -191,15 +191,19 @@ async function benchNoisyTenant(): Promise<void> {
 /** Casts/s and latency of the demo spell, beside the server's floor and the pool's overhead. */
 async function benchThroughput(): Promise<void> {
   const { token, key } = await signUpTenant('bench');
+  let body = castBody;
   if (args.budget) {
-    await post('/v1/spells', { name: castSpell, price_cents: 1 }, token);
-    await upload(token, castSpell, demoWasm);
+    const creator = await signUpTenant('creator');
+    await post('/v1/spells', { name: 'bench-stats', price_cents: 1, visibility: 'public' }, creator.token);
+    await upload(creator.token, 'bench-stats', demoWasm);
+    const me = (await (await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${creator.token}` } })).json()) as { tenant: { handle: string } };
+    body = JSON.stringify({ spell: `${me.tenant.handle}/bench-stats`, input: castInput });
     await post('/v1/budgets', { period: 'monthly', soft_limit_cents: 1_000_000_000, hard_limit_cents: 1_000_000_000 }, token);
   }
-  await load('/v1/cast', key, 'POST', castBody); // warm-up: compiles the module in every worker
+  await load('/v1/cast', key, 'POST', body); // warm-up: compiles the module in every worker
   const floor = await load('/healthz', key, 'GET');
   const authFloor = await load('/v1/me', key, 'GET');
-  const casts = await load('/v1/cast', key, 'POST', castBody);
+  const casts = await load('/v1/cast', key, 'POST', body);
   const callMs = await inProcessCallMs(2_000);
   const poolMs = await poolCastMs(2_000);
 

@@ -73,7 +73,7 @@ describe('cli.batch', () => {
       const dry = await spell(['batch', 'payouts', '--dry-run'], { env: { ...env, ...billingEnv(stripe) } });
       expect(dry.code).toBe(0);
       expect(dry.stdout).toContain('would release 900 cents of held earnings to 1 creators');
-      expect(dry.stdout).toContain(`would pay 900 usd to tenant ${tenantId} (deleted) (acct_cli_batch)`);
+      expect(dry.stdout).toContain(`would pay 9.00 USD to tenant ${tenantId} (deleted) (acct_cli_batch)`);
       expect(dry.stdout).toContain('payouts: dry run, nothing changed (2 would)');
       expect(stripe.requests).toHaveLength(0);
     } finally {

@@ -85,6 +85,11 @@ describe('creators.earnings', () => {
     expect(upside.statusCode).toBe(400);
     const long = await t.app.inject({ url: '/v1/creator/earnings?from=2020-01-01&to=2026-01-01', headers: creator.headers });
     expect(long.statusCode).toBe(400);
+    for (const impossible of ['2026-02-31', '2026-13-01', '2026-00-10']) {
+      const refused = await t.app.inject({ url: `/v1/creator/earnings?from=${impossible}&to=${impossible}`, headers: creator.headers });
+      expect(refused.statusCode, impossible).toBe(400);
+      expect(refused.json()).toMatchObject({ error: 'validation_failed', issues: [expect.objectContaining({ path: '/from' }), expect.anything()] });
+    }
     expect(long.json()).toMatchObject({ error: 'validation_failed' });
   });
 });

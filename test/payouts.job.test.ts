@@ -40,7 +40,7 @@ describe('payouts.job', () => {
     expect(transfers).toHaveLength(1);
     expect(transfers[0]).toMatchObject({ id: payout?.stripeTransferId, amount: 1_234, currency: 'usd', transfer_group: payout?.id, metadata: { payout_id: payout?.id } });
     expect(t.stripe.requests.find((request) => request.path === '/v1/transfers' && request.method === 'POST')?.idempotencyKey).toMatch(/^payout-/);
-    expect(report.lines.some((text) => text.includes(`paid payout ${payout?.id} of 1234 usd`))).toBe(true);
+    expect(report.lines.some((text) => text.includes(`paid payout ${payout?.id} of 12.34 USD`))).toBe(true);
     expect(await payable(creator.user.tenant_id)).toBe(0);
     expect(await accountBalance(t.services.db, { kind: 'creator_pending', tenantId: creator.user.tenant_id })).toBe(5_000);
     expect(await payoutMetric('paid')).toBe(paidBefore + 1);
@@ -238,7 +238,7 @@ describe('payouts.job', () => {
     const castId = await earn(t.services.db, creator.user.tenant_id, 1_500);
     const report = await pay(true);
     expect(report).toMatchObject({ dryRun: true, changed: 0 });
-    expect(report.lines).toContain(`would pay 1500 usd to tenant ${creator.user.tenant_id} (${creator.accountId})`);
+    expect(report.lines).toContain(`would pay 15.00 USD to tenant ${creator.user.tenant_id} (${creator.accountId})`);
     expect(await payoutsOf(t.services.db, creator.user.tenant_id)).toHaveLength(0);
     expect(transfersTo(t.stripe, creator.accountId)).toHaveLength(0);
     const [split] = await t.services.db.select().from(castSplits).where(eq(castSplits.castId, castId));
@@ -251,7 +251,7 @@ describe('payouts.job', () => {
     const gone = randomUUID();
     await t.services.db.update(creatorPayoutAccounts).set({ tenantId: gone }).where(eq(creatorPayoutAccounts.tenantId, creator.user.tenant_id));
     await earn(t.services.db, gone, 2_000);
-    expect((await pay(true)).lines).toContain(`would pay 2000 usd to tenant ${gone} (deleted) (${creator.accountId})`);
+    expect((await pay(true)).lines).toContain(`would pay 20.00 USD to tenant ${gone} (deleted) (${creator.accountId})`);
     await pay();
     expect((await payoutsOf(t.services.db, gone)).map((row) => [row.status, row.amountCents])).toEqual([['paid', 2_000]]);
   });

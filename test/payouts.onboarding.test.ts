@@ -5,7 +5,7 @@ import { createSession } from '../src/auth/sessions.js';
 import { billingAuditLogs, creatorPayoutAccounts, users } from '../src/db/schema.js';
 import { buildTestApp } from './helpers/app.js';
 import { buildBillingApp, STRIPE_CONNECT_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET, type BillingTestApp } from './helpers/billing.js';
-import { signUp, type SignedUp } from './helpers/users.js';
+import { createKey, signUp, type SignedUp } from './helpers/users.js';
 
 let t: BillingTestApp;
 beforeAll(async () => {
@@ -106,6 +106,17 @@ describe('payouts.onboarding', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ error: 'forbidden' });
     expect((await t.app.inject({ url: '/v1/creator/payouts/account', headers })).json()).toMatchObject({ account: null, next_step: 'onboard' });
+  });
+
+  it('an API key cannot open onboarding (its form decides where payouts go); it can read the account', async () => {
+    const owner = await signUp(t.app);
+    const { key } = await createKey(t.app, owner);
+    const headers = { authorization: `Bearer ${key}` };
+    const refused = await t.app.inject({ method: 'POST', url: '/v1/creator/payouts/onboarding', headers });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: 'forbidden' });
+    expect(await t.services.db.select().from(creatorPayoutAccounts).where(eq(creatorPayoutAccounts.tenantId, owner.user.tenant_id))).toEqual([]);
+    expect((await t.app.inject({ url: '/v1/creator/payouts/account', headers })).statusCode).toBe(200);
   });
 
   it('from the web app (session cookie) it needs the CSRF token, as every cookie write does', async () => {

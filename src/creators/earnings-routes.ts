@@ -11,7 +11,11 @@ const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 366;
 const DEFAULT_RANGE_DAYS = 30;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a day, YYYY-MM-DD' }).refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), { error: 'is not a day' });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a day, YYYY-MM-DD' }).refine((text) => {
+  // Date.parse takes 2026-02-31 as March 3: a real day reads back as itself.
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
+}, { error: 'is not a day' });
 const cents = z.number().int();
 
 const earningsSchema = z

@@ -36,6 +36,7 @@ export const creatorStatementRoutes: FastifyPluginAsyncZod<{ services: Services 
   app.get(
     '/v1/creator/statements/:month',
     {
+      config: { openapi: { responseContentType: { 200: 'text/csv' } } },
       schema: {
         operationId: 'getCreatorStatement',
         tags,
@@ -46,7 +47,6 @@ export const creatorStatementRoutes: FastifyPluginAsyncZod<{ services: Services 
           'lost disputes took back since, net), one `payout` line per payout made that month, and a `total` line (its ' +
           '`payout_cents`: the payouts Stripe paid). Amounts are whole cents.',
         params: z.object({ month }),
-        produces: ['text/csv'],
         response: { 200: z.string().describe('text/csv; charset=utf-8'), ...errorResponses(400, 401, 429) },
       },
     },

@@ -18,6 +18,8 @@ declare module 'fastify' {
       /** Content types a route takes besides its JSON body (whose schema stays the route's zod one). */
       otherContent?: Record<string, { schema: Record<string, unknown> }>;
       responseHeaders?: Record<number, Record<string, HeaderDoc>>;
+      /** A success answered in another content type than JSON (its errors stay JSON), by status. */
+      responseContentType?: Record<number, string>;
     };
   }
 }
@@ -80,7 +82,14 @@ export function documentRoute(schema: FastifySchema, route: RouteOptions): Fasti
     };
     // A response's description is what generated clients put in their errors: say the status, not "Default Response".
     const described = typeof doc.description === 'string' ? doc : { ...doc, description: STATUS_CODES[code] ?? `HTTP ${status}` };
-    response[status] = Object.keys(headers).length > 0 ? { ...described, headers: { ...(described.headers as object | undefined), ...headers } } : described;
+    const withHeaders = Object.keys(headers).length > 0 ? { ...described, headers: { ...(described.headers as object | undefined), ...headers } } : described;
+    const contentType = config.openapi?.responseContentType?.[code];
+    if (contentType) {
+      const { description, headers: documented, ...schemaOnly } = withHeaders;
+      response[status] = { description, ...(documented !== undefined && { headers: documented }), content: { [contentType]: { schema: schemaOnly } } };
+    } else {
+      response[status] = withHeaders;
+    }
   }
   const otherContent = config.openapi?.otherContent;
   const body =

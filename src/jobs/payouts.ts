@@ -5,6 +5,9 @@ import { settlePayout, type TransferOutcome } from '../payouts/transfers.js';
 import type { JobDeps } from './run-job.js';
 import type { JobContext, JobReport } from './types.js';
 
+/** Cents as the amount people read: `1234`, `usd` → `12.34 USD`. */
+const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency.toUpperCase()}`;
+
 /**
  * `spell batch payouts`: pays creators their payable balance through Stripe Transfers, never twice.
  * 1. Held earnings past `PAYOUT_HOLD_DAYS` become payable.
@@ -32,7 +35,7 @@ export async function runPayouts(deps: JobDeps, context: JobContext): Promise<Jo
   const record = (outcome: TransferOutcome) => {
     if (outcome.result === 'skipped') return;
     const { payout } = outcome;
-    const what = `payout ${payout.id} of ${payout.amountCents} ${payout.currency} to tenant ${payout.tenantId} (${payout.stripeAccountId})`;
+    const what = `payout ${payout.id} of ${money(payout.amountCents, payout.currency)} to tenant ${payout.tenantId} (${payout.stripeAccountId})`;
     if (outcome.result === 'paid') {
       metrics?.payouts.inc({ result: 'paid' });
       lines.push(`paid ${what}: transfer ${outcome.transferId}${outcome.recovered ? ' (found at Stripe, recorded now)' : ''}`);
@@ -56,7 +59,7 @@ export async function runPayouts(deps: JobDeps, context: JobContext): Promise<Jo
     if (!payout) continue;
     record(await settlePayout(db, stripe, { payoutId: payout.id, fresh: true }, now));
   }
-  if (lines.length === 0) lines.push(`nothing to pay: no creator with payouts enabled has ${minimumCents} ${currency} payable`);
+  if (lines.length === 0) lines.push(`nothing to pay: no creator with payouts enabled has ${money(minimumCents, currency)} payable`);
   return report(changed, 0, lines);
 }
 
@@ -69,16 +72,16 @@ async function dryRun(deps: JobDeps, context: JobContext, report: (changed: numb
   if (releasable.size > 0) lines.push(`would release ${sum(releasable)} cents of held earnings to ${releasable.size} creators`);
   const pending = await findPendingPayouts(db);
   for (const payout of pending) {
-    lines.push(`would settle pending payout ${payout.id} of ${payout.amountCents} ${payout.currency} to tenant ${payout.tenantId}: find its Transfer at Stripe, or make it`);
+    lines.push(`would settle pending payout ${payout.id} of ${money(payout.amountCents, payout.currency)} to tenant ${payout.tenantId}: find its Transfer at Stripe, or make it`);
   }
   let wouldPay = 0;
   for (const creator of await enabledCreatorBalances(db)) {
     const balance = creator.balanceCents + (releasable.get(creator.tenantId) ?? 0);
     if (balance <= 0 || balance < minimumCents) continue;
     wouldPay += 1;
-    lines.push(`would pay ${balance} ${currency} to tenant ${creator.tenantId}${creator.deleted ? ' (deleted)' : ''} (${creator.stripeAccountId})`);
+    lines.push(`would pay ${money(balance, currency)} to tenant ${creator.tenantId}${creator.deleted ? ' (deleted)' : ''} (${creator.stripeAccountId})`);
   }
-  if (lines.length === 0) lines.push(`nothing to pay: no creator with payouts enabled has ${minimumCents} ${currency} payable`);
+  if (lines.length === 0) lines.push(`nothing to pay: no creator with payouts enabled has ${money(minimumCents, currency)} payable`);
   return report(0, releasable.size + pending.length + wouldPay, lines);
 }
 

@@ -28,13 +28,16 @@ export const payoutAccountRoutes: FastifyPluginAsyncZod<{ services: Services }> 
   app.post(
     '/v1/creator/payouts/onboarding',
     {
+      // The link opens the form that says where payouts go: a leaked API key must not reach it.
+      config: { auth: 'session' },
       schema: {
         operationId: 'createPayoutOnboarding',
         tags,
         summary: 'Open Stripe Connect onboarding for payouts (creates the Express account on first use)',
         description:
           'Returns a Stripe Account Link, valid for a few minutes and once; it comes back to the web app’s `/creator` page ' +
-          '(`?onboarding=done`, or `?onboarding=refresh` when the link expired: ask for a new one). Owner only. ' +
+          '(`?onboarding=done`, or `?onboarding=refresh` when the link expired: ask for a new one). The account owner only, ' +
+          'with a signed-in session (an API key gets 403: the form it opens decides where payouts go). ' +
           '`503 billing_disabled` when the server has no Stripe keys.',
         response: {
           200: z.object({ url: z.url(), expires_at: z.string().describe('When the link stops working (ISO 8601)') }),

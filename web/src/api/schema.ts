@@ -715,7 +715,7 @@ export interface paths {
         put?: never;
         /**
          * Open Stripe Connect onboarding for payouts (creates the Express account on first use)
-         * @description Returns a Stripe Account Link, valid for a few minutes and once; it comes back to the web app’s `/creator` page (`?onboarding=done`, or `?onboarding=refresh` when the link expired: ask for a new one). Owner only. `503 billing_disabled` when the server has no Stripe keys.
+         * @description Returns a Stripe Account Link, valid for a few minutes and once; it comes back to the web app’s `/creator` page (`?onboarding=done`, or `?onboarding=refresh` when the link expired: ask for a new one). The account owner only, with a signed-in session (an API key gets 403: the form it opens decides where payouts go). `503 billing_disabled` when the server has no Stripe keys.
          */
         post: operations["createPayoutOnboarding"];
         delete?: never;
@@ -4448,7 +4448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unauthorized */
@@ -4457,7 +4457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Too Many Requests */
@@ -4474,7 +4474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
