@@ -13,7 +13,8 @@ const AUDIT_ACTIONS = [
   'license_generated', 'license_claimed', 'license_revoked', 'entitlement_created', 'entitlement_revoked', 'tenant_status_changed',
   'tenant_suspended', 'subscription_status_changed', 'credits_purchased', 'credits_refunded', 'credits_dispute_lost',
   'purchase_payment_failed', 'admin_token_created', 'admin_token_revoked', 'cast_logs_purged', 'cast_results_purged', 'webhook_logs_purged',
-  'spell_unpublished', 'spell_republished', 'handle_changed', 'ledger_mismatch',
+  'spell_unpublished', 'spell_republished', 'handle_changed', 'creator_share_changed', 'payout_account_updated', 'payout_paid',
+  'payout_failed', 'payout_reversed', 'ledger_mismatch', 'webhook_endpoint_disabled',
 ] as const;
 
 const FILTERS = ['action', 'target_type', 'target_id', 'tenant_id', 'actor_type', 'from', 'to'] as const;
