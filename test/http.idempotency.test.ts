@@ -83,6 +83,38 @@ describe('http.idempotency', () => {
     expect(await castsOf(consumer)).toHaveLength(2);
   });
 
+  it('replays the first answer’s own headers: an async cast’s Location, a sync cast’s budget warning', async () => {
+    const consumer = await signUp(first.app);
+    const budget = await first.app.inject({
+      method: 'POST',
+      url: '/v1/budgets',
+      headers: consumer.headers,
+      payload: { period: 'daily', soft_limit_cents: 1, hard_limit_cents: 1_000 },
+    });
+    expect(budget.statusCode).toBe(201);
+    const key = newKey();
+    const warned = await castOn(first, consumer, key);
+    expect(warned.headers['spell-budget-warning']).toBeDefined();
+    const again = await castOn(second, consumer, key);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers['spell-budget-warning']).toBe(warned.headers['spell-budget-warning']);
+
+    const queue = () =>
+      first.app.inject({
+        method: 'POST',
+        url: '/v1/casts',
+        headers: { ...consumer.headers, 'idempotency-key': `async-${key}` },
+        payload: { spell: `${creator.handle}/paid-echo`, input: 'later' },
+      });
+    const queued = await queue();
+    expect(queued.statusCode).toBe(202);
+    expect(queued.headers.location).toMatch(/^\/v1\/casts\//);
+    const replayed = await queue();
+    expect(replayed.statusCode).toBe(202);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.headers.location).toBe(queued.headers.location);
+  });
+
   it('runs one cast and charges once for the same key sent 10 times at once across two instances', async () => {
     const consumer = await consumerWithBudget();
     const key = newKey();

@@ -659,6 +659,8 @@ export const idempotencyKeys = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
     statusCode: integer('status_code'),
     contentType: text('content_type'),
+    /** The answer's own headers a retry gets again (`Location`, `Spell-Budget-Warning`, …). */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     body: text('body'),
     createdAt: createdAt(),
   },

@@ -52,8 +52,27 @@ function fingerprintOf(request: FastifyRequest): string {
   return hash.digest('hex');
 }
 
-/** What a retry gets: the first answer, as it was sent, marked as replayed. */
-function replay(reply: FastifyReply, row: { statusCode: number | null; contentType: string | null; body: string | null }): FastifyReply {
+/**
+ * The headers of an answer that are part of it, kept for its replay: where the created thing is,
+ * a download's name and the platform's own (`Spell-Budget-Warning`, …). Not the rate limit's or the
+ * request's own, which describe the retry.
+ */
+function keptHeaders(reply: FastifyReply): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    const lower = name.toLowerCase();
+    if (value === undefined || !(lower === 'location' || lower === 'content-disposition' || lower.startsWith('spell-'))) continue;
+    kept[lower] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return kept;
+}
+
+/** What a retry gets: the first answer, as it was sent (status, body, its own headers), marked as replayed. */
+function replay(
+  reply: FastifyReply,
+  row: { statusCode: number | null; contentType: string | null; headers: Record<string, string> | null; body: string | null },
+): FastifyReply {
+  for (const [name, value] of Object.entries(row.headers ?? {})) reply.header(name, value);
   reply.header('idempotent-replayed', 'true');
   if (row.contentType) reply.header('content-type', row.contentType);
   return reply.code(row.statusCode ?? 200).send(row.body ?? '');
@@ -96,7 +115,7 @@ export const idempotency = fp<{ services: Services }>(
         .values(fresh)
         .onConflictDoUpdate({
           target: [idempotencyKeys.scope, idempotencyKeys.key],
-          set: { ...fresh, statusCode: null, contentType: null, body: null },
+          set: { ...fresh, statusCode: null, contentType: null, headers: null, body: null },
           setWhere: or(
             lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS)),
             and(eq(idempotencyKeys.state, 'in_flight'), lt(idempotencyKeys.lockedUntil, now)),
@@ -138,7 +157,7 @@ export const idempotency = fp<{ services: Services }>(
           const contentType = reply.getHeader('content-type');
           await db
             .update(idempotencyKeys)
-            .set({ state: 'done', statusCode: status, contentType: typeof contentType === 'string' ? contentType : null, body })
+            .set({ state: 'done', statusCode: status, contentType: typeof contentType === 'string' ? contentType : null, headers: keptHeaders(reply), body })
             .where(mine);
         }
       } catch (error) {
