@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { tenantWebhookSecrets } from '../db/schema.js';
 import { PREVIOUS_SECRET_TTL_MS } from './endpoints.js';
@@ -24,18 +24,24 @@ export async function findTenantSecret(db: DbOrTx, tenantId: string): Promise<Te
   return row;
 }
 
-/** Makes the tenant's secret, or rotates the one it has; returns the row with the new secret (to show once). */
+/**
+ * Makes the tenant's secret, or rotates the one it has (one statement, so two owners clicking at
+ * once rotate twice rather than fail); returns the row with the new secret, to show once.
+ */
 export async function makeTenantSecret(db: DbOrTx, tenantId: string, now: Date): Promise<TenantSecretRow> {
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(tenantWebhookSecrets).where(eq(tenantWebhookSecrets.tenantId, tenantId)).for('update');
-    const [row] = current
-      ? await tx
-          .update(tenantWebhookSecrets)
-          .set({ secret: newSigningSecret(), previousSecret: current.secret, previousSecretExpiresAt: new Date(now.getTime() + PREVIOUS_SECRET_TTL_MS), rotatedAt: now })
-          .where(eq(tenantWebhookSecrets.tenantId, tenantId))
-          .returning()
-      : await tx.insert(tenantWebhookSecrets).values({ tenantId, secret: newSigningSecret(), createdAt: now }).onConflictDoNothing().returning();
-    if (!row) throw new Error('the tenant webhook secret was made at the same moment by another request');
-    return row;
-  });
+  const [row] = await db
+    .insert(tenantWebhookSecrets)
+    .values({ tenantId, secret: newSigningSecret(), createdAt: now })
+    .onConflictDoUpdate({
+      target: tenantWebhookSecrets.tenantId,
+      set: {
+        previousSecret: sql`${tenantWebhookSecrets.secret}`,
+        secret: sql`excluded.secret`,
+        previousSecretExpiresAt: new Date(now.getTime() + PREVIOUS_SECRET_TTL_MS),
+        rotatedAt: now,
+      },
+    })
+    .returning();
+  if (!row) throw new Error('tenant webhook secret upsert returned nothing');
+  return row;
 }
