@@ -7,7 +7,7 @@ import { createManualClock } from '../src/lib/clock.js';
 import { dispatchWebhooks } from '../src/webhooks/dispatcher.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { exampleSpell, publish } from './helpers/spells.js';
-import { signUp, type SignedUp } from './helpers/users.js';
+import { createKey, signUp, type SignedUp } from './helpers/users.js';
 import { startReceiver, verifySignature } from './helpers/webhook-receiver.js';
 
 /** The README's verification snippet, run as a receiver would paste it. */
@@ -101,6 +101,13 @@ describe('casts.webhooks', () => {
     const after = await t.app.inject({ url: '/v1/tenant/webhook-secret', headers: user.headers });
     expect(after.json()).toMatchObject({ exists: true, created_at: clock.now().toISOString() });
     expect(after.body).not.toContain(made.secret);
+
+    // An API key of the owner rotates it too; no one signed out does.
+    const { key } = await createKey(t.app, user);
+    const rotated = await t.app.inject({ method: 'POST', url: '/v1/tenant/webhook-secret', headers: { authorization: `Bearer ${key}` } });
+    expect(rotated.statusCode).toBe(200);
+    expect(rotated.json<{ secret: string }>().secret).not.toBe(made.secret);
+    expect((await t.app.inject({ method: 'POST', url: '/v1/tenant/webhook-secret' })).statusCode).toBe(401);
   });
 
   it('sends the cast its own signed cast.succeeded, retried after two failures, logged in the cast’s detail', async () => {
