@@ -39,6 +39,7 @@ import { uploadRoutes } from './spells/versions-routes.js';
 import { spellStatsRoute } from './spells/stats-routes.js';
 import { registerWebApp } from './web/static.js';
 import { webhookRoutes } from './webhooks/routes.js';
+import { tenantSecretRoutes } from './webhooks/tenant-secret-routes.js';
 import type { Services } from './services.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -115,6 +116,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(connectWebhookRoute, { services });
   await app.register(licenseClaimRoute, { services });
   await app.register(webhookRoutes, { services });
+  await app.register(tenantSecretRoutes, { services });
   await app.register(adminRoutes, { services });
   await registerWebApp(app, services);
   return app;

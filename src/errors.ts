@@ -39,6 +39,8 @@ export const errorStatus = {
   conflict: 409,
   /** The async cast is no longer queued (already running or finished), so it cannot be canceled. */
   cast_not_cancelable: 409,
+  /** An async cast asked for a `webhook_url` before the tenant's owner made its signing secret (`POST /v1/tenant/webhook-secret`). */
+  webhook_secret_required: 409,
   /** A request with this `Idempotency-Key` is still running; retry once it has answered. */
   idempotency_in_flight: 409,
   /** This `Idempotency-Key` was used within 24 hours for a different request (method, path or body). */

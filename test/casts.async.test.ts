@@ -67,6 +67,7 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
 describe('casts.async', () => {
   it('queues a cast with 202 and a Location, holds its price, and a worker runs it to succeeded with its output', async () => {
     const consumer = await consumerWithBudget();
+    expect((await t.app.inject({ method: 'POST', url: '/v1/tenant/webhook-secret', headers: consumer.headers })).statusCode).toBe(200);
     const response = await queue(consumer, { webhook_url: 'https://example.com/hook', timeout_ms: 5000 });
     expect(response.statusCode).toBe(202);
     const queued = response.json<Cast & { price_cents: number; timeout_ms: number }>();

@@ -1,12 +1,14 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { castInputs, casts } from '../db/schema.js';
+import { emitCastFinished } from '../events/emitters.js';
 import { releaseHolds, type HeldCast } from './lifecycle.js';
 
 /**
  * The writes of an async cast's wait: a worker claims it, its caster cancels it, or it expires in
  * the queue. Each is one conditional UPDATE on `status = 'queued'`, so of a claim, a cancel and an
- * expiry racing for one cast exactly one wins, and a cast is claimed (run) at most once.
+ * expiry racing for one cast exactly one wins, and a cast is claimed (run) at most once. A cancel or
+ * an expiry emits the cast's `cast.failed` event in its transaction.
  */
 
 const heldColumns = {
@@ -17,6 +19,9 @@ const heldColumns = {
   reservedCents: casts.reservedCents,
   payment: casts.payment,
   priceCents: casts.priceCents,
+  spellId: casts.spellId,
+  spellVersionId: casts.spellVersionId,
+  webhookUrl: casts.webhookUrl,
 };
 
 /** A claimed cast, with what its worker needs to run it. */
@@ -91,6 +96,7 @@ export async function cancelQueuedCast(db: DbOrTx, cast: { castId: string; tenan
     if (!canceled) return { ok: false as const };
     await tx.delete(castInputs).where(eq(castInputs.castId, canceled.id));
     await releaseHolds(tx, canceled, cast.now);
+    await emitCastFinished(tx, { ...canceled, status: 'canceled', errorCode: null, durationMs: 0, costCents: 0, finishedAt: cast.now });
     return { ok: true as const, cast: canceled };
   });
 }
@@ -110,6 +116,7 @@ export async function expireQueuedCasts(db: DbOrTx, now: Date, castId?: string):
     for (const cast of expired) {
       await tx.delete(castInputs).where(eq(castInputs.castId, cast.id));
       await releaseHolds(tx, cast, now);
+      await emitCastFinished(tx, { ...cast, status: 'failed', errorCode: 'expired', durationMs: 0, costCents: 0, finishedAt: now });
     }
     return expired;
   });

@@ -12,13 +12,17 @@ import { castSchema, viewCast } from './cast-views.js';
 import { abandonCast } from './lifecycle.js';
 import { findCast } from './records.js';
 import { castBodySchema } from './cast-body.js';
+import { refuseEndpointUrl } from '../webhooks/targets.js';
+import { findTenantSecret } from '../webhooks/tenant-secret.js';
 
 const asyncCastBody = castBodySchema.extend({
   webhook_url: z
     .url({ protocol: /^https?$/ })
     .max(2048)
     .optional()
-    .describe('Kept with the cast for its own `cast.succeeded` / `cast.failed` events (delivered once outbound webhooks ship; stored and shown now)'),
+    .describe(
+      'Where the cast’s own `cast.succeeded` / `cast.failed` event is POSTed, signed with the tenant’s webhook secret (`POST /v1/tenant/webhook-secret` first, or `409 webhook_secret_required`); the same URL rules as a webhook endpoint',
+    ),
   timeout_ms: z
     .int()
     .min(10)
@@ -53,7 +57,7 @@ export const asyncCastRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         body: asyncCastBody,
         response: {
           202: castSchema.extend({ cast_id: z.uuid(), price_cents: z.number().int(), timeout_ms: z.number().int() }),
-          ...errorResponses(400, 401, 402, 403, 404, 410, 429),
+          ...errorResponses(400, 401, 402, 403, 404, 409, 410, 429),
         },
       },
     },
@@ -66,6 +70,7 @@ export const asyncCastRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
           issues: [{ in: 'body', path: '/timeout_ms', message: `must be at most ${maxTimeoutMs}` }],
         });
       }
+      if (request.body.webhook_url !== undefined) await checkWebhookUrl(services, auth.tenant.id, request.body.webhook_url);
       const admitted = await admitCast(services, auth, request.body, {
         queued: (target) => ({
           timeoutMs: asked ?? castTimeoutMs(services, target.spell),
@@ -121,3 +126,19 @@ export const asyncCastRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
     },
   );
 };
+
+/**
+ * A cast's `webhook_url` follows an endpoint's URL rules (no private, loopback or link-local target
+ * unless `WEBHOOK_ALLOW_PRIVATE_TARGETS`), and needs the tenant's signing secret to exist already:
+ * one made silently could never be used to verify what arrives.
+ */
+async function checkWebhookUrl(services: Services, tenantId: string, url: string): Promise<void> {
+  const refused = refuseEndpointUrl(url, { allowPrivate: services.config.webhooks.allowPrivateTargets, env: services.config.env });
+  if (refused) throw new AppError('validation_failed', `The webhook_url ${refused}.`, { issues: [{ in: 'body', path: '/webhook_url', message: refused }] });
+  if (!(await findTenantSecret(services.db, tenantId))) {
+    throw new AppError(
+      'webhook_secret_required',
+      'A cast with a webhook_url is signed with the account’s webhook secret, which does not exist yet: its owner makes it with POST /v1/tenant/webhook-secret (shown once).',
+    );
+  }
+}

@@ -9,9 +9,9 @@ export interface CastFinalEvent {
 }
 
 /**
- * Called after an async cast's settling (or canceling, or expiring) transaction committed. The
- * tenant's endpoints already hear `cast.succeeded` / `cast.failed` from `settleCast`'s outbox write;
- * this is where deliveries to the cast's own `webhook_url` are to start. For now it only logs.
+ * Called after an async cast's settling (or canceling, or expiring) transaction committed. Its
+ * `cast.succeeded` / `cast.failed` event, to the tenant's endpoints and to the cast's own
+ * `webhook_url`, was already written in that transaction (`emitCastFinished`); this only logs.
  */
 export function emitCastFinalEvent(services: Services, event: CastFinalEvent): void {
   services.logger.debug({ castId: event.castId, status: event.status, errorCode: event.errorCode }, 'async cast reached its final state');

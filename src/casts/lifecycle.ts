@@ -202,8 +202,14 @@ export async function expireStaleCasts(db: DbOrTx, now: Date): Promise<number> {
         reservedCents: casts.reservedCents,
         payment: casts.payment,
         priceCents: casts.priceCents,
+        spellId: casts.spellId,
+        spellVersionId: casts.spellVersionId,
+        webhookUrl: casts.webhookUrl,
       });
-    for (const cast of expired) await releaseHolds(tx, cast, now);
+    for (const cast of expired) {
+      await releaseHolds(tx, cast, now);
+      await emitCastFinished(tx, { ...cast, status: 'failed', errorCode: 'interrupted', durationMs: 0, costCents: 0, finishedAt: now });
+    }
     return expired.length;
   });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from './schema.js';
+import { casts, tenants } from './schema.js';
 import { WEBHOOK_DELIVERY_STATUSES } from './values.js';
 
 /**
@@ -59,7 +59,11 @@ export const webhookEvents = pgTable(
   ],
 );
 
-/** An event on its way to one endpoint: `pending` until a 2xx (`delivered`) or the retry window ends (`failed`). */
+/**
+ * An event on its way to one endpoint, or to one async cast's own `webhook_url` (`target_url`, with
+ * its `cast_id`, signed with the tenant's secret): `pending` until a 2xx (`delivered`) or the retry
+ * window ends (`failed`).
+ */
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
@@ -67,9 +71,9 @@ export const webhookDeliveries = pgTable(
     eventId: text('event_id')
       .notNull()
       .references(() => webhookEvents.id, { onDelete: 'cascade' }),
-    endpointId: uuid('endpoint_id')
-      .notNull()
-      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    endpointId: uuid('endpoint_id').references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    targetUrl: text('target_url'),
+    castId: uuid('cast_id').references(() => casts.id, { onDelete: 'cascade' }),
     status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
@@ -79,6 +83,8 @@ export const webhookDeliveries = pgTable(
   (table) => [
     index('webhook_deliveries_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'pending'`),
     index('webhook_deliveries_event_idx').on(table.eventId),
+    index('webhook_deliveries_cast_idx').on(table.castId).where(sql`${table.castId} is not null`),
+    check('webhook_deliveries_target_check', sql`(${table.endpointId} is null) <> (${table.targetUrl} is null)`),
     check('webhook_deliveries_status_check', sql`${table.status} in (${oneOf(WEBHOOK_DELIVERY_STATUSES)})`),
   ],
 );
@@ -91,9 +97,8 @@ export const webhookAttempts = pgTable(
     deliveryId: uuid('delivery_id')
       .notNull()
       .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
-    endpointId: uuid('endpoint_id')
-      .notNull()
-      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    /** Null for an attempt to a cast's own `webhook_url`. */
+    endpointId: uuid('endpoint_id').references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
     eventId: text('event_id').notNull(),
     eventType: text('event_type').notNull(),
     attempt: integer('attempt').notNull(),
@@ -106,6 +111,22 @@ export const webhookAttempts = pgTable(
   },
   (table) => [index('webhook_attempts_endpoint_idx').on(table.endpointId, table.createdAt)],
 );
+
+/**
+ * The secret a tenant's per-cast `webhook_url` deliveries are signed with: made by its owner
+ * (`POST /v1/tenant/webhook-secret`, shown once), rotated the way an endpoint's is.
+ */
+export const tenantWebhookSecrets = pgTable('tenant_webhook_secrets', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  /** Kept as is: signing needs the secret itself. Never shown again after creation or rotation. */
+  secret: text('secret').notNull(),
+  previousSecret: text('previous_secret'),
+  previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  rotatedAt: timestamp('rotated_at', { withTimezone: true }),
+});
 
 /** What a tenant wants to be told about: `credits.low` fires when a charge takes its credit below this. */
 export const notificationSettings = pgTable('notification_settings', {

@@ -14,25 +14,32 @@ export interface CastFinished {
   tenantId: string;
   spellId: string;
   spellVersionId: string;
-  status: 'succeeded' | 'failed';
+  /** A canceled cast is told as `cast.failed` (with `status: canceled` and `error_code: canceled`). */
+  status: 'succeeded' | 'failed' | 'canceled';
   errorCode: string | null;
   durationMs: number;
   costCents: number;
   finishedAt: Date;
+  /** An async cast's own `webhook_url`: it gets this event too, signed with the tenant's secret. */
+  webhookUrl?: string | null;
 }
 
-/** `cast.succeeded` / `cast.failed`: a cast settled. */
+/**
+ * `cast.succeeded` / `cast.failed`: a cast settled, or ended without running (interrupted, expired
+ * in the queue, canceled), to the tenant's endpoints and to the cast's own `webhook_url`.
+ */
 export function emitCastFinished(tx: DbOrTx, cast: CastFinished): Promise<string | null> {
   return emitEvent(tx, {
     tenantId: cast.tenantId,
     type: cast.status === 'succeeded' ? 'cast.succeeded' : 'cast.failed',
     now: cast.finishedAt,
+    ...(cast.webhookUrl && { castTarget: { castId: cast.id, url: cast.webhookUrl } }),
     data: {
       cast_id: cast.id,
       spell_id: cast.spellId,
       spell_version_id: cast.spellVersionId,
       status: cast.status,
-      error_code: cast.errorCode,
+      error_code: cast.status === 'canceled' ? 'canceled' : cast.errorCode,
       duration_ms: cast.durationMs,
       cost_cents: cast.costCents,
       finished_at: cast.finishedAt.toISOString(),

@@ -25,6 +25,8 @@ export interface NewEvent {
   keep?: boolean;
   /** Deliver to this endpoint only, whatever it subscribed to (a test event). */
   endpointId?: string;
+  /** An async cast's own `webhook_url`: one more delivery, to it, signed with the tenant's secret. */
+  castTarget?: { castId: string; url: string };
 }
 
 const rowsOf = (result: unknown): { id: string }[] =>
@@ -32,7 +34,7 @@ const rowsOf = (result: unknown): { id: string }[] =>
 
 /**
  * Writes the event and its deliveries in one statement (it sits on the settle path of every cast):
- * a tenant without a matching endpoint costs one indexed read and writes nothing. Returns the
+ * a tenant without a matching endpoint (and no cast `webhook_url`) costs one indexed read and writes nothing. Returns the
  * event's id, or null when nothing was written (no endpoint wants it, or its dedupe key was used).
  */
 export async function emitEvent(tx: DbOrTx, event: NewEvent): Promise<string | null> {
@@ -41,18 +43,24 @@ export async function emitEvent(tx: DbOrTx, event: NewEvent): Promise<string | n
     ? sql`tenant_id = ${event.tenantId} and id = ${event.endpointId}`
     : sql`tenant_id = ${event.tenantId} and enabled and ${event.type} = any(events)`;
   const now = event.now.toISOString();
+  const cast = event.castTarget;
   const result = await tx.execute(sql`
     with wanted as (select id from webhook_endpoints where ${target}),
     event as (
       insert into webhook_events (id, tenant_id, type, data, dedupe_key, created_at)
       select ${id}, ${event.tenantId}, ${event.type}, ${JSON.stringify(event.data)}::jsonb, ${event.dedupeKey ?? null}, ${now}
-      where ${event.keep === true} or exists (select 1 from wanted)
+      where ${event.keep === true || cast !== undefined} or exists (select 1 from wanted)
       on conflict do nothing
       returning id
     ),
     queued as (
       insert into webhook_deliveries (event_id, endpoint_id, next_attempt_at, created_at)
       select event.id, wanted.id, ${now}, ${now} from event cross join wanted
+      returning 1
+    ),
+    to_cast as (
+      insert into webhook_deliveries (event_id, target_url, cast_id, next_attempt_at, created_at)
+      select event.id, ${cast?.url ?? null}, ${cast?.castId ?? null}::uuid, ${now}, ${now} from event where ${cast !== undefined}
       returning 1
     )
     select id from event`);

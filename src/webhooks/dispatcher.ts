@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit/audit-log.js';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '../db/schema.js';
 import type { Services } from '../services.js';
@@ -6,6 +6,7 @@ import { emitEndpointDisabled } from '../events/emitters.js';
 import { eventBody } from '../events/outbox.js';
 import { postWebhook, type PostOutcome } from './post-webhook.js';
 import { signatureHeader } from './signing.js';
+import { findTenantSecret, signingSecrets } from './tenant-secret.js';
 
 /** How long a claimed delivery is left alone while its request is in flight (longer than any timeout). */
 const LEASE_MS = 5 * 60_000;
@@ -24,9 +25,13 @@ const dueNow = (now: Date) =>
   and(
     eq(webhookDeliveries.status, 'pending'),
     lte(webhookDeliveries.nextAttemptAt, now),
-    exists(
-      // Deliveries of a disabled endpoint wait; they resume if it is enabled again within their window.
-      sql`(select 1 from ${webhookEndpoints} where ${webhookEndpoints.id} = ${webhookDeliveries.endpointId} and ${webhookEndpoints.enabled})`,
+    or(
+      // A cast's own webhook_url has no endpoint to disable.
+      isNotNull(webhookDeliveries.targetUrl),
+      exists(
+        // Deliveries of a disabled endpoint wait; they resume if it is enabled again within their window.
+        sql`(select 1 from ${webhookEndpoints} where ${webhookEndpoints.id} = ${webhookDeliveries.endpointId} and ${webhookEndpoints.enabled})`,
+      ),
     ),
   );
 
@@ -60,41 +65,54 @@ export async function dispatchWebhooks(services: Services, batch = DISPATCH_BATC
 }
 
 type Delivery = typeof webhookDeliveries.$inferSelect;
+type Endpoint = typeof webhookEndpoints.$inferSelect;
+type Event = typeof webhookEvents.$inferSelect;
+
+/** Where a delivery goes and what signs it: its endpoint's secrets, or for a cast's own `webhook_url` the tenant's. */
+async function findTarget(services: Services, delivery: Delivery, at: Date): Promise<{ url: string; secrets: string[]; endpoint: Endpoint | null; event: Event } | null> {
+  if (delivery.endpointId) {
+    const [row] = await services.db
+      .select({ endpoint: webhookEndpoints, event: webhookEvents })
+      .from(webhookEndpoints)
+      .innerJoin(webhookEvents, eq(webhookEvents.id, delivery.eventId))
+      .where(eq(webhookEndpoints.id, delivery.endpointId));
+    return row ? { url: row.endpoint.url, secrets: signingSecrets(row.endpoint, at), endpoint: row.endpoint, event: row.event } : null;
+  }
+  const [event] = await services.db.select().from(webhookEvents).where(eq(webhookEvents.id, delivery.eventId));
+  if (!event || !delivery.targetUrl) return null;
+  // The event's own tenant's secret, never another's.
+  const secret = await findTenantSecret(services.db, event.tenantId);
+  return { url: delivery.targetUrl, secrets: secret ? signingSecrets(secret, at) : [], endpoint: null, event };
+}
 
 async function attemptDelivery(services: Services, delivery: Delivery): Promise<boolean> {
-  const [row] = await services.db
-    .select({ endpoint: webhookEndpoints, event: webhookEvents })
-    .from(webhookEndpoints)
-    .innerJoin(webhookEvents, eq(webhookEvents.id, delivery.eventId))
-    .where(eq(webhookEndpoints.id, delivery.endpointId));
-  if (!row) return false;
-  const { endpoint, event } = row;
   const at = services.clock.now();
+  const target = await findTarget(services, delivery, at);
+  if (!target) return false;
+  const { event } = target;
   const body = eventBody(event);
-  const secrets = [endpoint.secret];
-  if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > at) secrets.push(endpoint.previousSecret);
   const { config } = services;
-  const outcome = await postWebhook(
-    {
-      url: endpoint.url,
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'SpellPlatform-Webhooks/1',
-        'spell-event-id': event.id,
-        'spell-signature': signatureHeader(body, secrets, at),
-      },
-    },
-    { timeoutMs: config.webhooks.timeoutMs, allowPrivate: config.webhooks.allowPrivateTargets },
-  );
-  await recordAttempt(services, { delivery, endpoint, eventType: event.type, outcome });
+  const outcome: PostOutcome =
+    target.secrets.length === 0
+      ? { delivered: false, error: 'the tenant has no webhook signing secret (POST /v1/tenant/webhook-secret)', durationMs: 0 }
+      : await postWebhook(
+          {
+            url: target.url,
+            body,
+            headers: {
+              'content-type': 'application/json',
+              'user-agent': 'SpellPlatform-Webhooks/1',
+              'spell-event-id': event.id,
+              'spell-signature': signatureHeader(body, target.secrets, at),
+            },
+          },
+          { timeoutMs: config.webhooks.timeoutMs, allowPrivate: config.webhooks.allowPrivateTargets },
+        );
+  await recordAttempt(services, { delivery, endpoint: target.endpoint, eventType: event.type, outcome });
   return outcome.delivered;
 }
 
-async function recordAttempt(
-  services: Services,
-  attempt: { delivery: Delivery; endpoint: typeof webhookEndpoints.$inferSelect; eventType: string; outcome: PostOutcome },
-): Promise<void> {
+async function recordAttempt(services: Services, attempt: { delivery: Delivery; endpoint: Endpoint | null; eventType: string; outcome: PostOutcome }): Promise<void> {
   const { delivery, endpoint, outcome } = attempt;
   const now = services.clock.now();
   const settings = services.config.webhooks;
@@ -104,7 +122,7 @@ async function recordAttempt(
   await services.db.transaction(async (tx) => {
     await tx.insert(webhookAttempts).values({
       deliveryId: delivery.id,
-      endpointId: endpoint.id,
+      endpointId: endpoint?.id ?? null,
       eventId: delivery.eventId,
       eventType: attempt.eventType,
       attempt: delivery.attempts,
@@ -116,18 +134,21 @@ async function recordAttempt(
     });
     if (outcome.delivered) {
       await tx.update(webhookDeliveries).set({ status: 'delivered', deliveredAt: now }).where(eq(webhookDeliveries.id, delivery.id));
-      await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, endpoint.id));
+      if (endpoint) await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, endpoint.id));
       return;
     }
     await tx
       .update(webhookDeliveries)
       .set(givenUp ? { status: 'failed' } : { nextAttemptAt: next })
       .where(eq(webhookDeliveries.id, delivery.id));
+    if (!endpoint) return;
     await tx.update(webhookEndpoints).set({ failingSince: now }).where(and(eq(webhookEndpoints.id, endpoint.id), isNull(webhookEndpoints.failingSince)));
     await disableIfFailingTooLong(tx, services, endpoint.id, now);
   });
   services.metrics.webhookDeliveries.inc({ result });
-  if (!outcome.delivered) services.logger.warn({ endpoint: endpoint.id, event: delivery.eventId, attempt: delivery.attempts, error: outcome.error }, 'webhook delivery failed');
+  if (!outcome.delivered) {
+    services.logger.warn({ endpoint: endpoint?.id, cast: delivery.castId, event: delivery.eventId, attempt: delivery.attempts, error: outcome.error }, 'webhook delivery failed');
+  }
 }
 
 type Tx = Parameters<Parameters<Services['db']['transaction']>[0]>[0];

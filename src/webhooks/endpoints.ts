@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { after, newestFirst, type Position } from '../db/paging.js';
 import { notificationSettings, webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '../db/schema.js';
@@ -119,12 +119,12 @@ export async function replayEvent(db: DbOrTx, tenantId: string, eventId: string,
   return db.transaction(async (tx) => {
     const [event] = await tx.select({ id: webhookEvents.id }).from(webhookEvents).where(and(eq(webhookEvents.tenantId, tenantId), eq(webhookEvents.id, eventId)));
     if (!event) return null;
-    const targets = await tx.selectDistinct({ endpointId: webhookDeliveries.endpointId }).from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId));
+    const targets = await tx.selectDistinct({ endpointId: webhookDeliveries.endpointId }).from(webhookDeliveries).where(and(eq(webhookDeliveries.eventId, eventId), isNotNull(webhookDeliveries.endpointId)));
     if (targets.length === 0) return { deliveries: 0 };
     const enabled = await tx
       .select({ id: webhookEndpoints.id })
       .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.enabled, true), inArray(webhookEndpoints.id, targets.map((row) => row.endpointId))));
+      .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.enabled, true), inArray(webhookEndpoints.id, targets.flatMap((row) => (row.endpointId ? [row.endpointId] : [])))));
     if (enabled.length > 0) {
       await tx.insert(webhookDeliveries).values(enabled.map((row) => ({ eventId, endpointId: row.id, nextAttemptAt: now, createdAt: now })));
     }

@@ -12,7 +12,7 @@ import { refuseEndpointUrl } from './targets.js';
 import { attemptSchema, endpointSchema, eventSchema, viewAttempt, viewEndpoint, viewEvent } from './views.js';
 
 /** Only the account owner manages webhooks (they carry the tenant's data to another system). */
-function owner(auth: AuthContext | null): AuthContext {
+export function owner(auth: AuthContext | null): AuthContext {
   const caller = authOf(auth);
   if (caller.user.role !== 'owner') throw new AppError('forbidden', 'Only the account owner can manage webhooks.');
   return caller;

@@ -12,7 +12,7 @@ export interface Received {
 
 /**
  * A local HTTP server standing in for a tenant's own system. Paths choose its behaviour:
- * `/ok` answers 200, `/flaky` fails each event's first three attempts (500) then answers 200,
+ * `/ok` answers 200, `/flaky` fails each event's first three attempts (500) then answers 200 (`/twice`: two),
  * `/down` always answers 500, `/redirect` answers 302 to `/redirected`.
  */
 export async function startReceiver(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
@@ -27,7 +27,7 @@ export async function startReceiver(): Promise<{ url: string; received: Received
       const seen = (attemptsByEvent.get(`${path}:${eventId}`) ?? 0) + 1;
       attemptsByEvent.set(`${path}:${eventId}`, seen);
       let status = 200;
-      if (path === '/down' || (path === '/flaky' && seen <= 3)) status = 500;
+      if (path === '/down' || (path === '/flaky' && seen <= 3) || (path === '/twice' && seen <= 2)) status = 500;
       if (path === '/redirect') {
         status = 302;
         response.setHeader('location', '/redirected');

@@ -568,7 +568,7 @@ export interface paths {
         };
         /**
          * One of your casts in full: its input, output, error message and what the spell wrote (its logs)
-         * @description Shows a cast to the user who cast it, and to no one else: another user of the same account, or another account, gets `404`. Its input and output are kept as JSON text for `CAST_OUTPUT_RETENTION_DAYS` (7 by default, `result_expires_at`), each side only up to `CAST_RESULT_MAX_BYTES` (64 KiB by default): a larger side is `null` with its size in `input_bytes`/`output_bytes`, and `input_kept`/`output_kept` say which is which. A failed cast keeps the message its `422` gave (`error_message`) for as long. The lines its spell wrote through Extism `log_*` and WASI stdout/stderr are capped per cast and kept for `SPELL_LOG_RETENTION_DAYS`. A spell’s owner sees the detail of their own casts (test casts) only: another tenant’s cast of their spell is `404` to them.
+         * @description Shows a cast to the user who cast it, and to no one else: another user of the same account, or another account, gets `404`. Its input and output are kept as JSON text for `CAST_OUTPUT_RETENTION_DAYS` (7 by default, `result_expires_at`), each side only up to `CAST_RESULT_MAX_BYTES` (64 KiB by default): a larger side is `null` with its size in `input_bytes`/`output_bytes`, and `input_kept`/`output_kept` say which is which. A failed cast keeps the message its `422` gave (`error_message`) for as long. The lines its spell wrote through Extism `log_*` and WASI stdout/stderr are capped per cast and kept for `SPELL_LOG_RETENTION_DAYS`. Deliveries of its own event to its `webhook_url` are in `webhook_deliveries`, each with its attempts. A spell’s owner sees the detail of their own casts (test casts) only: another tenant’s cast of their spell is `404` to them.
          */
         get: operations["getCast"];
         put?: never;
@@ -930,6 +930,27 @@ export interface paths {
         patch: operations["updateTenantNotifications"];
         trace?: never;
     };
+    "/v1/tenant/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the account has the secret its casts’ own `webhook_url` deliveries are signed with (never the secret) */
+        get: operations["getTenantWebhookSecret"];
+        put?: never;
+        /**
+         * Make (or rotate) the secret that signs casts’ own `webhook_url` deliveries; shown this once
+         * @description One per account. Until it exists, `POST /v1/casts` with a `webhook_url` is refused (`409 webhook_secret_required`). Calling it again rotates it: the old secret keeps signing, as a second `v1=`, for 24 hours.
+         */
+        post: operations["makeTenantWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/session": {
         parameters: {
             query?: never;
@@ -1218,7 +1239,7 @@ export interface components {
     schemas: {
         ErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "webhook_secret_required" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1548,7 +1569,7 @@ export interface components {
         };
         CastFailedErrorInput: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "webhook_secret_required" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -1605,6 +1626,43 @@ export interface components {
             /** @description The async cast’s own `webhook_url`, as given */
             webhook_url: string | null;
         };
+        WebhookEndpointInput: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string | null;
+            events: ("cast.succeeded" | "cast.failed" | "budget.soft_limit_reached" | "budget.hard_limit_reached" | "tenant.grace_started" | "tenant.suspended" | "credits.low" | "creator.payout_paid" | "webhook_endpoint.disabled")[];
+            enabled: boolean;
+            /** @description `failing`: the platform disabled it after it failed for `WEBHOOK_DISABLE_AFTER_MS` */
+            disabled_reason: ("failing" | "by_user") | null;
+            /** @description Since when every attempt has failed; null after a success */
+            failing_since: string | null;
+            /** @description Until when the secret replaced by the last rotation still signs (a second `v1=`) */
+            previous_secret_expires_at: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        WebhookAttemptInput: {
+            /** Format: uuid */
+            id: string;
+            event_id: string;
+            event_type: string;
+            attempt: number;
+            status_code: number | null;
+            duration_ms: number;
+            /** @description At most 1 KiB of the answer */
+            response_excerpt: string | null;
+            error: string | null;
+            at: string;
+        };
+        WebhookEventInput: {
+            id: string;
+            type: string;
+            created: number;
+            data: {
+                [key: string]: unknown;
+            };
+        };
         CastDetailInput: {
             /** Format: uuid */
             id: string;
@@ -1654,6 +1712,19 @@ export interface components {
             logs: components["schemas"]["CastLogLineInput"][];
             /** @description True when lines were dropped or cut at the cap */
             logs_truncated: boolean;
+            /** @description The deliveries of the cast’s own event to its `webhook_url` (empty for a cast without one, or not finished yet) */
+            webhook_deliveries: {
+                event_id: string;
+                event_type: string;
+                url: string;
+                /**
+                 * @description `pending` while being retried, `delivered` after a 2xx, `failed` once its retry window ended
+                 * @enum {string}
+                 */
+                status: "pending" | "delivered" | "failed";
+                /** @description Oldest first */
+                attempts: components["schemas"]["WebhookAttemptInput"][];
+            }[];
         };
         CreatorEarningsInput: {
             /** @description Your share of every charged cast of your spells by someone else, all time, net of refunds and lost disputes */
@@ -1692,46 +1763,9 @@ export interface components {
                 earned_cents: number;
             }[];
         };
-        WebhookEndpointInput: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            description: string | null;
-            events: ("cast.succeeded" | "cast.failed" | "budget.soft_limit_reached" | "budget.hard_limit_reached" | "tenant.grace_started" | "tenant.suspended" | "credits.low" | "creator.payout_paid" | "webhook_endpoint.disabled")[];
-            enabled: boolean;
-            /** @description `failing`: the platform disabled it after it failed for `WEBHOOK_DISABLE_AFTER_MS` */
-            disabled_reason: ("failing" | "by_user") | null;
-            /** @description Since when every attempt has failed; null after a success */
-            failing_since: string | null;
-            /** @description Until when the secret replaced by the last rotation still signs (a second `v1=`) */
-            previous_secret_expires_at: string | null;
-            created_at: string;
-            updated_at: string;
-        };
-        WebhookAttemptInput: {
-            /** Format: uuid */
-            id: string;
-            event_id: string;
-            event_type: string;
-            attempt: number;
-            status_code: number | null;
-            duration_ms: number;
-            /** @description At most 1 KiB of the answer */
-            response_excerpt: string | null;
-            error: string | null;
-            at: string;
-        };
-        WebhookEventInput: {
-            id: string;
-            type: string;
-            created: number;
-            data: {
-                [key: string]: unknown;
-            };
-        };
         Error: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "webhook_secret_required" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -2061,7 +2095,7 @@ export interface components {
         };
         CastFailedError: {
             /** @enum {string} */
-            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
+            error: "unauthorized" | "forbidden" | "csrf_invalid" | "account_suspended" | "not_found" | "validation_failed" | "invalid_input" | "invalid_oauth_state" | "invalid_signature" | "invalid_license_key" | "conflict" | "cast_not_cancelable" | "webhook_secret_required" | "idempotency_in_flight" | "idempotency_mismatch" | "payload_too_large" | "unsupported_media_type" | "headers_too_large" | "request_timeout" | "rate_limited" | "budget_exceeded" | "insufficient_credits" | "price_above_max" | "billing_disabled" | "billing_unavailable" | "spell_retired" | "spell_timeout" | "spell_memory_exceeded" | "spell_output_too_large" | "spell_trapped" | "spell_failed" | "spell_capability_denied" | "runtime_busy" | "not_configured" | "service_unavailable" | "internal_error";
             message: string;
             /**
              * @description On `503 service_unavailable`: which dependency failed.
@@ -2118,6 +2152,43 @@ export interface components {
             /** @description The async cast’s own `webhook_url`, as given */
             webhook_url: string | null;
         };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string | null;
+            events: ("cast.succeeded" | "cast.failed" | "budget.soft_limit_reached" | "budget.hard_limit_reached" | "tenant.grace_started" | "tenant.suspended" | "credits.low" | "creator.payout_paid" | "webhook_endpoint.disabled")[];
+            enabled: boolean;
+            /** @description `failing`: the platform disabled it after it failed for `WEBHOOK_DISABLE_AFTER_MS` */
+            disabled_reason: ("failing" | "by_user") | null;
+            /** @description Since when every attempt has failed; null after a success */
+            failing_since: string | null;
+            /** @description Until when the secret replaced by the last rotation still signs (a second `v1=`) */
+            previous_secret_expires_at: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        WebhookAttempt: {
+            /** Format: uuid */
+            id: string;
+            event_id: string;
+            event_type: string;
+            attempt: number;
+            status_code: number | null;
+            duration_ms: number;
+            /** @description At most 1 KiB of the answer */
+            response_excerpt: string | null;
+            error: string | null;
+            at: string;
+        };
+        WebhookEvent: {
+            id: string;
+            type: string;
+            created: number;
+            data: {
+                [key: string]: unknown;
+            };
+        };
         CastDetail: {
             /** Format: uuid */
             id: string;
@@ -2167,6 +2238,19 @@ export interface components {
             logs: components["schemas"]["CastLogLine"][];
             /** @description True when lines were dropped or cut at the cap */
             logs_truncated: boolean;
+            /** @description The deliveries of the cast’s own event to its `webhook_url` (empty for a cast without one, or not finished yet) */
+            webhook_deliveries: {
+                event_id: string;
+                event_type: string;
+                url: string;
+                /**
+                 * @description `pending` while being retried, `delivered` after a 2xx, `failed` once its retry window ended
+                 * @enum {string}
+                 */
+                status: "pending" | "delivered" | "failed";
+                /** @description Oldest first */
+                attempts: components["schemas"]["WebhookAttempt"][];
+            }[];
         };
         CreatorEarnings: {
             /** @description Your share of every charged cast of your spells by someone else, all time, net of refunds and lost disputes */
@@ -2204,43 +2288,6 @@ export interface components {
                 casts: number;
                 earned_cents: number;
             }[];
-        };
-        WebhookEndpoint: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            description: string | null;
-            events: ("cast.succeeded" | "cast.failed" | "budget.soft_limit_reached" | "budget.hard_limit_reached" | "tenant.grace_started" | "tenant.suspended" | "credits.low" | "creator.payout_paid" | "webhook_endpoint.disabled")[];
-            enabled: boolean;
-            /** @description `failing`: the platform disabled it after it failed for `WEBHOOK_DISABLE_AFTER_MS` */
-            disabled_reason: ("failing" | "by_user") | null;
-            /** @description Since when every attempt has failed; null after a success */
-            failing_since: string | null;
-            /** @description Until when the secret replaced by the last rotation still signs (a second `v1=`) */
-            previous_secret_expires_at: string | null;
-            created_at: string;
-            updated_at: string;
-        };
-        WebhookAttempt: {
-            /** Format: uuid */
-            id: string;
-            event_id: string;
-            event_type: string;
-            attempt: number;
-            status_code: number | null;
-            duration_ms: number;
-            /** @description At most 1 KiB of the answer */
-            response_excerpt: string | null;
-            error: string | null;
-            at: string;
-        };
-        WebhookEvent: {
-            id: string;
-            type: string;
-            created: number;
-            data: {
-                [key: string]: unknown;
-            };
         };
     };
     responses: never;
@@ -5216,7 +5263,7 @@ export interface operations {
                     max_price_cents?: number;
                     /**
                      * Format: uri
-                     * @description Kept with the cast for its own `cast.succeeded` / `cast.failed` events (delivered once outbound webhooks ship; stored and shown now)
+                     * @description Where the cast’s own `cast.succeeded` / `cast.failed` event is POSTed, signed with the tenant’s webhook secret (`POST /v1/tenant/webhook-secret` first, or `409 webhook_secret_required`); the same URL rules as a webhook endpoint
                      */
                     webhook_url?: string;
                     /** @description How long the cast may run once a worker takes it, up to `SPELL_MAX_ASYNC_TIMEOUT_MS` (default: the spell’s own timeout) */
@@ -7470,6 +7517,174 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTenantWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exists: boolean;
+                        created_at: string | null;
+                        rotated_at: string | null;
+                        /** @description Until when the secret replaced by the last rotation still signs (a second `v1=`) */
+                        previous_secret_expires_at: string | null;
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    makeTenantWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and runs nothing twice; a different request with the key is `422 idempotency_mismatch`, a retry while the first runs `409 idempotency_in_flight`. Per tenant. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this caller. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exists: boolean;
+                        created_at: string | null;
+                        rotated_at: string | null;
+                        /** @description Until when the secret replaced by the last rotation still signs (a second `v1=`) */
+                        previous_secret_expires_at: string | null;
+                        /** @description `whsec_…`, shown this once */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
