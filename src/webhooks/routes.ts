@@ -1,22 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authOf } from '../auth/access.js';
-import type { AuthContext } from '../auth/sessions.js';
 import { WEBHOOK_EVENT_TYPES } from '../db/values.js';
 import { AppError } from '../errors.js';
 import { decodeCursor, pageQuery, toPage } from '../http/cursor.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
+import { owner } from './access.js';
 import * as endpoints from './endpoints.js';
 import { refuseEndpointUrl } from './targets.js';
 import { attemptSchema, endpointSchema, eventSchema, viewAttempt, viewEndpoint, viewEvent } from './views.js';
-
-/** Only the account owner manages webhooks (they carry the tenant's data to another system). */
-export function owner(auth: AuthContext | null): AuthContext {
-  const caller = authOf(auth);
-  if (caller.user.role !== 'owner') throw new AppError('forbidden', 'Only the account owner can manage webhooks.');
-  return caller;
-}
 
 const eventList = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length);
 const urlField = z.string().trim().min(1).max(2048);

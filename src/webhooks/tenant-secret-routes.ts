@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
-import { owner } from './routes.js';
+import { owner } from './access.js';
 import { findTenantSecret, makeTenantSecret } from './tenant-secret.js';
 
 /** The account's one secret for its casts' own `webhook_url` deliveries: the owner makes, rotates and sees whether it exists. */
