@@ -7,16 +7,10 @@
  *   DATABASE_URL=postgres://… npm run bench:operators          # PostgreSQL (a fresh database is made and dropped)
  *   npm run bench:operators -- --tenants 20000 --rounds 50     # options
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import pino from 'pino';
 import { createAdminToken } from '../src/admin/tokens.js';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/client.js';
-import { closeServices, createServices } from '../src/services.js';
+import { startBenchApp, timed } from './in-process.js';
 
 const { values: args } = parseArgs({
   options: { tenants: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '20' } },
@@ -24,42 +18,12 @@ const { values: args } = parseArgs({
 const tenantCount = Number(args.tenants);
 const rounds = Number(args.rounds);
 
-async function timed(label: string, times: number, run: (round: number) => Promise<void>): Promise<void> {
-  const samples: number[] = [];
-  for (let round = 0; round < times; round += 1) {
-    const start = process.hrtime.bigint();
-    await run(round);
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]?.toFixed(1);
-  console.log(`${label.padEnd(44)} p50 ${at(0.5)} ms  p90 ${at(0.9)} ms  (${times} runs)`);
-}
-
+const { app, services, close } = await startBenchApp({ RATE_LIMIT_LICENSE_CLAIM_PER_MINUTE: '1000000' });
 const adminUrl = process.env.DATABASE_URL;
-const name = `spell_bench_${randomBytes(4).toString('hex')}`;
-const withAdmin = async (statement: string) => {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-};
-let url: string | undefined;
-if (adminUrl) {
-  await withAdmin(`create database ${name}`);
-  const parsed = new URL(adminUrl);
-  parsed.pathname = `/${name}`;
-  url = parsed.toString();
-}
-const database = await openDatabase({ url, dataDir: 'memory://' });
-await database.migrate();
-const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO_SPELL: 'false', RATE_LIMIT_LICENSE_CLAIM_PER_MINUTE: '1000000', ...(url ? { DATABASE_URL: url } : {}) });
-const services = await createServices(config, { database, logger: pino({ level: 'silent' }) });
-const app = await buildApp(services);
 const { token } = await createAdminToken(services.db, { name: 'bench', now: new Date() });
 const headers = { authorization: `Bearer ${token}` };
 
-console.log(`database: ${database.kind}; seeding ${tenantCount} tenants with an owner and two audit rows each…`);
+console.log(`database: ${services.database.kind}; seeding ${tenantCount} tenants with an owner and two audit rows each…`);
 await services.db.execute(sql`insert into tenants (name, handle) select 'Tenant ' || g, 'tenant-' || g from generate_series(1, ${tenantCount}) g`);
 await services.db.execute(sql`insert into tenant_handles (handle, tenant_id) select handle, id from tenants`);
 await services.db.execute(sql`insert into users (tenant_id, role, email) select id, 'owner', lower(replace(name, ' ', '-')) || '@example.com' from tenants`);
@@ -93,7 +57,5 @@ await timed('GET /v1/admin/license-keys?status=unused', rounds, async () => {
   await app.inject({ url: '/v1/admin/license-keys?status=unused', headers });
 });
 
-await app.close();
-await closeServices(services);
-if (adminUrl) await withAdmin(`drop database if exists ${name} with (force)`);
+await close();
 console.log(`reproduce: ${adminUrl ? 'DATABASE_URL=… ' : ''}npm run bench:operators -- --tenants ${tenantCount} --rounds ${rounds}`);

@@ -1,14 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type Stripe from 'stripe';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { requireBilling } from './accounts.js';
+import { verifiedStripeEvent } from './webhook-signature.js';
 import { processStripeEvent, recordFailure, type EventHandler } from './webhooks.js';
-
-/** Stripe's own default: a signature older than five minutes is refused (replay protection). */
-const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /**
  * `POST /webhooks/stripe`. The body is kept raw (the signature covers its exact bytes) and
@@ -45,19 +41,7 @@ export const stripeWebhookRoute: FastifyPluginAsync<{ services: Services; otherE
     },
     async (request) => {
       const { stripe, settings } = requireBilling(services);
-      const signature = request.headers['stripe-signature'];
-      const raw = request.body;
-      if (typeof signature !== 'string' || !Buffer.isBuffer(raw)) {
-        services.metrics.stripeWebhooks.inc({ type: 'unknown', result: 'invalid_signature' });
-        throw new AppError('invalid_signature', 'Missing Stripe-Signature header or body.');
-      }
-      let event: Stripe.Event;
-      try {
-        event = stripe.webhooks.constructEvent(raw, signature, settings.webhookSecret, SIGNATURE_TOLERANCE_SECONDS);
-      } catch (error) {
-        services.metrics.stripeWebhooks.inc({ type: 'unknown', result: 'invalid_signature' });
-        throw new AppError('invalid_signature', error instanceof Error ? error.message : 'The signature does not match.');
-      }
+      const event = verifiedStripeEvent(services, stripe, request, settings.webhookSecret);
       try {
         const result = await processStripeEvent(services, event, otherEvents);
         services.metrics.stripeWebhooks.inc({ type: event.type, result });

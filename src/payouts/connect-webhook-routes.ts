@@ -1,15 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type Stripe from 'stripe';
 import { z } from 'zod';
 import { requireBilling } from '../billing/accounts.js';
+import { verifiedStripeEvent } from '../billing/webhook-signature.js';
 import { processEventOnce, recordFailure } from '../billing/webhooks.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { applyConnectEvent, type ConnectEffects } from './connect-events.js';
-
-/** Stripe's own default: a signature older than five minutes is refused (replay protection). */
-const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /**
  * `POST /webhooks/stripe/connect`: events of creators' connected accounts (`account.updated`) and
@@ -50,19 +47,7 @@ export const connectWebhookRoute: FastifyPluginAsync<{ services: Services }> = a
     async (request) => {
       const { stripe, settings } = requireBilling(services);
       if (!settings.connectWebhookSecret) throw new AppError('not_found', 'The Connect webhook endpoint is off: STRIPE_CONNECT_WEBHOOK_SECRET is not set.');
-      const signature = request.headers['stripe-signature'];
-      const raw = request.body;
-      if (typeof signature !== 'string' || !Buffer.isBuffer(raw)) {
-        services.metrics.stripeWebhooks.inc({ type: 'unknown', result: 'invalid_signature' });
-        throw new AppError('invalid_signature', 'Missing Stripe-Signature header or body.');
-      }
-      let event: Stripe.Event;
-      try {
-        event = stripe.webhooks.constructEvent(raw, signature, settings.connectWebhookSecret, SIGNATURE_TOLERANCE_SECONDS);
-      } catch (error) {
-        services.metrics.stripeWebhooks.inc({ type: 'unknown', result: 'invalid_signature' });
-        throw new AppError('invalid_signature', error instanceof Error ? error.message : 'The signature does not match.');
-      }
+      const event = verifiedStripeEvent(services, stripe, request, settings.connectWebhookSecret);
       try {
         let effects: ConnectEffects = { reversed: 0 };
         const result = await processEventOnce(services, event, (context) => {
