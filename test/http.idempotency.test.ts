@@ -145,6 +145,7 @@ describe('http.idempotency', () => {
     const meanwhile = await castOn(second, consumer, key, null, 'spin');
     expect(meanwhile.statusCode).toBe(409);
     expect(meanwhile.json()).toMatchObject({ error: 'idempotency_in_flight', message: expect.stringContaining('still running') });
+    expect(meanwhile.headers['retry-after']).toBe('1');
     const done = await running;
     expect(done.statusCode).toBe(422);
     expect(done.json()).toMatchObject({ error: 'spell_timeout' });

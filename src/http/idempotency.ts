@@ -132,6 +132,7 @@ export const idempotency = fp<{ services: Services }>(
         .where(and(eq(idempotencyKeys.scope, who.scope), eq(idempotencyKeys.key, key)));
       // Gone between the two statements (a cleanup, or its request failed with a 5xx): the client retries.
       if (!held || held.state === 'in_flight') {
+        reply.header('retry-after', '1');
         throw new AppError('idempotency_in_flight', 'A request with this Idempotency-Key is still running; retry once it has answered.');
       }
       if (held.fingerprint !== fingerprint) {
