@@ -31,7 +31,7 @@ const BLOCKED = ['127.0.0.1', '10.0.0.1', '169.254.169.254', '[::1]', '[::ffff:1
 describe('webhooks.security', () => {
   it('refuses private, loopback, link-local and mapped addresses at registration unless allowed', async () => {
     const user = await signUp(strict.app);
-    for (const host of [...BLOCKED, 'localhost']) {
+    for (const host of [...BLOCKED, 'localhost', 'localhost.', '[::127.0.0.1]', '2130706433']) {
       const response = await create(strict, user, `http://${host}/hook`);
       expect(response.statusCode, host).toBe(400);
       expect(response.json()).toMatchObject({ error: 'validation_failed', issues: [{ path: '/url' }] });
@@ -44,6 +44,8 @@ describe('webhooks.security', () => {
   it('refuses to deliver to those addresses, and to a name resolving to 127.0.0.1, checked after DNS resolution', async () => {
     expect(BLOCKED.map((host) => isPublicAddress(host.replace(/^\[|\]$/g, '')))).toEqual(BLOCKED.map(() => false));
     expect(isPublicAddress('93.184.216.34')).toBe(true);
+    expect(isPublicAddress('::127.0.0.1')).toBe(false);
+    expect(isPublicAddress('2606:4700:4700::1111')).toBe(true);
     const port = new URL(receiver.url).port;
     const before = receiver.received.length;
     for (const host of [...BLOCKED, 'localhost']) {

@@ -12,7 +12,10 @@ import ipaddr from 'ipaddr.js';
 /** Whether `address` (an IP literal) is a public unicast address; IPv4-mapped IPv6 is judged as its IPv4. */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === 'unicast';
+  const parsed = ipaddr.process(address);
+  // The deprecated IPv4-compatible form (`::a.b.c.d`, ::/96) is no public address either.
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0)) return false;
+  return parsed.range() === 'unicast';
 }
 
 /** A URL's host as an IP literal when it is one (`[::1]` → `::1`), else null. */
@@ -67,6 +70,7 @@ export function refuseEndpointUrl(value: string, rules: { allowPrivate: boolean;
   if (rules.allowPrivate) return null;
   const literal = literalAddress(url.hostname);
   if (literal !== null && !isPublicAddress(literal)) return `must not point at a private, loopback or link-local address (${literal})`;
-  if (url.hostname === 'localhost' || url.hostname.endsWith('.localhost')) return 'must not point at localhost';
+  const host = url.hostname.replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return 'must not point at localhost';
   return null;
 }
