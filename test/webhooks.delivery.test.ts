@@ -157,6 +157,13 @@ describe('webhooks.delivery', () => {
     };
     const during = await sentTest();
     expect(JSON.parse(during.body)).toMatchObject({ type: 'ping' });
+    // A disabled endpoint is sent nothing, a test event neither.
+    const off = await t.app.inject({ method: 'PATCH', url: `/v1/webhook-endpoints/${endpoint.id}`, headers: user.headers, payload: { enabled: false } });
+    expect(off.statusCode).toBe(200);
+    const refused = await t.app.inject({ method: 'POST', url: `/v1/webhook-endpoints/${endpoint.id}/test`, headers: user.headers });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: 'conflict' });
+    await t.app.inject({ method: 'PATCH', url: `/v1/webhook-endpoints/${endpoint.id}`, headers: user.headers, payload: { enabled: true } });
     const header = String(during.headers['spell-signature']);
     expect(header.match(/v1=/g)).toHaveLength(2);
     expect(verifySignature(header, during.body, secret)).toBe(true);

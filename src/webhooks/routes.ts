@@ -153,13 +153,15 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         operationId: 'sendWebhookTestEvent',
         tags,
         summary: 'Queue a `ping` event to this endpoint; it shows in the deliveries log',
+        description: '`409 conflict` while the endpoint is disabled: nothing is sent to a disabled endpoint.',
         params: idParams,
-        response: { 202: z.object({ event_id: z.string() }), ...errorResponses(400, 401, 403, 404, 429) },
+        response: { 202: z.object({ event_id: z.string() }), ...errorResponses(400, 401, 403, 404, 409, 429) },
       },
     },
     async (request, reply) => {
       const row = await endpoints.findEndpoint(services.db, owner(request.auth).tenant.id, request.params.id);
       if (!row) throw notFound();
+      if (!row.enabled) throw new AppError('conflict', 'This endpoint is disabled: enable it to send it a test event.');
       const eventId = await endpoints.queueTestEvent(services.db, row, services.clock.now());
       if (!eventId) throw new Error('the test event was not written');
       return reply.status(202).send({ event_id: eventId });

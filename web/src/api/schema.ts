@@ -853,7 +853,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue a `ping` event to this endpoint; it shows in the deliveries log */
+        /**
+         * Queue a `ping` event to this endpoint; it shows in the deliveries log
+         * @description `409 conflict` while the endpoint is disabled: nothing is sent to a disabled endpoint.
+         */
         post: operations["sendWebhookTestEvent"];
         delete?: never;
         options?: never;
