@@ -49,4 +49,23 @@ describe.runIf(hasChromium())('browser: webhooks', () => {
       expect(problems).toEqual([]);
     });
   });
+
+  it('makes the secret for casts’ webhook_url, shows it once, and rotates it', async () => {
+    await inPage(browser, web.url, 'web-cast-webhook-secret', async ({ page, problems }) => {
+      await signUpInBrowser(page, uniqueEmail('castsecret'));
+      await page.getByRole('link', { name: 'Webhooks' }).click();
+      const card = page.getByRole('region', { name: 'Secret for casts’ webhook_url' });
+      await card.getByText('No secret yet.').waitFor();
+      await card.getByRole('button', { name: 'Make secret' }).click();
+      const first = (await card.getByTestId('cast-webhook-secret').textContent()) ?? '';
+      expect(first).toMatch(/^whsec_/);
+      await card.getByRole('button', { name: 'Rotate secret' }).waitFor();
+      expect(await card.getByTestId('cast-secret-state').textContent()).toMatch(/^Made /);
+      page.once('dialog', (dialog) => void dialog.accept());
+      await card.getByRole('button', { name: 'Rotate secret' }).click();
+      await expect.poll(async () => card.getByTestId('cast-webhook-secret').textContent()).not.toBe(first);
+      expect(await card.getByTestId('cast-webhook-secret').textContent()).toMatch(/^whsec_/);
+      expect(problems).toEqual([]);
+    });
+  });
 });

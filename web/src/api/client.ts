@@ -1,6 +1,6 @@
 import { ApiError, callApi, type ApiResponse, type RequestOptions } from './http';
 import type {
-  ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, CatalogQuery, CreatorEarnings, QueuedCast, Me, Payout, PayoutAccount, NewSpell, Period, Purchase, Spell, SpellChanges, SpellDetail, SpellStats,
+  ApiKey, BillingOverview, Budget, Cast, CastDetail, CastResult, CastWebhookSecret, CatalogQuery, CreatorEarnings, QueuedCast, Me, Payout, PayoutAccount, NewSpell, Period, Purchase, Spell, SpellChanges, SpellDetail, SpellStats,
   SpellVersion, Subscription, Tenant, TenantAccount, Usage, UsageSeries, User, WebhookAttempt, WebhookEndpoint, WebhookEventType,
 } from './types';
 
@@ -85,6 +85,10 @@ export const api = {
     call<WebhookEndpoint>(`/v1/webhook-endpoints/${encodeURIComponent(id)}`, { method: 'PATCH', json: changes }).then((r) => r.body),
   deleteWebhookEndpoint: (id: string) => call<null>(`/v1/webhook-endpoints/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   rotateWebhookSecret: (id: string) => post<WebhookEndpoint & { secret: string }>(`/v1/webhook-endpoints/${encodeURIComponent(id)}/rotate-secret`),
+  /** The tenant's secret that signs deliveries to casts' own `webhook_url` (never the secret itself). */
+  castWebhookSecret: () => get<CastWebhookSecret>('/v1/tenant/webhook-secret'),
+  /** Makes or rotates it; the answer carries the secret, this once. */
+  makeCastWebhookSecret: () => post<CastWebhookSecret & { secret: string }>('/v1/tenant/webhook-secret'),
   sendWebhookTest: (id: string) => post<{ event_id: string }>(`/v1/webhook-endpoints/${encodeURIComponent(id)}/test`),
   webhookDeliveries: (id: string) => get<{ deliveries: WebhookAttempt[]; next_cursor: string | null }>(`/v1/webhook-endpoints/${encodeURIComponent(id)}/deliveries`),
   replayWebhookEvent: (eventId: string) => post<{ event_id: string; deliveries: number }>(`/v1/webhook-events/${encodeURIComponent(eventId)}/replay`),

@@ -56,6 +56,8 @@ export type Payout = Schemas['Payout'];
 /** The creator's Stripe Connect account, the next step and the payout rules. */
 export type PayoutAccount = Answer<'getPayoutAccount', 200>;
 export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+/** Whether the tenant has the secret that signs deliveries to casts' `webhook_url`, and when it was made or rotated. */
+export type CastWebhookSecret = Answer<'getTenantWebhookSecret', 200>;
 export type WebhookEventType = WebhookEndpoint['events'][number];
 /** One attempt to deliver an event, as the deliveries log shows it. */
 export type WebhookAttempt = Schemas['WebhookAttempt'];

@@ -21,6 +21,46 @@ const EVENT_TYPES: WebhookEventType[] = [
   'webhook_endpoint.disabled',
 ];
 
+/** The secret that signs deliveries to an async cast's own `webhook_url`: made or rotated here, shown once. */
+function CastWebhookSecretCard() {
+  const state = useLoad(() => api.castWebhookSecret());
+  const [shown, setShown] = useState<string>();
+  const { busy, error, run } = useAction();
+  const make = () => {
+    if (state.data?.exists && !window.confirm('Rotate the secret for casts’ webhook_url? The old one keeps signing for 24 hours.')) return;
+    void run(async () => {
+      const made = await api.makeCastWebhookSecret();
+      setShown(made.secret);
+      state.reload();
+    });
+  };
+  return (
+    <section className="card" aria-labelledby="cast-secret-title">
+      <h2 id="cast-secret-title">Secret for casts’ webhook_url</h2>
+      <p>
+        An async cast sent with <code>webhook_url</code> gets its own <code>cast.succeeded</code> or <code>cast.failed</code>, signed with this
+        secret. Casts with <code>webhook_url</code> are refused until it exists.
+      </p>
+      <ErrorAlert error={state.error ?? error} />
+      <p className="meta" data-testid="cast-secret-state">
+        {state.data === undefined ? 'Loading…' : state.data.exists ? `Made ${formatDate(state.data.rotated_at ?? state.data.created_at ?? '')}` : 'No secret yet.'}
+      </p>
+      <button type="button" disabled={busy || state.data === undefined} onClick={make}>
+        {state.data?.exists ? 'Rotate secret' : 'Make secret'}
+      </button>
+      {shown && (
+        <Alert tone="success" title="Signing secret for casts’ webhook_url">
+          <p>Copy it now: it is shown only this once.</p>
+          <div className="secret-row">
+            <code className="secret" data-testid="cast-webhook-secret">{shown}</code>
+            <CopyButton text={shown} label="Copy secret" />
+          </div>
+        </Alert>
+      )}
+    </section>
+  );
+}
+
 /** Webhook endpoints: register one (its secret shown once), enable or disable, rotate, delete, test, and the deliveries log. */
 export function WebhooksPage() {
   const endpoints = useLoad(() => api.listWebhookEndpoints().then((body) => body.endpoints));
@@ -118,6 +158,7 @@ export function WebhooksPage() {
           </section>
         ))
       )}
+      <CastWebhookSecretCard />
     </>
   );
 }
