@@ -50,6 +50,23 @@ describe('runtime.fairness: the pool', () => {
     await pool.close();
   });
 
+  it('calls onStart when a worker takes the cast, not while it waits for one', async () => {
+    runtime = createSpellRuntime({ size: 1, tenantShare: { maxRunning: 1, maxQueued: 10 } });
+    const pool = runtime;
+    const events: string[] = [];
+    const first = pool.run({ ...loop('a'), onStart: () => events.push('a:start') }).then(() => events.push('a:end'));
+    await until(() => pool.stats().busy === 1);
+    const second = pool.run({ ...loop('b'), onStart: () => events.push('b:start') }).then(() => events.push('b:end'));
+    await until(() => pool.stats().queued === 1);
+    // b waits for the one worker: it has not started.
+    expect(events).toEqual(['a:start']);
+    await Promise.all([first, second]);
+    expect(events.filter((event) => event.endsWith(':start'))).toEqual(['a:start', 'b:start']);
+    expect(events.indexOf('b:start')).toBeGreaterThan(0);
+    expect(events.at(-1)).toBe('b:end');
+    await pool.close();
+  });
+
   it('lets one tenant use every idle worker while nobody else waits', async () => {
     runtime = createSpellRuntime({ size: 2, tenantShare: { maxRunning: 1, maxQueued: 10 } });
     const pool = runtime;

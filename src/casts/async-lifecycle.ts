@@ -73,6 +73,22 @@ export async function claimQueuedCast(db: DbOrTx, castId: string, options: { now
   };
 }
 
+/**
+ * A claimed cast's spell started on a worker, maybe after waiting for one: its `started_at` and
+ * its `expires_at` (timeout plus grace) count from now, so the wait neither shows as running time
+ * nor brings the reconciler to it early.
+ */
+export async function markCastStarted(db: DbOrTx, castId: string, options: { now: Date; graceMs: number }): Promise<void> {
+  const { now } = options;
+  await db
+    .update(casts)
+    .set({
+      startedAt: now,
+      expiresAt: sql`${now.toISOString()}::timestamptz + make_interval(secs => (coalesce(${casts.timeoutMs}, 0) + ${options.graceMs}) / 1000.0)`,
+    })
+    .where(and(eq(casts.id, castId), eq(casts.status, 'running')));
+}
+
 export type CancelResult = { ok: true; cast: HeldCast } | { ok: false };
 
 /** The queued casts, lowest rank first: what a worker starting up hands its queue again (a lost job is thus found). */

@@ -171,6 +171,8 @@ export async function runSpell(
   input: unknown,
   tenantId: string,
   timeoutMs: number = castTimeoutMs(services, target.spell),
+  /** Called when a worker of the pool takes the cast (after any wait for one). */
+  onStart?: () => void,
 ): Promise<RunOutcome> {
   const { config, runtime, metrics } = services;
   const result = await runtime.run({
@@ -180,6 +182,7 @@ export async function runSpell(
     // A pinned older version keeps the function it was cast with (registry.ts, pinVersionFunctions).
     functionName: target.version.functionName ?? target.spell.functionName,
     input: new TextEncoder().encode(JSON.stringify(input ?? null)),
+    ...(onStart && { onStart }),
     limits: {
       timeoutMs,
       memoryBytes: config.spells.memoryBytes,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { spells, spellVersions, tenants } from '../db/schema.js';
 import type { Services } from '../services.js';
-import { claimQueuedCast, listQueuedCasts, type ClaimedCast } from './async-lifecycle.js';
+import { claimQueuedCast, listQueuedCasts, markCastStarted, type ClaimedCast } from './async-lifecycle.js';
 import { emitCastFinalEvent } from './cast-events.js';
 import { captureCastResult } from './cast-results.js';
 import { runSpell, type CastTarget, type RunOutcome } from './cast-spell.js';
@@ -26,7 +26,12 @@ async function loadTarget(services: Services, cast: ClaimedCast): Promise<CastTa
 /** Runs the spell; a pool with no room for the tenant right now is waited for rather than failing the cast. */
 async function runClaimed(services: Services, target: CastTarget, cast: ClaimedCast): Promise<RunOutcome> {
   for (let attempt = 1; ; attempt++) {
-    const outcome = await runSpell(services, target, cast.input, cast.tenantId, cast.timeoutMs);
+    const onStart = () => {
+      markCastStarted(services.db, cast.castId, { now: services.clock.now(), graceMs: services.config.castExpiryGraceMs }).catch((error: unknown) =>
+        services.logger.warn({ err: error, castId: cast.castId }, 'could not record when an async cast started'),
+      );
+    };
+    const outcome = await runSpell(services, target, cast.input, cast.tenantId, cast.timeoutMs, onStart);
     const busy = outcome.ok ? undefined : outcome.busy;
     if (!busy || attempt >= BUSY_TRIES) return outcome;
     await new Promise((resolve) => setTimeout(resolve, Math.min(busy.retryAfterSeconds * 1000, BUSY_WAIT_MS)));

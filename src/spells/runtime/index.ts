@@ -45,6 +45,11 @@ export interface RunParams {
    * (local tools) share one anonymous tenant that only the pool's queue bounds.
    */
   tenant?: RunTenant;
+  /**
+   * Called when a worker takes the cast, after any wait for one (again if a lent worker was taken
+   * back and the cast starts over). `durationMs` counts from the last start.
+   */
+  onStart?: () => void;
 }
 
 export interface RunTenant {
@@ -148,6 +153,7 @@ interface Job {
   module: WebAssembly.Module;
   timeoutMs: number;
   resolve: (outcome: Outcome) => void;
+  onStart?: (() => void) | undefined;
   queueTimer?: NodeJS.Timeout;
 }
 
@@ -290,6 +296,11 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
       // What the worker reported after its last cast is not this cast's; it reports afresh.
       slot.footprint[0] = 0;
       slot.worker.postMessage(send);
+      try {
+        job.onStart?.();
+      } catch {
+        // The caller's bookkeeping never stops a cast.
+      }
     }
   }
 
@@ -387,6 +398,7 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
         module: module.module,
         timeoutMs: params.limits.timeoutMs,
         resolve,
+        onStart: params.onStart,
       };
       const admission = queue.enqueue(tenantId, share, job, idleWorkers());
       if (admission === 'tenant_over_share') {
@@ -408,8 +420,13 @@ export function createSpellRuntime(options: RuntimeOptions = {}): SpellRuntime {
 
   return {
     async run(params) {
-      const started = performance.now();
-      const outcome = await execute(params);
+      // From the cast's start on a worker: the wait for one is not the spell's time.
+      let started = performance.now();
+      const onStart = () => {
+        started = performance.now();
+        params.onStart?.();
+      };
+      const outcome = await execute({ ...params, onStart });
       return { ...outcome, durationMs: performance.now() - started };
     },
     async inspect(bytes) {
