@@ -137,6 +137,9 @@ describe.runIf(hasChromium())('browser: web app at phone width', () => {
         await page.goto('/playground?spell=spell/text-stats');
         await page.getByLabel('text', { exact: true }).fill('Two words.');
         await page.getByLabel('text', { exact: true }).focus();
+        // The last field, then the "Run in the background" switch, then Cast.
+        await page.keyboard.press('Tab');
+        expect(await focused(page)).toMatchObject({ tag: 'INPUT' });
         await page.keyboard.press('Tab');
         expect(await focused(page)).toEqual({ tag: 'BUTTON', text: 'Cast' });
         await page.keyboard.press('Enter');
