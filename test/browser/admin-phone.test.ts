@@ -7,7 +7,7 @@ import { hasChromium, inPage, launchBrowser, PASSWORD, uniqueEmail } from './bro
 import { expectLinksOnScreen, expectNoClippedCells, expectNoSidewaysScroll, openMenu, PHONE } from './phone.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
-const adminLinks = ['License keys', 'Tenants', 'Spells', 'Audit log'] as const;
+const adminLinks = ['License keys', 'Tenants', 'Spells', 'Creators', 'Payouts', 'Audit log'] as const;
 
 let browser: Browser;
 let web: WebServer;
