@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { exampleSpell } from './helpers/spells.js';
-import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import { api, startServerProcess } from './helpers/server-process.js';
 
 const PRICE = 5;
 const HARD = 20 * PRICE;
@@ -30,19 +30,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function api<T>(server: ServerProcess, path: string, init: { method?: string; token?: string; json?: unknown; wasm?: Uint8Array } = {}) {
-  const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : {};
-  let body: string | Uint8Array | undefined;
-  if (init.json !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(init.json);
-  } else if (init.wasm) {
-    headers['content-type'] = 'application/wasm';
-    body = init.wasm;
-  }
-  const response = await fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers, ...(body !== undefined && { body }) });
-  return { status: response.status, body: (await response.json()) as T };
-}
 
 type Cast = { status: string; cost_cents: number | null; error_code: string | null };
 

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { exampleSpell } from './helpers/spells.js';
-import { startServerProcess, startWorkerProcess, type ServerProcess } from './helpers/server-process.js';
+import { api, startServerProcess, startWorkerProcess, type ServerProcess } from './helpers/server-process.js';
 
 /** The fleet needs a shared database and queue: PostgreSQL and Redis, like the other multi-process suites. */
 const fleet = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
@@ -34,19 +34,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function api<T>(server: ServerProcess, path: string, init: { method?: string; token?: string; json?: unknown; wasm?: Uint8Array } = {}) {
-  const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : {};
-  let body: string | Uint8Array | undefined;
-  if (init.json !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(init.json);
-  } else if (init.wasm) {
-    headers['content-type'] = 'application/wasm';
-    body = init.wasm;
-  }
-  const response = await fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers, ...(body !== undefined && { body }) });
-  return { status: response.status, body: (await response.json()) as T };
-}
 
 async function until(condition: () => Promise<boolean>, ms = 180_000): Promise<void> {
   for (const started = Date.now(); !(await condition()); ) {

@@ -2,7 +2,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { castInputs, casts } from '../db/schema.js';
 import { emitCastFinished } from '../events/emitters.js';
-import { releaseHolds, type HeldCast } from './lifecycle.js';
+import { heldCastColumns, releaseHolds, type HeldCast } from './lifecycle.js';
 
 /**
  * The writes of an async cast's wait: a worker claims it, its caster cancels it, or it expires in
@@ -11,18 +11,6 @@ import { releaseHolds, type HeldCast } from './lifecycle.js';
  * an expiry emits the cast's `cast.failed` event in its transaction.
  */
 
-const heldColumns = {
-  id: casts.id,
-  tenantId: casts.tenantId,
-  budgetPeriod: casts.budgetPeriod,
-  periodStart: casts.periodStart,
-  reservedCents: casts.reservedCents,
-  payment: casts.payment,
-  priceCents: casts.priceCents,
-  spellId: casts.spellId,
-  spellVersionId: casts.spellVersionId,
-  webhookUrl: casts.webhookUrl,
-};
 
 /** A claimed cast, with what its worker needs to run it. */
 export interface ClaimedCast {
@@ -108,7 +96,7 @@ export async function cancelQueuedCast(db: DbOrTx, cast: { castId: string; tenan
       .update(casts)
       .set({ status: 'canceled', costCents: 0, finishedAt: cast.now, queueExpiresAt: null })
       .where(and(eq(casts.id, cast.castId), eq(casts.tenantId, cast.tenantId), eq(casts.status, 'queued')))
-      .returning(heldColumns);
+      .returning(heldCastColumns);
     if (!canceled) return { ok: false as const };
     await tx.delete(castInputs).where(eq(castInputs.castId, canceled.id));
     await releaseHolds(tx, canceled, cast.now);
@@ -128,7 +116,7 @@ export async function expireQueuedCasts(db: DbOrTx, now: Date, castId?: string):
       .update(casts)
       .set({ status: 'failed', errorCode: 'expired', costCents: 0, finishedAt: now })
       .where(and(eq(casts.status, 'queued'), lte(casts.queueExpiresAt, now), castId === undefined ? undefined : eq(casts.id, castId)))
-      .returning(heldColumns);
+      .returning(heldCastColumns);
     for (const cast of expired) {
       await tx.delete(castInputs).where(eq(castInputs.castId, cast.id));
       await releaseHolds(tx, cast, now);

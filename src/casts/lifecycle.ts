@@ -183,6 +183,20 @@ export async function settleCast(db: DbOrTx, result: CastResult): Promise<Settle
   });
 }
 
+/** What releasing a cast's holds and announcing its end need of its row (`releaseHolds`, the cast's events). */
+export const heldCastColumns = {
+  id: casts.id,
+  tenantId: casts.tenantId,
+  budgetPeriod: casts.budgetPeriod,
+  periodStart: casts.periodStart,
+  reservedCents: casts.reservedCents,
+  payment: casts.payment,
+  priceCents: casts.priceCents,
+  spellId: casts.spellId,
+  spellVersionId: casts.spellVersionId,
+  webhookUrl: casts.webhookUrl,
+};
+
 /**
  * Fails casts whose process died mid-flight (still `running` past `expires_at`) and releases
  * their holds. An interrupted cast costs nothing. Safe to run on every instance at once: each row
@@ -194,18 +208,7 @@ export async function expireStaleCasts(db: DbOrTx, now: Date): Promise<number> {
       .update(casts)
       .set({ status: 'failed', errorCode: 'interrupted', costCents: 0, finishedAt: now, expiresAt: null })
       .where(and(eq(casts.status, 'running'), lt(casts.expiresAt, now)))
-      .returning({
-        id: casts.id,
-        tenantId: casts.tenantId,
-        budgetPeriod: casts.budgetPeriod,
-        periodStart: casts.periodStart,
-        reservedCents: casts.reservedCents,
-        payment: casts.payment,
-        priceCents: casts.priceCents,
-        spellId: casts.spellId,
-        spellVersionId: casts.spellVersionId,
-        webhookUrl: casts.webhookUrl,
-      });
+      .returning(heldCastColumns);
     for (const cast of expired) {
       await releaseHolds(tx, cast, now);
       await emitCastFinished(tx, { ...cast, status: 'failed', errorCode: 'interrupted', durationMs: 0, costCents: 0, finishedAt: now });

@@ -85,3 +85,18 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<{
       }),
   };
 }
+
+/** One JSON (or Wasm) request to a server process; the answer's status and parsed body. */
+export async function api<T>(server: ServerProcess, path: string, init: { method?: string; token?: string; json?: unknown; wasm?: Uint8Array } = {}) {
+  const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : {};
+  let body: string | Uint8Array | undefined;
+  if (init.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(init.json);
+  } else if (init.wasm) {
+    headers['content-type'] = 'application/wasm';
+    body = init.wasm;
+  }
+  const response = await fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers, ...(body !== undefined && { body }) });
+  return { status: response.status, body: (await response.json()) as T };
+}
